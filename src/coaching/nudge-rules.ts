@@ -1,0 +1,521 @@
+// Nudge planning: which nudges should exist for one member right now, each with its exact due time.
+// Pure: takes a snapshot and `now`, returns plain data. The delivery side inserts the plan idempotently
+// by dedupe key, sends what is due, and cancels pending nudges that are no longer in the plan.
+//
+// Decisions (all times in the member's zone; working hours as in ./time):
+// - Overdue nudges (their time passed before they were planned, e.g. logged late or the planner was
+//   down) are due at once for thank_you, prep, wrap_up and weekly_summary, at the next working moment
+//   for referral, follow_up, close_loop and keep_in_touch, and at the debrief placement of `now` for
+//   debrief. They stop being planned once stale (see STALE_AFTER_MS and the per-kind notes).
+// - "N days later" (referral 2, follow_up 7, close_loop 30, keep_in_touch 90) counts local calendar
+//   days, keeping the wall-clock time, then moves into working hours. The thank-you 24 h deadline, its
+//   2 h breathing room, and the wrap_up/debrief offsets are absolute durations.
+// - thank_you: earliest working moment at/after heldAt + 2 h that leaves at least 1 h before the
+//   24 h deadline; otherwise deadline − 2 h, even outside working hours, because
+//   the deadline matters more than the hour. Logged late: due at once. Stale 7 days after heldAt.
+// - prep: workday start on the previous working day; 2 h before the conversation when it was booked
+//   after that moment. Only while the conversation is still ahead.
+// - wrap_up: scheduledAt + minutes − 2 min at any hour; only until the conversation's planned end.
+// - debrief: end + 60 min if that is between 08:00 and 21:00 local (any day) or inside working hours,
+//   otherwise the next working moment. Stale 7 days later.
+// - follow_up: only the latest sent ask per contact, and never again for a contact once any of its
+//   asks was followed up ("one polite follow-up, then stop"). Occurrence = ask id, so once ever.
+// - Conversation nudges (prep, wrap_up, debrief) use the scheduled time as occurrence, so a rescheduled
+//   conversation gets fresh ones and the old pending ones drop out of the plan.
+// - keep_in_touch: contacts met/thanked or with a closed loop, not archived, no upcoming conversation;
+//   occurrence = local date of lastTouchAt. Never stale: it fires once per touch.
+// - Pause: a due time before pausedUntil moves to the first working moment at/after pausedUntil.
+//   prep, wrap_up and debrief for a conversation scheduled before pausedUntil are skipped; a prep whose
+//   pushed time would be too close to the conversation falls back to 2 h before (or pausedUntil).
+//   A pushed weekly summary that leaves its ISO week is skipped (next week's covers it).
+// - weekly_summary: Monday at workday start (09:00 when Monday is not a working day), one per local
+//   ISO week; the current and the next week are considered; stale 12 h after its time.
+
+import { DateTime } from 'luxon';
+import {
+  addLocalDays,
+  atLocalMinute,
+  isoLocalDate,
+  isoWeekKey,
+  localParts,
+  nextWorkingMoment,
+  previousWorkingDayStart,
+  resolveZone,
+  workingHours,
+} from './time';
+import type { AskData, ContactData, ConversationData, MemberPrefs, MemberSnapshot, NudgeKind } from './types';
+
+export interface PlannedNudge {
+  kind: NudgeKind;
+  /** Contact, conversation or ask id; null for the weekly summary. */
+  subjectId: string | null;
+  /** Makes the dedupe key unique per occurrence (ask id, ISO week, scheduled time, touch date…). */
+  occurrence: string;
+  /** `${kind}:${subjectId ?? '-'}:${occurrence}`; the caller prefixes the member id. */
+  dedupeKey: string;
+  dueAt: Date;
+}
+
+export interface PlanOptions {
+  /** How far ahead to plan; default 36 h. Nudges due earlier than now are always included. */
+  horizonMs?: number;
+  /** Keep-in-touch cadence in days; default 90. */
+  keepInTouchDays?: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+export const DEFAULT_HORIZON_MS = 36 * HOUR;
+export const DEFAULT_KEEP_IN_TOUCH_DAYS = 90;
+export const THANK_YOU_DEADLINE_MS = 24 * HOUR;
+export const THANK_YOU_BREATHING_ROOM_MS = 2 * HOUR;
+/** A working-hours thank-you moment must leave at least this long before the deadline. */
+export const THANK_YOU_MIN_LEAD_MS = 1 * HOUR;
+export const THANK_YOU_FALLBACK_LEAD_MS = 2 * HOUR;
+export const REFERRAL_DELAY_DAYS = 2;
+export const FOLLOW_UP_DELAY_DAYS = 7;
+export const CLOSE_LOOP_DELAY_DAYS = 30;
+export const PREP_LATE_LEAD_MS = 2 * HOUR;
+export const WRAP_UP_LEAD_MS = 2 * MINUTE;
+export const DEBRIEF_DELAY_MS = 60 * MINUTE;
+/** Waking hours for the debrief, local minutes [start, end). */
+export const WAKING_START_MINUTE = 8 * 60;
+export const WAKING_END_MINUTE = 21 * 60;
+/** Monday time for the weekly summary when Monday is not a working day. */
+export const WEEKLY_FALLBACK_MINUTE = 9 * 60;
+const DEFAULT_CONVERSATION_MINUTES = 20;
+
+/** How long after its planned time an unsent nudge is still worth sending. */
+export const STALE_AFTER_MS: Readonly<Record<NudgeKind, number>> = {
+  thank_you: 7 * DAY, // counted from heldAt
+  referral: 14 * DAY,
+  follow_up: 14 * DAY,
+  prep: 0, // until the conversation starts
+  wrap_up: 0, // until the conversation's planned end
+  debrief: 7 * DAY,
+  close_loop: 30 * DAY,
+  keep_in_touch: Number.POSITIVE_INFINITY,
+  weekly_summary: 12 * HOUR,
+};
+
+/** Kinds placed in working hours (the thank-you only when its deadline allows). */
+export const WORKING_HOURS_KINDS: readonly NudgeKind[] = [
+  'thank_you',
+  'referral',
+  'follow_up',
+  'close_loop',
+  'keep_in_touch',
+];
+
+export function dedupeKeyFor(kind: NudgeKind, subjectId: string | null, occurrence: string): string {
+  return `${kind}:${subjectId ?? '-'}:${occurrence}`;
+}
+
+/** Compact UTC stamp for occurrences, e.g. 20260310T1400Z (no colons, so keys split cleanly). */
+function stamp(d: Date): string {
+  return d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\d\d\.\d{3}Z$/, 'Z');
+}
+
+interface Candidate extends PlannedNudge {
+  /** The rule's time for this nudge (after the pause), before any catch-up for being overdue. */
+  scheduledFor: Date;
+}
+
+type Catchup = 'now' | 'working' | 'debrief';
+
+interface Context {
+  snapshot: MemberSnapshot;
+  prefs: MemberPrefs;
+  zone: string;
+  now: Date;
+  paused: Date | null;
+  keepInTouchDays: number;
+}
+
+function later(a: Date, b: Date): Date {
+  return a.getTime() >= b.getTime() ? a : b;
+}
+
+function minutesOf(c: ConversationData): number {
+  return Number.isFinite(c.minutesRequested) && c.minutesRequested > 0
+    ? c.minutesRequested
+    : DEFAULT_CONVERSATION_MINUTES;
+}
+
+function conversationEnd(c: ConversationData, scheduledAt: Date): Date {
+  return new Date(scheduledAt.getTime() + minutesOf(c) * MINUTE);
+}
+
+/** Where a debrief lands: at `d` when awake (08:00–21:00) or working, else the next working moment. */
+function debriefPlacement(d: Date, prefs: MemberPrefs): Date {
+  const { minuteOfDay } = localParts(d, resolveZone(prefs.tz));
+  const awake = minuteOfDay >= WAKING_START_MINUTE && minuteOfDay < WAKING_END_MINUTE;
+  return awake ? d : nextWorkingMoment(d, prefs);
+}
+
+function isPausedAt(ctx: Context, d: Date): boolean {
+  return ctx.paused !== null && ctx.paused.getTime() > d.getTime();
+}
+
+/** Applies the pause: a time inside it moves to the first working moment at/after pausedUntil. */
+function afterPause(ctx: Context, d: Date): Date {
+  if (ctx.paused === null || !isPausedAt(ctx, d)) return d;
+  return nextWorkingMoment(ctx.paused, ctx.prefs);
+}
+
+/**
+ * Turns a rule's time into a candidate: handles overdue catch-up and staleness. Returns null when
+ * the nudge is stale (its time passed too long ago) or its catch-up time is past `expiresAt`.
+ */
+function finish(
+  ctx: Context,
+  kind: NudgeKind,
+  subjectId: string | null,
+  occurrence: string,
+  scheduledFor: Date,
+  catchup: Catchup,
+  expiresAt: Date,
+): Candidate | null {
+  const now = ctx.now;
+  let dueAt = scheduledFor;
+  if (scheduledFor.getTime() < now.getTime()) {
+    dueAt =
+      catchup === 'now'
+        ? now
+        : catchup === 'working'
+          ? nextWorkingMoment(now, ctx.prefs)
+          : debriefPlacement(now, ctx.prefs);
+  }
+  if (dueAt.getTime() >= expiresAt.getTime()) return null;
+  return {
+    kind,
+    subjectId,
+    occurrence,
+    dedupeKey: dedupeKeyFor(kind, subjectId, occurrence),
+    dueAt: new Date(dueAt.getTime()),
+    scheduledFor: new Date(scheduledFor.getTime()),
+  };
+}
+
+function staleAfter(kind: NudgeKind, d: Date): Date {
+  const ms = STALE_AFTER_MS[kind];
+  return new Date(Number.isFinite(ms) ? d.getTime() + ms : 8.64e15);
+}
+
+function isHeld(c: ConversationData): c is ConversationData & { heldAt: Date } {
+  return c.heldAt !== null && c.cancelledAt === null;
+}
+
+function isUpcoming(c: ConversationData): c is ConversationData & { scheduledAt: Date } {
+  return c.scheduledAt !== null && c.heldAt === null && c.cancelledAt === null;
+}
+
+// ---- the rules -----------------------------------------------------------------------------------
+
+function thankYou(ctx: Context, c: ConversationData & { heldAt: Date }): Candidate | null {
+  if (c.thankYouSentAt !== null) return null;
+  const held = c.heldAt.getTime();
+  const deadline = new Date(held + THANK_YOU_DEADLINE_MS);
+  const earliest = new Date(held + THANK_YOU_BREATHING_ROOM_MS);
+  const working = nextWorkingMoment(earliest, ctx.prefs);
+  // No working moment fits: deadline − 2 h (always after the breathing room); "right away" when
+  // that has passed too is the overdue catch-up in finish().
+  const ideal =
+    working.getTime() <= deadline.getTime() - THANK_YOU_MIN_LEAD_MS
+      ? working
+      : new Date(deadline.getTime() - THANK_YOU_FALLBACK_LEAD_MS);
+  const expires = new Date(held + STALE_AFTER_MS.thank_you);
+  return finish(ctx, 'thank_you', c.id, c.id, afterPause(ctx, ideal), 'now', expires);
+}
+
+function closeLoop(ctx: Context, c: ConversationData & { heldAt: Date }): Candidate | null {
+  if (c.loopClosedAt !== null) return null;
+  const contact = ctx.snapshot.contacts.find((k) => k.id === c.contactId);
+  if (contact !== undefined && contact.stage === 'archived') return null;
+  const ideal = nextWorkingMoment(addLocalDays(c.heldAt, CLOSE_LOOP_DELAY_DAYS, ctx.zone), ctx.prefs);
+  const scheduled = afterPause(ctx, ideal);
+  return finish(ctx, 'close_loop', c.id, c.id, scheduled, 'working', staleAfter('close_loop', scheduled));
+}
+
+function referral(ctx: Context, contact: ContactData): Candidate | null {
+  if (contact.referredById === null || contact.stage !== 'target') return null;
+  if (ctx.snapshot.asks.some((a) => a.contactId === contact.id && a.sentAt !== null)) return null;
+  // The conversation where the name came up: the latest held one with the referrer by the time the
+  // new contact was added.
+  let base = contact.createdAt;
+  let best: number | null = null;
+  for (const c of ctx.snapshot.conversations) {
+    if (c.contactId !== contact.referredById || !isHeld(c)) continue;
+    const t = c.heldAt.getTime();
+    if (t <= contact.createdAt.getTime() && (best === null || t > best)) best = t;
+  }
+  if (best !== null) base = new Date(best);
+  const ideal = nextWorkingMoment(addLocalDays(base, REFERRAL_DELAY_DAYS, ctx.zone), ctx.prefs);
+  const scheduled = afterPause(ctx, ideal);
+  return finish(
+    ctx,
+    'referral',
+    contact.id,
+    contact.id,
+    scheduled,
+    'working',
+    staleAfter('referral', scheduled),
+  );
+}
+
+function followUps(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const byContact = new Map<string, AskData[]>();
+  for (const ask of ctx.snapshot.asks) {
+    const list = byContact.get(ask.contactId) ?? [];
+    list.push(ask);
+    byContact.set(ask.contactId, list);
+  }
+  for (const [contactId, asks] of byContact) {
+    if (asks.some((a) => a.followedUpAt !== null)) continue; // one follow-up per contact, then stop
+    const contact = ctx.snapshot.contacts.find((k) => k.id === contactId);
+    if (contact === undefined) continue;
+    if (contact.stage === 'archived' || contact.stage === 'scheduled' || contact.stage === 'met') continue;
+    if (contact.stage === 'thanked') continue;
+    let latest: AskData | null = null;
+    for (const a of asks) {
+      if (a.sentAt === null) continue;
+      if (latest === null || latest.sentAt === null || a.sentAt.getTime() > latest.sentAt.getTime()) {
+        latest = a;
+      }
+    }
+    if (latest === null || latest.sentAt === null || latest.repliedAt !== null) continue;
+    const sentAt = latest.sentAt;
+    // A conversation booked or held since the ask means they answered somewhere else.
+    const answered = ctx.snapshot.conversations.some(
+      (c) =>
+        c.contactId === contactId &&
+        c.cancelledAt === null &&
+        (c.scheduledAt !== null || c.heldAt !== null) &&
+        c.createdAt.getTime() >= sentAt.getTime(),
+    );
+    if (answered) continue;
+    const ideal = nextWorkingMoment(addLocalDays(sentAt, FOLLOW_UP_DELAY_DAYS, ctx.zone), ctx.prefs);
+    const scheduled = afterPause(ctx, ideal);
+    const candidate = finish(
+      ctx,
+      'follow_up',
+      latest.id,
+      latest.id,
+      scheduled,
+      'working',
+      staleAfter('follow_up', scheduled),
+    );
+    if (candidate !== null) out.push(candidate);
+  }
+  return out;
+}
+
+function conversationNudges(ctx: Context, c: ConversationData & { scheduledAt: Date }): Candidate[] {
+  const out: Candidate[] = [];
+  const start = c.scheduledAt;
+  const end = conversationEnd(c, start);
+  const occurrence = stamp(start);
+  // A conversation that falls inside the pause gets none of these.
+  if (ctx.paused !== null && ctx.paused.getTime() > start.getTime()) return out;
+
+  // prep
+  if (start.getTime() > ctx.now.getTime()) {
+    const lateTime = new Date(start.getTime() - PREP_LATE_LEAD_MS);
+    const dayBefore = previousWorkingDayStart(start, ctx.prefs);
+    let prep =
+      c.createdAt.getTime() <= dayBefore.getTime() && dayBefore.getTime() <= lateTime.getTime()
+        ? dayBefore
+        : lateTime;
+    if (isPausedAt(ctx, prep) && ctx.paused !== null) {
+      const pushed = nextWorkingMoment(ctx.paused, ctx.prefs);
+      prep = pushed.getTime() <= lateTime.getTime() ? pushed : later(lateTime, ctx.paused);
+    }
+    const candidate = finish(ctx, 'prep', c.id, occurrence, prep, 'now', start);
+    if (candidate !== null) out.push(candidate);
+  }
+
+  // wrap_up: whatever the hour, the member is in the meeting.
+  const minutes = minutesOf(c);
+  const wrapOffset = minutes > WRAP_UP_LEAD_MS / MINUTE ? minutes * MINUTE - WRAP_UP_LEAD_MS : 0;
+  const wrap = finish(ctx, 'wrap_up', c.id, occurrence, new Date(start.getTime() + wrapOffset), 'now', end);
+  if (wrap !== null) out.push(wrap);
+
+  // debrief: only while the conversation is not logged as held (this function only sees those).
+  const debriefAt = debriefPlacement(new Date(end.getTime() + DEBRIEF_DELAY_MS), ctx.prefs);
+  const debrief = finish(
+    ctx,
+    'debrief',
+    c.id,
+    occurrence,
+    debriefAt,
+    'debrief',
+    staleAfter('debrief', debriefAt),
+  );
+  if (debrief !== null) out.push(debrief);
+  return out;
+}
+
+function keepInTouch(ctx: Context, contact: ContactData): Candidate | null {
+  if (contact.lastTouchAt === null || contact.stage === 'archived') return null;
+  const mine = ctx.snapshot.conversations.filter((c) => c.contactId === contact.id);
+  const loopClosed = mine.some((c) => isHeld(c) && c.loopClosedAt !== null);
+  if (!(contact.stage === 'met' || contact.stage === 'thanked' || loopClosed)) return null;
+  // Already meeting again: nothing to keep warm.
+  if (mine.some((c) => isUpcoming(c) && c.scheduledAt.getTime() > ctx.now.getTime())) return null;
+  const due = addLocalDays(contact.lastTouchAt, ctx.keepInTouchDays, ctx.zone);
+  const scheduled = afterPause(ctx, nextWorkingMoment(due, ctx.prefs));
+  return finish(
+    ctx,
+    'keep_in_touch',
+    contact.id,
+    isoLocalDate(contact.lastTouchAt, ctx.zone),
+    scheduled,
+    'working',
+    staleAfter('keep_in_touch', scheduled),
+  );
+}
+
+function weeklySummaries(ctx: Context): Candidate[] {
+  const out: Candidate[] = [];
+  const wh = workingHours(ctx.prefs);
+  const minute = wh.days.has(1) ? wh.startMinute : WEEKLY_FALLBACK_MINUTE;
+  const thisMonday = DateTime.fromMillis(ctx.now.getTime(), { zone: ctx.zone }).startOf('week');
+  for (const weeks of [0, 1]) {
+    const monday = atLocalMinute(thisMonday.plus({ weeks }), minute, ctx.zone).toJSDate();
+    const week = isoWeekKey(monday, ctx.zone);
+    const scheduled = afterPause(ctx, monday);
+    if (isoWeekKey(scheduled, ctx.zone) !== week) continue;
+    const candidate = finish(
+      ctx,
+      'weekly_summary',
+      null,
+      week,
+      scheduled,
+      'now',
+      staleAfter('weekly_summary', scheduled),
+    );
+    if (candidate !== null) out.push(candidate);
+  }
+  return out;
+}
+
+// ---- public API ----------------------------------------------------------------------------------
+
+function contextOf(snapshot: MemberSnapshot, now: Date, opts?: PlanOptions): Context {
+  const days = opts?.keepInTouchDays;
+  return {
+    snapshot,
+    prefs: snapshot.prefs,
+    zone: resolveZone(snapshot.prefs.tz),
+    now,
+    paused: snapshot.prefs.pausedUntil,
+    keepInTouchDays:
+      days !== undefined && Number.isFinite(days) && days > 0 ? days : DEFAULT_KEEP_IN_TOUCH_DAYS,
+  };
+}
+
+/** Every nudge the rules warrant now, whatever its due time, kinds turned off excluded. */
+function allCandidates(snapshot: MemberSnapshot, now: Date, opts?: PlanOptions): Candidate[] {
+  const ctx = contextOf(snapshot, now, opts);
+  const out: Candidate[] = [];
+  const push = (c: Candidate | null): void => {
+    if (c !== null) out.push(c);
+  };
+  for (const c of snapshot.conversations) {
+    if (isHeld(c)) {
+      push(thankYou(ctx, c));
+      push(closeLoop(ctx, c));
+    } else if (isUpcoming(c)) {
+      out.push(...conversationNudges(ctx, c));
+    }
+  }
+  for (const contact of snapshot.contacts) {
+    push(referral(ctx, contact));
+    push(keepInTouch(ctx, contact));
+  }
+  out.push(...followUps(ctx));
+  out.push(...weeklySummaries(ctx));
+  const off = new Set<NudgeKind>(snapshot.prefs.kindsOff);
+  const seen = new Set<string>();
+  return out.filter((c) => {
+    if (off.has(c.kind) || seen.has(c.dedupeKey)) return false;
+    seen.add(c.dedupeKey);
+    return true;
+  });
+}
+
+function horizonOf(opts?: PlanOptions): number {
+  const h = opts?.horizonMs;
+  if (h === undefined || Number.isNaN(h)) return DEFAULT_HORIZON_MS;
+  return Math.max(0, h);
+}
+
+/**
+ * The nudges that should exist for this member: due now (overdue ones included, at their catch-up
+ * time) or within the horizon. Sorted by due time, then dedupe key. Same input, same output.
+ */
+export function planNudges(snapshot: MemberSnapshot, now: Date, opts?: PlanOptions): PlannedNudge[] {
+  const until = now.getTime() + horizonOf(opts);
+  return allCandidates(snapshot, now, opts)
+    .filter((c) => c.dueAt.getTime() <= until)
+    .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || (a.dedupeKey < b.dedupeKey ? -1 : 1))
+    .map(({ kind, subjectId, occurrence, dedupeKey, dueAt }) => ({
+      kind,
+      subjectId,
+      occurrence,
+      dedupeKey,
+      dueAt,
+    }));
+}
+
+export type NudgeRecheck = { action: 'send' } | { action: 'defer'; dueAt: Date } | { action: 'cancel' };
+
+/**
+ * Just before sending: `cancel` when the reason is gone (or the kind was turned off, the nudge went
+ * stale, or — with `occurrence` given — the occurrence changed, e.g. a rescheduled conversation or a
+ * newer touch); `defer` with the new due time when the rules now put it later (a pause, changed
+ * working hours or time zone); otherwise `send`. Deferring keeps the outbox row, so nothing is lost.
+ */
+export function recheckNudge(
+  kind: NudgeKind,
+  subjectId: string | null,
+  snapshot: MemberSnapshot,
+  now: Date,
+  occurrence?: string,
+  opts?: PlanOptions,
+): NudgeRecheck {
+  const matches = allCandidates(snapshot, now, opts).filter(
+    (c) =>
+      c.kind === kind &&
+      c.subjectId === subjectId &&
+      (occurrence === undefined || c.occurrence === occurrence),
+  );
+  if (matches.length === 0) return { action: 'cancel' };
+  if (matches.some((c) => c.scheduledFor.getTime() <= now.getTime())) return { action: 'send' };
+  const next = matches.reduce((a, b) => (a.dueAt.getTime() <= b.dueAt.getTime() ? a : b));
+  return { action: 'defer', dueAt: next.dueAt };
+}
+
+/**
+ * True when the reason for this nudge still holds and the member is not paused at `now`. Pass the
+ * occurrence from the dedupe key to also catch a changed occurrence. It does not look at the due
+ * time; use recheckNudge to tell "later" (defer) from "never" (cancel).
+ */
+export function isStillWarranted(
+  kind: NudgeKind,
+  subjectId: string | null,
+  snapshot: MemberSnapshot,
+  now: Date,
+  occurrence?: string,
+  opts?: PlanOptions,
+): boolean {
+  const paused = snapshot.prefs.pausedUntil;
+  if (paused !== null && paused.getTime() > now.getTime()) return false;
+  return recheckNudge(kind, subjectId, snapshot, now, occurrence, opts).action !== 'cancel';
+}

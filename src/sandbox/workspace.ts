@@ -1,0 +1,32 @@
+// The pretend workspace sandbox mode starts with: one team, its bot, a few people in different
+// timezones and a cohort channel.
+import type { StandInTeam, StandInUser } from './index';
+
+export const SANDBOX_TEAM: StandInTeam = {
+  id: 'T0SANDBOX',
+  name: 'Sandbox Bootcamp',
+  domain: 'sandbox-bootcamp',
+  botToken: 'xoxb-sandbox-0000-local',
+  botUserId: 'U0SANDBOXBOT',
+  botId: 'B0SANDBOX',
+  appId: 'A0SANDBOX',
+  homeTabEnabled: true,
+};
+
+export const SANDBOX_USERS: StandInUser[] = [
+  { id: 'U0SANDBOX1', teamId: SANDBOX_TEAM.id, name: 'alex', realName: 'Alex Rivera', tz: 'America/New_York' },
+  { id: 'U0SANDBOX2', teamId: SANDBOX_TEAM.id, name: 'priya', realName: 'Priya Nair', tz: 'Asia/Kolkata' },
+  { id: 'U0SANDBOX3', teamId: SANDBOX_TEAM.id, name: 'sam', realName: 'Sam Okafor', tz: 'Europe/Berlin' },
+  { id: 'U0SANDBOXF', teamId: SANDBOX_TEAM.id, name: 'morgan', realName: 'Morgan Lee (facilitator)', tz: 'America/Los_Angeles' },
+];
+
+export const SANDBOX_CHANNEL = {
+  id: 'C0SANDBOXCOHORT',
+  teamId: SANDBOX_TEAM.id,
+  name: 'cohort-fall',
+  members: [SANDBOX_TEAM.botUserId, ...SANDBOX_USERS.map((u) => u.id)],
+};
+
+export function sandboxWorkspace() {
+  return { teams: [SANDBOX_TEAM], users: SANDBOX_USERS, channels: [SANDBOX_CHANNEL] };
+}

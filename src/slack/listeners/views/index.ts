@@ -1,0 +1,8 @@
+import type { App } from '@slack/bolt';
+import type { AppDeps } from '../../deps';
+import { ADD_TARGET_CALLBACK_ID } from '../../views/add-target';
+import { addTargetSubmission } from './add-target';
+
+export function register(app: App, deps: AppDeps): void {
+  app.view(ADD_TARGET_CALLBACK_ID, addTargetSubmission(deps));
+}

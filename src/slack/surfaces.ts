@@ -1,0 +1,45 @@
+// Talking to Slack surfaces the same way everywhere: modals open fast, DMs go to the user.
+import type { KnownBlock, ModalView } from '@slack/types';
+import type { WebClient } from '@slack/web-api';
+import type { Log } from '../log';
+import { loadingModal, modal, section } from './views/kit';
+
+/**
+ * Opens a modal within the trigger's 3 seconds: a loading view goes up first, then the real one
+ * replaces it once its data is loaded.
+ */
+export async function openModal(
+  client: WebClient,
+  triggerId: string,
+  title: string,
+  build: () => Promise<ModalView>,
+  log: Log,
+): Promise<void> {
+  const opened = await client.views.open({ trigger_id: triggerId, view: loadingModal(title) });
+  const viewId = opened.view?.id;
+  if (!viewId) return;
+  let view: ModalView;
+  try {
+    view = await build();
+  } catch (error) {
+    log.error({ err: String(error) }, 'building a modal failed');
+    view = modal({
+      callbackId: 'error',
+      title,
+      blocks: [section('Something went wrong on my side while loading this. Please close it and try again.')],
+      close: 'Close',
+    });
+  }
+  await client.views.update({ view_id: viewId, hash: opened.view?.hash, view });
+}
+
+export interface Message {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** Sends a DM from the app to the user (Slack opens the app's DM for a user id). */
+export async function sendDm(client: WebClient, userId: string, message: Message): Promise<{ channel?: string; ts?: string }> {
+  const res = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+  return { channel: res.channel, ts: res.ts };
+}

@@ -1,0 +1,47 @@
+// Reading modal submissions: each input is addressed by its block id and action id, validated with
+// zod, and any problem comes back keyed by block id for `response_action: "errors"`.
+import type { z } from 'zod';
+
+export type StateValues = Record<string, Record<string, StateValue>>;
+export interface StateValue {
+  type?: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: { value: string }[];
+  selected_date?: string | null;
+  selected_time?: string | null;
+  selected_user?: string | null;
+  selected_conversation?: string | null;
+}
+
+/** The raw value of one input as a string (or string[] for multi-selects and checkboxes). */
+export function rawValue(values: StateValues, blockId: string, actionId: string): string | string[] | undefined {
+  const v = values[blockId]?.[actionId];
+  if (!v) return undefined;
+  if (v.selected_options) return v.selected_options.map((o) => o.value);
+  const single =
+    v.selected_option?.value ?? v.selected_date ?? v.selected_time ?? v.selected_user ?? v.selected_conversation ?? v.value;
+  return single === null || single === undefined ? undefined : single;
+}
+
+export type FormSpec = Record<string, { blockId: string; actionId: string; schema: z.ZodType }>;
+
+export type FormResult<S extends FormSpec> =
+  | { ok: true; data: { [K in keyof S]: z.output<S[K]['schema']> } }
+  | { ok: false; errors: Record<string, string> };
+
+/** Validates every field; the first problem per field is reported on that field's block. */
+export function readForm<S extends FormSpec>(values: StateValues, spec: S): FormResult<S> {
+  const data: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const [key, field] of Object.entries(spec)) {
+    const raw = rawValue(values, field.blockId, field.actionId);
+    const trimmed = typeof raw === 'string' ? raw.trim() : raw;
+    const parsed = field.schema.safeParse(trimmed === '' ? undefined : trimmed);
+    if (parsed.success) data[key] = parsed.data;
+    else errors[field.blockId] = parsed.error.issues[0]?.message ?? 'Please check this field.';
+  }
+  return Object.keys(errors).length > 0
+    ? { ok: false, errors }
+    : { ok: true, data: data as { [K in keyof S]: z.output<S[K]['schema']> } };
+}

@@ -1,0 +1,17 @@
+import type { Db } from '../db/client';
+
+/** Marks the workspace uninstalled and cancels whatever was waiting to be sent there. */
+export async function markWorkspaceUninstalled(db: Db, workspaceId: string, now: Date): Promise<void> {
+  await db.$transaction([
+    db.workspace.updateMany({ where: { id: workspaceId }, data: { uninstalledAt: now } }),
+    db.nudge.updateMany({
+      where: { workspaceId, status: { in: ['pending', 'sending'] } },
+      data: { status: 'cancelled', lastError: 'app uninstalled', resolvedAt: now },
+    }),
+  ]);
+}
+
+export async function isWorkspaceActive(db: Db, workspaceId: string): Promise<boolean> {
+  const ws = await db.workspace.findUnique({ where: { id: workspaceId }, select: { uninstalledAt: true } });
+  return !ws?.uninstalledAt;
+}

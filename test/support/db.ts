@@ -1,0 +1,49 @@
+// Test databases: a fresh SQLite file per test, or a fresh Postgres database when TEST_DATABASE_URL
+// is set (CI sets it, so Postgres tests always run there).
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const POSTGRES_URL: string | undefined = process.env.TEST_DATABASE_URL || undefined;
+
+export interface TestDatabase {
+  url: string;
+  drop(): Promise<void>;
+}
+
+export function sqliteTestDatabase(): TestDatabase {
+  const dir = mkdtempSync(join(tmpdir(), 'coach-test-'));
+  return {
+    url: `file:${join(dir, 'coach.db')}`,
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Creates an empty database on the server TEST_DATABASE_URL points at. */
+export async function postgresTestDatabase(baseUrl = POSTGRES_URL): Promise<TestDatabase> {
+  if (!baseUrl) throw new Error('TEST_DATABASE_URL is not set');
+  const name = `coach_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+/** The database kinds a suite should run against: SQLite always, Postgres when configured. */
+export const DATABASE_KINDS: { kind: 'sqlite' | 'postgres'; create: () => Promise<TestDatabase> }[] = [
+  { kind: 'sqlite', create: async () => sqliteTestDatabase() },
+  ...(POSTGRES_URL ? [{ kind: 'postgres' as const, create: () => postgresTestDatabase() }] : []),
+];
