@@ -20,6 +20,8 @@ export const DEFAULT_ASK_MINUTES = 20;
 /** The "Another version" button cycles through this many wordings. */
 export const ASK_VARIANT_COUNT = 3;
 export const FOLLOW_UP_VARIANT_COUNT = 3;
+/** LinkedIn's limit for the note sent with a connection request. */
+export const LINKEDIN_NOTE_CHAR_LIMIT = 300;
 
 export interface AskContact {
   name: string;
@@ -104,8 +106,29 @@ export function draftFollowUp(input: FollowUpInput): string {
   return joinMessage([
     greeting(contact.name),
     ...(paragraphs[variant] ?? []),
-    signOff(input.channel, input.senderFirstName, variant),
+    signOff(input.channel, input.senderFirstName, variant, FOLLOW_UP_SIGN_OFFS),
   ]);
+}
+
+/**
+ * A LinkedIn connection note, which LinkedIn caps at 300 characters: who you are, why them and the
+ * 20-minute ask, nothing else. Falls back to shorter wordings until it fits.
+ */
+export function draftConnectionNote(input: Omit<AskDraftInput, 'channel' | 'senderFirstName'>): string {
+  const parts = askParts({ ...input, channel: 'linkedin' });
+  const hello = greeting(parts.contactName);
+  const work = yourWork(parts.role, parts.company);
+  const referral = parts.referrer ? `${parts.referrer} suggested I reach out. ` : '';
+  const ask = `Would you be open to a ${parts.minutes}-minute chat, whenever suits you?`;
+  const about = parts.about ? `I'm ${parts.about}, and ` : '';
+  const candidates = [
+    `${hello} ${referral}${about}${work} stands out to me${parts.why ? `: ${parts.why}` : ''}. ${ask}`,
+    `${hello} ${referral}${about}${work} stands out to me. ${ask}`,
+    `${hello} ${referral}${capitalize(work)} stands out to me. ${ask}`,
+    `${hello} ${capitalize(work)} stands out to me. ${ask}`,
+  ];
+  const fits = candidates.find((note) => note.length <= LINKEDIN_NOTE_CHAR_LIMIT);
+  return fits ?? clipToChars(candidates[candidates.length - 1] ?? '', LINKEDIN_NOTE_CHAR_LIMIT);
 }
 
 /** Subject and body as one text: what the Ask row stores and what "Copy" puts on the clipboard. */
@@ -153,7 +176,7 @@ function composeAsk(parts: AskParts, variant: number, about: string, why: string
   const whyLines = why
     ? [
         `${capitalize(work)} stands out to me: ${why}.`,
-        `I'd love to learn from ${work}, because ${why}.`,
+        `I'd love to hear more about ${work}. What drew me in: ${why}.`,
         `What caught my eye about ${work}: ${why}.`,
       ]
     : [
@@ -199,10 +222,17 @@ function greeting(name: string): string {
   return first ? `Hi ${first},` : 'Hi,';
 }
 
-function signOff(channel: AskChannel, sender: string | null | undefined, variant: number): string | null {
+const ASK_SIGN_OFFS = ['Thank you,', 'Thanks so much,', 'Best wishes,'];
+const FOLLOW_UP_SIGN_OFFS = ['All the best,', 'Best wishes,', 'Warm regards,'];
+
+function signOff(
+  channel: AskChannel,
+  sender: string | null | undefined,
+  variant: number,
+  words: readonly string[] = ASK_SIGN_OFFS,
+): string | null {
   const name = cleanName(sender, 3);
   if (channel === 'slack' || !name) return null;
-  const words = ['Thank you,', 'Thanks so much,', 'Best wishes,'];
   return `${words[variant] ?? words[0]}\n${name}`;
 }
 
@@ -275,15 +305,14 @@ function cleanWhy(why: string | null | undefined): string {
     .replace(/^(?:she|he|they)\s+(?:has|have)\s+/i, 'you have ')
     .replace(/^(?:she|he|they)\s+/i, 'you ')
     .replace(/\bhis\b/gi, 'your');
-  clean = lowerFirstWord(clean);
   return countWords(clean) === 0 ? '' : clipWords(clean, LIMITS.why).replace(/…$/, '');
 }
 
-// Lower-case an ordinary capitalised first word ("Moving" → "moving") but keep acronyms and names
-// that are all caps or mixed case ("UX", "iOS").
+// Lower-case an ordinary capitalised first word ("Moving" → "moving") but keep acronyms, mixed case
+// and possessives ("UX", "iOS", "Google's").
 function lowerFirstWord(text: string): string {
   const first = text.split(' ')[0] ?? '';
-  if (/^[A-Z][a-z'\u2019]+$/.test(first) && first !== 'I') {
+  if (/^[A-Z][a-z]+$/.test(first)) {
     return first.toLowerCase() + text.slice(first.length);
   }
   return text;
@@ -291,6 +320,13 @@ function lowerFirstWord(text: string): string {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function clipToChars(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > 0 ? cut.slice(0, space) : cut}…`;
 }
 
 function shorten(text: string, by: number): string {

@@ -1,6 +1,5 @@
 /** team.info. */
-import { type BotAuth, fail, type MethodContext, type MethodSpec, ok } from './context';
-import { argString } from './context';
+import { argString, type BotAuth, fail, type MethodContext, type MethodSpec, ok } from './context';
 import { teamObject } from './shapes';
 
 function teamInfo({ args, auth }: MethodContext<BotAuth>) {

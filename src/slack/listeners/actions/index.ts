@@ -1,4 +1,11 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
+import { registerAfterChatActions } from './after-chat';
+import { registerNudgesActions } from './nudges';
+import { registerOutreachActions } from './outreach';
 
-export function register(_app: App, _deps: AppDeps): void {}
+export function register(app: App, deps: AppDeps): void {
+  registerOutreachActions(app, deps);
+  registerAfterChatActions(app, deps);
+  registerNudgesActions(app, deps);
+}

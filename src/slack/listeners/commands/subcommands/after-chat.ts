@@ -1,0 +1,3 @@
+import type { Subcommand } from '../subcommand';
+
+export const AFTER_CHAT_SUBCOMMANDS: readonly Subcommand[] = [];

@@ -1,0 +1,3 @@
+import type { Subcommand } from '../subcommand';
+
+export const NUDGES_SUBCOMMANDS: readonly Subcommand[] = [];

@@ -1,0 +1,3 @@
+import type { Subcommand } from '../subcommand';
+
+export const OUTREACH_SUBCOMMANDS: readonly Subcommand[] = [];
