@@ -1,9 +1,12 @@
 // Starts the coach in whichever mode the configuration selects.
 import { randomBytes } from 'node:crypto';
+import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import { type Config, describeDatabase } from './config';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
 import { createSlackStandIn, type SlackStandIn } from './sandbox';
+import { SlackDriver } from './sandbox/slack-driver';
+import { sandboxCommandRoute } from './sandbox/try-route';
 import { SANDBOX_TEAM, sandboxWorkspace } from './sandbox/workspace';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { type Clock, systemClock } from './slack/deps';
@@ -30,11 +33,13 @@ export async function startCoach(
   const database = await openDatabase(config.databaseUrl);
   const deps = { db: database.db, log, clock: options.clock ?? systemClock };
   const stops: (() => Promise<void>)[] = [() => database.close()];
-  const routes = [healthRoute(database.ping, config.slack.kind)];
+  const routes: CustomRoute[] = [healthRoute(database.ping, config.slack.kind)];
 
   let standIn: SlackStandIn | undefined;
   let slack: SlackApp;
   let slackApiUrl = config.slackApiUrl;
+  let driver: SlackDriver | undefined;
+  let onStarted: ((port: number) => void) | undefined;
   try {
     if (config.slack.kind === 'sandbox') {
       standIn = createSlackStandIn(sandboxWorkspace());
@@ -55,6 +60,7 @@ export async function startCoach(
       slack = createSlackApp({ mode: config.slack, deps, slackApiUrl, routes });
     }
     const port = await slack.start(config.port, config.host);
+    if (port !== undefined) onStarted?.(port);
     stops.unshift(() => slack.stop());
 
     log.info(

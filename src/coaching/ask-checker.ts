@@ -242,7 +242,8 @@ const PATH_PATTERNS: RegExp[] = [
   /\b(?:as|at)\s+(?:a|an)\s+[\w-]+(?:\s+[\w-]+)?\s+(?:at|in|on|for)\s/,
 ];
 // A capitalised name after "at"/"joined" ("your team at Acme"), read from the original casing.
-const NAMED_ORGANISATION = /\b(?:at|joined|joining|founded|co-founded|leading|led)\s+(?!I\b|I')[A-Z][\w&.'-]*/;
+const NAMED_ORGANISATION =
+  /\b(?:at|joined|joining|founded|co-founded|leading|led)\s+(?!I\b|I')[A-Z][\w&.'-]*/;
 
 const GENERIC_TITLE_WORDS = new Set([
   'senior',

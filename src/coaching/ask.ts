@@ -116,18 +116,21 @@ export function draftFollowUp(input: FollowUpInput): string {
  */
 export function draftConnectionNote(input: Omit<AskDraftInput, 'channel' | 'senderFirstName'>): string {
   const parts = askParts({ ...input, channel: 'linkedin' });
-  const hello = greeting(parts.contactName);
   const work = yourWork(parts.role, parts.company);
-  const referral = parts.referrer ? `${parts.referrer} suggested I reach out. ` : '';
+  const referral = parts.referrer ? `${parts.referrer} suggested I reach out.` : null;
   const ask = `Would you be open to a ${parts.minutes}-minute chat, whenever suits you?`;
-  const about = parts.about ? `I'm ${parts.about}, and ` : '';
+  const about = parts.about ? `I'm ${parts.about}, and ${work}` : capitalize(work);
+  const note = (...sentences: (string | null)[]): string => {
+    const text = sentences.filter(Boolean).join(' ');
+    return `${greeting(parts.contactName)} ${text.replace(/^Your /, 'your ')}`;
+  };
   const candidates = [
-    `${hello} ${referral}${about}${work} stands out to me${parts.why ? `: ${parts.why}` : ''}. ${ask}`,
-    `${hello} ${referral}${about}${work} stands out to me. ${ask}`,
-    `${hello} ${referral}${capitalize(work)} stands out to me. ${ask}`,
-    `${hello} ${capitalize(work)} stands out to me. ${ask}`,
+    note(referral, `${about} stands out to me${parts.why ? `: ${parts.why}` : ''}.`, ask),
+    note(referral, `${about} stands out to me.`, ask),
+    note(referral, `${capitalize(work)} stands out to me.`, ask),
+    note(`${capitalize(work)} stands out to me.`, ask),
   ];
-  const fits = candidates.find((note) => note.length <= LINKEDIN_NOTE_CHAR_LIMIT);
+  const fits = candidates.find((text) => text.length <= LINKEDIN_NOTE_CHAR_LIMIT);
   return fits ?? clipToChars(candidates[candidates.length - 1] ?? '', LINKEDIN_NOTE_CHAR_LIMIT);
 }
 
@@ -163,7 +166,13 @@ function askParts(input: AskDraftInput): AskParts {
   };
 }
 
-function composeAsk(parts: AskParts, variant: number, about: string, why: string, input: AskDraftInput): string {
+function composeAsk(
+  parts: AskParts,
+  variant: number,
+  about: string,
+  why: string,
+  input: AskDraftInput,
+): string {
   const work = yourWork(parts.role, parts.company);
   const m = parts.minutes;
   const intro = about ? `I'm ${about}.` : "I'm exploring a change of direction in my career.";

@@ -11,8 +11,8 @@
 //   days, keeping the wall-clock time, then moves into working hours. The thank-you 24 h deadline, its
 //   2 h breathing room, and the wrap_up/debrief offsets are absolute durations.
 // - thank_you: earliest working moment at/after heldAt + 2 h that leaves at least 1 h before the
-//   24 h deadline; otherwise deadline − 2 h, even outside working hours, because
-//   the deadline matters more than the hour. Logged late: due at once. Stale 7 days after heldAt.
+//   24 h deadline; otherwise deadline − 2 h, even outside working hours, because the deadline matters
+//   more than the hour. Logged late: due at once. Stale 7 days after heldAt.
 // - prep: workday start on the previous working day; 2 h before the conversation when it was booked
 //   after that moment. Only while the conversation is still ahead.
 // - wrap_up: scheduledAt + minutes − 2 min at any hour; only until the conversation's planned end.
@@ -24,12 +24,17 @@
 //   conversation gets fresh ones and the old pending ones drop out of the plan.
 // - keep_in_touch: contacts met/thanked or with a closed loop, not archived, no upcoming conversation;
 //   occurrence = local date of lastTouchAt. Never stale: it fires once per touch.
-// - Pause: a due time before pausedUntil moves to the first working moment at/after pausedUntil.
-//   prep, wrap_up and debrief for a conversation scheduled before pausedUntil are skipped; a prep whose
-//   pushed time would be too close to the conversation falls back to 2 h before (or pausedUntil).
-//   A pushed weekly summary that leaves its ISO week is skipped (next week's covers it).
+// - Pause: a due time before pausedUntil moves to the first working moment at/after pausedUntil
+//   (a thank-you too, even past its deadline: the member asked for quiet). prep, wrap_up and debrief
+//   for a conversation scheduled before pausedUntil are skipped; a prep whose pushed time would be too
+//   close to the conversation falls back to 2 h before (or pausedUntil). A pushed weekly summary that
+//   leaves its ISO week is skipped (next week's covers it).
+// - Staleness after the rule's time: referral and follow_up 14 days, close_loop 30 days, debrief 7 days.
 // - weekly_summary: Monday at workday start (09:00 when Monday is not a working day), one per local
-//   ISO week; the current and the next week are considered; stale 12 h after its time.
+//   ISO week; only the current and the next week are considered (even with an unlimited horizon);
+//   stale 12 h after its time.
+// - referral: staleness (14 days) counts from the later of its time and the contact's creation, so a
+//   name added weeks after the conversation is still nudged once, at the next working moment.
 
 import { DateTime } from 'luxon';
 import {
@@ -257,6 +262,8 @@ function referral(ctx: Context, contact: ContactData): Candidate | null {
   if (best !== null) base = new Date(best);
   const ideal = nextWorkingMoment(addLocalDays(base, REFERRAL_DELAY_DAYS, ctx.zone), ctx.prefs);
   const scheduled = afterPause(ctx, ideal);
+  // A name added long after the conversation is still fresh news: staleness counts from the later of
+  // the rule's time and when the contact was added.
   return finish(
     ctx,
     'referral',
@@ -264,7 +271,7 @@ function referral(ctx: Context, contact: ContactData): Candidate | null {
     contact.id,
     scheduled,
     'working',
-    staleAfter('referral', scheduled),
+    staleAfter('referral', later(scheduled, contact.createdAt)),
   );
 }
 

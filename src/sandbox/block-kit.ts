@@ -30,7 +30,9 @@ export function validateView(view: unknown): string[] {
   else if (viewObject.type === undefined) c.add('missing required field: type', pointer);
   else c.add('must be a valid enum value', at(pointer, 'type'));
   // Slack leads a rejected view's messages with the union failure on the view itself.
-  return c.issues.length > 0 ? [`failed to match all allowed schemas [json-pointer:${pointer}]`, ...c.issues] : [];
+  return c.issues.length > 0
+    ? [`failed to match all allowed schemas [json-pointer:${pointer}]`, ...c.issues]
+    : [];
 }
 
 export function isViewTooLarge(view: unknown): boolean {
@@ -38,7 +40,8 @@ export function isViewTooLarge(view: unknown): boolean {
 }
 
 function checkCommonViewFields(c: Checker, view: JsonObject, pointer: string): void {
-  if (c.required(view, 'blocks', pointer)) checkBlockList(c, view.blocks, at(pointer, 'blocks'), VIEW_MAX_BLOCKS);
+  if (c.required(view, 'blocks', pointer))
+    checkBlockList(c, view.blocks, at(pointer, 'blocks'), VIEW_MAX_BLOCKS);
   c.string(view, 'private_metadata', pointer, { max: 3000 });
   c.string(view, 'callback_id', pointer, { max: 255 });
   c.string(view, 'external_id', pointer, { max: 255 });
@@ -72,7 +75,10 @@ function checkModal(c: Checker, view: JsonObject, pointer: string): void {
   if (view.submit === undefined && Array.isArray(view.blocks)) {
     view.blocks.forEach((block, i) => {
       if (isJsonObject(block) && block.type === 'input') {
-        c.add('must define `submit` to use an `input` block in modals', `${at(at(pointer, 'blocks'), i)}/input`);
+        c.add(
+          'must define `submit` to use an `input` block in modals',
+          `${at(at(pointer, 'blocks'), i)}/input`,
+        );
       }
     });
   }
@@ -100,7 +106,8 @@ export function withGeneratedIds(blocks: JsonObject[], makeId: () => string): Js
 
 function interactiveElements(block: JsonObject): JsonObject[] {
   const found: JsonObject[] = [];
-  if (block.type === 'actions' && Array.isArray(block.elements)) found.push(...block.elements.filter(isJsonObject));
+  if (block.type === 'actions' && Array.isArray(block.elements))
+    found.push(...block.elements.filter(isJsonObject));
   if (block.type === 'section' && isJsonObject(block.accessory)) found.push(block.accessory);
   if (block.type === 'input' && isJsonObject(block.element)) found.push(block.element);
   return found;

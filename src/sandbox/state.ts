@@ -1,6 +1,7 @@
 /** Workspace state of the stand-in: teams, users, channels, tokens, messages, files. */
 import { IdFactory } from './ids';
 import type {
+  OAuthCodeOptions,
   ScheduledMessage,
   StandInChannel,
   StandInTeam,
@@ -31,6 +32,12 @@ export type TokenStatus =
   | { kind: 'revoked'; error: TokenRevocationError }
   | { kind: 'unknown' };
 
+export interface OAuthCodeRecord {
+  team: StandInTeam;
+  options: OAuthCodeOptions;
+  used: boolean;
+}
+
 export const DEFAULT_TZ = 'America/Los_Angeles';
 
 function assertTimeZone(tz: string): void {
@@ -49,6 +56,8 @@ export class SandboxState {
   readonly channels = new Map<string, ChannelRecord>();
   readonly files = new Map<string, StoredFile>();
   readonly scheduled: ScheduledMessage[] = [];
+  readonly oauthCodes = new Map<string, OAuthCodeRecord>();
+  oauthClient?: { clientId: string; clientSecret: string };
   private readonly messagesByChannel = new Map<string, StoredMessage[]>();
   private readonly revoked = new Map<string, TokenRevocationError>();
   private readonly appTokens = new Map<string, string | undefined>();
@@ -109,7 +118,8 @@ export class SandboxState {
     if (byId) return byId.teamId === teamId ? byId : undefined;
     const name = idOrName.replace(/^#/, '');
     for (const channel of this.channels.values()) {
-      if (channel.teamId === teamId && !channel.isIm && !channel.isMpim && channel.name === name) return channel;
+      if (channel.teamId === teamId && !channel.isIm && !channel.isMpim && channel.name === name)
+        return channel;
     }
     return undefined;
   }

@@ -87,12 +87,6 @@ export interface StoredMessage {
   editedTs?: string;
 }
 
-export interface PlainText {
-  type: 'plain_text';
-  text: string;
-  emoji?: boolean;
-}
-
 /** A view as Slack returns it from views.* methods. */
 export interface StoredView {
   id: string;

@@ -46,7 +46,8 @@ export class ViewStore {
     const trigger = this.triggers.get(triggerId);
     if (!trigger || trigger.teamId !== teamId) return { ok: false, error: 'invalid_trigger_id' };
     if (trigger.used) return { ok: false, error: 'exchanged_trigger_id' };
-    if (this.clock() - trigger.issuedAt >= TRIGGER_LIFETIME_MS) return { ok: false, error: 'expired_trigger_id' };
+    if (this.clock() - trigger.issuedAt >= TRIGGER_LIFETIME_MS)
+      return { ok: false, error: 'expired_trigger_id' };
     trigger.used = true;
     return { ok: true, userId: trigger.userId };
   }
@@ -89,7 +90,8 @@ export class ViewStore {
       if (view) return { view, userId, kind: 'modal' };
     }
     for (const [key, view] of this.homes) {
-      if (view.team_id === teamId && match(view)) return { view, userId: key.slice(teamId.length + 1), kind: 'home' };
+      if (view.team_id === teamId && match(view))
+        return { view, userId: key.slice(teamId.length + 1), kind: 'home' };
     }
     return undefined;
   }

@@ -55,14 +55,18 @@ describe('resolveZone and workingHours fallbacks', () => {
   });
 
   it('falls back to 09:00–17:30 when start is not before end, and to Mon–Fri when no day is valid', () => {
-    const wh = workingHours(prefs('UTC', { workdayStartMinute: 600, workdayEndMinute: 600, workDays: [0, 9] }));
+    const wh = workingHours(
+      prefs('UTC', { workdayStartMinute: 600, workdayEndMinute: 600, workDays: [0, 9] }),
+    );
     expect(wh.startMinute).toBe(540);
     expect(wh.endMinute).toBe(1050);
     expect([...wh.days].sort()).toEqual([1, 2, 3, 4, 5]);
   });
 
   it('keeps valid custom hours and days', () => {
-    const wh = workingHours(prefs(KOLKATA, { workdayStartMinute: 600, workdayEndMinute: 1140, workDays: [7, 1] }));
+    const wh = workingHours(
+      prefs(KOLKATA, { workdayStartMinute: 600, workdayEndMinute: 1140, workDays: [7, 1] }),
+    );
     expect(wh).toMatchObject({ zone: KOLKATA, startMinute: 600, endMinute: 1140 });
     expect([...wh.days].sort()).toEqual([1, 7]);
   });
@@ -176,11 +180,17 @@ describe('calendar helpers', () => {
       isoDate: '2026-03-10',
       offsetMinutes: 330,
     });
-    expect(localParts(utc('2026-11-29T20:00'), AUCKLAND)).toMatchObject({ weekday: 1, hour: 9, offsetMinutes: 780 });
+    expect(localParts(utc('2026-11-29T20:00'), AUCKLAND)).toMatchObject({
+      weekday: 1,
+      hour: 9,
+      offsetMinutes: 780,
+    });
   });
 
   it('addLocalDays keeps the wall clock across DST; isoLocalDate uses the zone', () => {
-    expect(addLocalDays(at('2026-03-28T11:00', BERLIN), 2, BERLIN).toISOString()).toBe('2026-03-30T09:00:00.000Z');
+    expect(addLocalDays(at('2026-03-28T11:00', BERLIN), 2, BERLIN).toISOString()).toBe(
+      '2026-03-30T09:00:00.000Z',
+    );
     expect(isoLocalDate(utc('2026-01-05T20:00'), AUCKLAND)).toBe('2026-01-06');
     expect(isoLocalDate(utc('2026-01-05T20:00'), LA)).toBe('2026-01-05');
   });
@@ -269,7 +279,11 @@ describe('time properties', () => {
         expect(isWorkingMoment(got, p)).toBe(true);
         expect(gotLocal.hour * 60 + gotLocal.minute).toBeGreaterThanOrEqual(p.workdayStartMinute);
         const stop = dLocal.startOf('day').toMillis();
-        for (let day = gotLocal.startOf('day').plus({ days: 1 }); day.toMillis() < stop; day = day.plus({ days: 1 })) {
+        for (
+          let day = gotLocal.startOf('day').plus({ days: 1 });
+          day.toMillis() < stop;
+          day = day.plus({ days: 1 })
+        ) {
           expect(p.workDays).not.toContain(day.weekday);
         }
       }),

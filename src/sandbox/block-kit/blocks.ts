@@ -88,7 +88,8 @@ const richText: BlockCheck = (c, b, p) => {
   const elements = c.array(b, 'elements', p, { required: true });
   elements?.forEach((element, i) => {
     const pointer = at(at(p, 'elements'), i);
-    if (c.object(element, pointer) && typeof element.type !== 'string') c.add('missing required field: type', pointer);
+    if (c.object(element, pointer) && typeof element.type !== 'string')
+      c.add('missing required field: type', pointer);
   });
 };
 
@@ -127,7 +128,12 @@ export function checkBlock(c: Checker, block: JsonValue, pointer: string): void 
 }
 
 /** Checks a blocks array (`/blocks` of a message or `/view/blocks`). */
-export function checkBlockList(c: Checker, blocks: JsonValue, pointer: string, max: number): void {
+export function checkBlockList(
+  c: Checker,
+  blocks: JsonValue | undefined,
+  pointer: string,
+  max: number,
+): void {
   if (!Array.isArray(blocks)) {
     c.add('must provide an array', pointer);
     return;

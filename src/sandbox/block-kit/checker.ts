@@ -96,7 +96,8 @@ export class Checker {
       this.add('must provide an integer', at(pointer, key));
       return undefined;
     }
-    if (rule.min !== undefined && value < rule.min) this.add(`must be at least ${rule.min}`, at(pointer, key));
+    if (rule.min !== undefined && value < rule.min)
+      this.add(`must be at least ${rule.min}`, at(pointer, key));
     if (rule.max !== undefined && value > rule.max) this.add(`must be at most ${rule.max}`, at(pointer, key));
     return value;
   }
@@ -130,7 +131,7 @@ export class Checker {
 
   /** `block_id`: at most 255 characters and unique within the message or view. */
   blockId(block: JsonObject, pointer: string): void {
-    const id = this.string(block, 'block_id', pointer, { min: 1, max: 255 });
+    const id = this.string(block, 'block_id', pointer, { max: 255 });
     if (id === undefined) return;
     if (this.blockIds.has(id)) this.add(`duplicate block_id: ${id}`, at(pointer, 'block_id'));
     this.blockIds.add(id);

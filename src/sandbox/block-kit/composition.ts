@@ -35,7 +35,13 @@ export function checkTextObject(c: Checker, value: JsonValue, pointer: string, r
 }
 
 /** Checks `obj[key]` as a text object when present (or reports it missing when required). */
-export function checkTextField(c: Checker, obj: JsonObject, key: string, pointer: string, rule: TextRule): void {
+export function checkTextField(
+  c: Checker,
+  obj: JsonObject,
+  key: string,
+  pointer: string,
+  rule: TextRule,
+): void {
   const value = obj[key];
   if (value === undefined) {
     if (rule.required) c.add(`missing required field: ${key}`, pointer);
@@ -56,7 +62,7 @@ export function checkOption(c: Checker, value: JsonValue, pointer: string, rule:
   const keys = rule.allowUrl ? ['text', 'value', 'description', 'url'] : ['text', 'value', 'description'];
   c.keys(value, keys, pointer);
   checkTextField(c, value, 'text', pointer, { max: 75, plainOnly: rule.plainOnly, required: true });
-  c.string(value, 'value', pointer, { min: 1, max: 150, required: true });
+  c.string(value, 'value', pointer, { max: 150, required: true });
   checkTextField(c, value, 'description', pointer, { max: 75, plainOnly: true });
   if (rule.allowUrl) c.string(value, 'url', pointer, { min: 1, max: 3000 });
 }
@@ -74,7 +80,13 @@ export function checkOptionList(
   });
 }
 
-export function checkOptionField(c: Checker, obj: JsonObject, key: string, pointer: string, rule: OptionRule): void {
+export function checkOptionField(
+  c: Checker,
+  obj: JsonObject,
+  key: string,
+  pointer: string,
+  rule: OptionRule,
+): void {
   const value = obj[key];
   if (value !== undefined) checkOption(c, value, at(pointer, key), rule);
 }

@@ -21,7 +21,7 @@ const MULTI_SELECT_BASE = [...SELECT_BASE, 'max_selected_items'];
 const TEXT_INPUT_BASE = [...BASE, 'placeholder', 'dispatch_action_config', 'focus_on_load', 'initial_value'];
 
 function checkActionId(c: Checker, el: JsonObject, pointer: string): void {
-  c.string(el, 'action_id', pointer, { min: 1, max: 255 });
+  c.string(el, 'action_id', pointer, { max: 255 });
 }
 
 function checkPlaceholder(c: Checker, el: JsonObject, pointer: string): void {
@@ -49,7 +49,10 @@ function checkStaticOptions(c: Checker, el: JsonObject, pointer: string): void {
   const hasOptions = el.options !== undefined;
   const hasGroups = el.option_groups !== undefined;
   if (hasOptions === hasGroups) {
-    c.add(hasOptions ? 'must provide only one of options or option_groups' : 'missing required field: options', pointer);
+    c.add(
+      hasOptions ? 'must provide only one of options or option_groups' : 'missing required field: options',
+      pointer,
+    );
   }
   checkOptionList(c, el, 'options', pointer, { plainOnly: true, min: 1, max: 100 });
   checkOptionGroups(c, el, pointer);
@@ -92,7 +95,13 @@ function isValidTimeZone(tz: string): boolean {
   }
 }
 
-function checkNumericString(c: Checker, el: JsonObject, key: string, pointer: string, decimal: boolean): number | undefined {
+function checkNumericString(
+  c: Checker,
+  el: JsonObject,
+  key: string,
+  pointer: string,
+  decimal: boolean,
+): number | undefined {
   const value = c.string(el, key, pointer);
   if (value === undefined) return undefined;
   const pattern = decimal ? /^-?\d+(\.\d+)?$/ : /^-?\d+$/;
@@ -107,10 +116,10 @@ const button: ElementCheck = (c, el, p) => {
   c.keys(el, [...BASE, 'text', 'value', 'url', 'style', 'confirm', 'accessibility_label'], p);
   checkActionId(c, el, p);
   checkTextField(c, el, 'text', p, { max: 75, plainOnly: true, required: true });
-  c.string(el, 'value', p, { min: 1, max: 2000 });
+  c.string(el, 'value', p, { max: 2000 });
   c.string(el, 'url', p, { min: 1, max: 3000 });
   c.enumValue(el, 'style', p, ['primary', 'danger']);
-  c.string(el, 'accessibility_label', p, { min: 1, max: 75 });
+  c.string(el, 'accessibility_label', p, { max: 75 });
   checkConfirm(c, el, p);
 };
 
@@ -140,7 +149,7 @@ const multiExternalSelect: ElementCheck = (c, el, p) => {
 
 const usersSelect: ElementCheck = (c, el, p) => {
   checkSelectBase(c, el, p, [...SELECT_BASE, 'initial_user']);
-  c.string(el, 'initial_user', p, { min: 1 });
+  c.string(el, 'initial_user', p);
 };
 
 const multiUsersSelect: ElementCheck = (c, el, p) => {
@@ -156,14 +165,19 @@ const conversationsSelect: ElementCheck = (c, el, p) => {
     'filter',
     'response_url_enabled',
   ]);
-  c.string(el, 'initial_conversation', p, { min: 1 });
+  c.string(el, 'initial_conversation', p);
   c.boolean(el, 'default_to_current_conversation', p);
   c.boolean(el, 'response_url_enabled', p);
   checkConversationFilter(c, el, p);
 };
 
 const multiConversationsSelect: ElementCheck = (c, el, p) => {
-  checkSelectBase(c, el, p, [...MULTI_SELECT_BASE, 'initial_conversations', 'default_to_current_conversation', 'filter']);
+  checkSelectBase(c, el, p, [
+    ...MULTI_SELECT_BASE,
+    'initial_conversations',
+    'default_to_current_conversation',
+    'filter',
+  ]);
   checkStringList(c, el, 'initial_conversations', p);
   c.boolean(el, 'default_to_current_conversation', p);
   checkConversationFilter(c, el, p);
@@ -171,7 +185,7 @@ const multiConversationsSelect: ElementCheck = (c, el, p) => {
 
 const channelsSelect: ElementCheck = (c, el, p) => {
   checkSelectBase(c, el, p, [...SELECT_BASE, 'initial_channel', 'response_url_enabled']);
-  c.string(el, 'initial_channel', p, { min: 1 });
+  c.string(el, 'initial_channel', p);
   c.boolean(el, 'response_url_enabled', p);
 };
 
@@ -194,7 +208,8 @@ const datepicker: ElementCheck = (c, el, p) => {
   checkConfirm(c, el, p);
   c.boolean(el, 'focus_on_load', p);
   const date = c.string(el, 'initial_date', p);
-  if (date !== undefined && !isValidDate(date)) c.add('must be a valid date in YYYY-MM-DD format', at(p, 'initial_date'));
+  if (date !== undefined && !isValidDate(date))
+    c.add('must be a valid date in YYYY-MM-DD format', at(p, 'initial_date'));
 };
 
 const timepicker: ElementCheck = (c, el, p) => {
@@ -204,7 +219,8 @@ const timepicker: ElementCheck = (c, el, p) => {
   checkConfirm(c, el, p);
   c.boolean(el, 'focus_on_load', p);
   const time = c.string(el, 'initial_time', p);
-  if (time !== undefined && !isValidTime(time)) c.add('must be a valid time in HH:mm format', at(p, 'initial_time'));
+  if (time !== undefined && !isValidTime(time))
+    c.add('must be a valid time in HH:mm format', at(p, 'initial_time'));
   const tz = c.string(el, 'timezone', p);
   if (tz !== undefined && !isValidTimeZone(tz)) c.add('must be a valid IANA time zone', at(p, 'timezone'));
 };
@@ -301,7 +317,7 @@ export function checkImageSource(c: Checker, obj: JsonObject, p: string): void {
   c.keys(file, ['url', 'id'], filePointer);
   if (file.url === undefined && file.id === undefined) c.add('missing required field: url', filePointer);
   c.string(file, 'url', filePointer, { min: 1, max: 3000 });
-  c.string(file, 'id', filePointer, { min: 1 });
+  c.string(file, 'id', filePointer);
 }
 
 const ELEMENTS: Record<string, ElementCheck> = {
@@ -377,7 +393,12 @@ export const INPUT_ELEMENT_TYPES = [
 ];
 
 /** Checks an element whose type must be one of `allowed`; anything else fails the union schema. */
-export function checkElement(c: Checker, value: JsonValue, pointer: string, allowed: readonly string[]): void {
+export function checkElement(
+  c: Checker,
+  value: JsonValue | undefined,
+  pointer: string,
+  allowed: readonly string[],
+): void {
   if (!c.object(value, pointer)) return;
   const type = value.type;
   const check = typeof type === 'string' && allowed.includes(type) ? ELEMENTS[type] : undefined;

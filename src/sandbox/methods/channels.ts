@@ -14,7 +14,11 @@ function isUserId(id: string): boolean {
  * - a conversation the bot is not in → `not_in_channel` (`channel_not_found` for private ones it cannot see);
  * - anything unknown → `channel_not_found`.
  */
-export function resolvePostTarget(state: SandboxState, team: StandInTeam, channelArg: string | undefined): ChannelResolution {
+export function resolvePostTarget(
+  state: SandboxState,
+  team: StandInTeam,
+  channelArg: string | undefined,
+): ChannelResolution {
   if (!channelArg) return { ok: false, error: 'channel_not_found' };
   if (isUserId(channelArg) && !state.channels.has(channelArg)) {
     const user = state.userInTeam(team.id, channelArg);
@@ -29,7 +33,11 @@ export function resolvePostTarget(state: SandboxState, team: StandInTeam, channe
 }
 
 /** A conversation of the team that the bot can see; `not_in_channel` when it can see it but is not a member. */
-export function resolveMemberChannel(state: SandboxState, team: StandInTeam, channelArg: string): ChannelResolution {
+export function resolveMemberChannel(
+  state: SandboxState,
+  team: StandInTeam,
+  channelArg: string,
+): ChannelResolution {
   const channel = state.findChannel(team.id, channelArg);
   if (!channel) return { ok: false, error: 'channel_not_found' };
   const isMember = channel.members.includes(team.botUserId);
@@ -38,7 +46,11 @@ export function resolveMemberChannel(state: SandboxState, team: StandInTeam, cha
 }
 
 /** A conversation the bot can read (public ones without membership too); private ones need membership. */
-export function findVisibleChannel(state: SandboxState, team: StandInTeam, channelId: string | undefined): ChannelRecord | undefined {
+export function findVisibleChannel(
+  state: SandboxState,
+  team: StandInTeam,
+  channelId: string | undefined,
+): ChannelRecord | undefined {
   if (!channelId) return undefined;
   const channel = state.channels.get(channelId);
   if (!channel || channel.teamId !== team.id) return undefined;

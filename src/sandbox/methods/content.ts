@@ -29,7 +29,10 @@ function rejected(response: ApiResponse): ContentResult {
 }
 
 export function invalidBlocks(errors: string[]): ApiResponse {
-  return fail('invalid_blocks', { errors, response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) } });
+  return fail('invalid_blocks', {
+    errors,
+    response_metadata: { messages: errors.map((e) => `[ERROR] ${e}`) },
+  });
 }
 
 /** Blocks arrive JSON-decoded when the text parsed; a string left over means it was not JSON. */
@@ -58,8 +61,10 @@ export function readContent(args: JsonObject, maxText: number, makeBlockId: () =
   if (blocksError) return rejected(blocksError);
   const { attachments, error: attachmentsError } = readAttachments(args.attachments);
   if (attachmentsError) return rejected(attachmentsError);
-  if (args.metadata !== undefined && !isJsonObject(args.metadata)) return rejected(fail('invalid_metadata_format'));
-  const hasContent = Boolean(text?.trim()) || Boolean(markdownText?.trim()) || Boolean(blocks?.length || attachments?.length);
+  if (args.metadata !== undefined && !isJsonObject(args.metadata))
+    return rejected(fail('invalid_metadata_format'));
+  const hasContent =
+    Boolean(text?.trim()) || Boolean(markdownText?.trim()) || Boolean(blocks?.length || attachments?.length);
   if (!hasContent) return rejected(fail('no_text'));
   if ((text?.length ?? 0) > maxText || (markdownText?.length ?? 0) > MARKDOWN_TEXT_MAX) {
     return rejected(fail('msg_too_long'));

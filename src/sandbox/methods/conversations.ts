@@ -1,7 +1,16 @@
 /** conversations.open, conversations.members, conversations.info. */
 import type { ChannelRecord } from '../state';
-import { argBool, argInt, argString, type BotAuth, fail, type MethodContext, type MethodSpec, ok } from './context';
 import { findVisibleChannel } from './channels';
+import {
+  argBool,
+  argInt,
+  argString,
+  type BotAuth,
+  fail,
+  type MethodContext,
+  type MethodSpec,
+  ok,
+} from './context';
 import { channelObject } from './shapes';
 
 const DEFAULT_PAGE = 100;
@@ -27,7 +36,14 @@ function conversationsOpen({ args, auth, state }: MethodContext<BotAuth>) {
     if (!channel.isIm && !channel.isMpim) return fail('method_not_supported_for_channel_type');
     return openedChannel(channel, team.botUserId, returnIm, true);
   }
-  const userIds = [...new Set((usersArg ?? '').split(',').map((u) => u.trim()).filter(Boolean))];
+  const userIds = [
+    ...new Set(
+      (usersArg ?? '')
+        .split(',')
+        .map((u) => u.trim())
+        .filter(Boolean),
+    ),
+  ];
   if (userIds.length === 0) return fail('users_list_not_supplied');
   if (userIds.length > MAX_MPIM_USERS) return fail('too_many_users');
   for (const id of userIds) {
@@ -43,7 +59,9 @@ function conversationsOpen({ args, auth, state }: MethodContext<BotAuth>) {
   }
   const mpim = state.mpimFor(team.id, userIds);
   const channel = state.channels.get(mpim.id);
-  return channel ? openedChannel(channel, team.botUserId, returnIm, !mpim.created) : fail('channel_not_found');
+  return channel
+    ? openedChannel(channel, team.botUserId, returnIm, !mpim.created)
+    : fail('channel_not_found');
 }
 
 function encodeCursor(memberId: string): string {

@@ -4,7 +4,14 @@ import { DEFAULT_TZ } from '../state';
 import type { StandInTeam, StandInUser, StoredMessage } from '../types';
 
 export function teamDomain(team: StandInTeam): string {
-  return team.domain ?? (team.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workspace');
+  return (
+    team.domain ??
+    (team.name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') ||
+      'workspace')
+  );
 }
 
 export function teamUrl(team: StandInTeam): string {

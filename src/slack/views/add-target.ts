@@ -6,7 +6,17 @@ import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';
-import { actions, button, context, escape, modal, option, section, selectInput, textInput } from './kit';
+import {
+  actions,
+  button,
+  context,
+  escape as esc,
+  modal,
+  option,
+  section,
+  selectInput,
+  textInput,
+} from './kit';
 
 export const ADD_TARGET_CALLBACK_ID = 'add_target';
 
@@ -22,7 +32,11 @@ export const ADD_TARGET_BLOCKS = {
 
 const B = ADD_TARGET_BLOCKS;
 
-export function buildAddTargetModal(input: { name?: string; referredById?: string | null; contacts: ContactData[] }): ModalView {
+export function buildAddTargetModal(input: {
+  name?: string;
+  referredById?: string | null;
+  contacts: ContactData[];
+}): ModalView {
   const referrers = input.contacts.slice(-100).map((c) => option(c.name, c.id));
   return modal({
     callbackId: ADD_TARGET_CALLBACK_ID,
@@ -31,16 +45,25 @@ export function buildAddTargetModal(input: { name?: string; referredById?: strin
     blocks: [
       section('Someone one or two steps ahead of you on the path you want. Aim for 5–10 people.'),
       textInput(B.name.blockId, B.name.actionId, 'Name', { initial: input.name, maxLength: 100 }),
-      textInput(B.role.blockId, B.role.actionId, 'Role', { placeholder: 'e.g. UX Researcher', maxLength: 100 }),
+      textInput(B.role.blockId, B.role.actionId, 'Role', {
+        placeholder: 'e.g. UX Researcher',
+        maxLength: 100,
+      }),
       textInput(B.company.blockId, B.company.actionId, 'Company', { maxLength: 100 }),
-      textInput(B.industry.blockId, B.industry.actionId, 'Industry', { placeholder: 'e.g. healthcare', maxLength: 100 }),
+      textInput(B.industry.blockId, B.industry.actionId, 'Industry', {
+        placeholder: 'e.g. healthcare',
+        maxLength: 100,
+      }),
       textInput(B.why.blockId, B.why.actionId, 'Why them (their path)', {
         multiline: true,
         maxLength: 500,
         placeholder: 'e.g. moved from teaching into research two years ago',
         hint: 'The specific reason you chose this person. Your ask will open with it.',
       }),
-      textInput(B.link.blockId, B.link.actionId, 'Link', { optional: true, placeholder: 'LinkedIn or website' }),
+      textInput(B.link.blockId, B.link.actionId, 'Link', {
+        optional: true,
+        placeholder: 'LinkedIn or website',
+      }),
       ...(referrers.length > 0
         ? [
             selectInput(B.referredBy.blockId, B.referredBy.actionId, 'Suggested by', referrers, {
@@ -82,24 +105,32 @@ export function readAddTargetForm(values: StateValues) {
   });
 }
 
-export function buildTargetAddedMessage(contact: ContactData, progress: { have: number; goal: number }, referrer?: ContactData | null): Message {
+export function buildTargetAddedMessage(
+  contact: ContactData,
+  progress: { have: number; goal: number },
+  referrer?: ContactData | null,
+): Message {
   const who = [contact.role, contact.company].filter(Boolean).join(', ');
   const text = `Added ${contact.name}${who ? ` (${who})` : ''} to your targets — ${progress.have} of ${progress.goal} on your list.`;
   return {
     text,
     blocks: [
-      section(`:dart: Added *${escape(contact.name)}*${who ? ` (${escape(who)})` : ''} to your targets.`),
+      section(`:dart: Added *${esc(contact.name)}*${who ? ` (${esc(who)})` : ''} to your targets.`),
       context(
         `${progress.have} of ${progress.goal} people on your list · stage: ${stageLabel(contact.stage)}` +
-          (referrer ? ` · suggested by ${escape(referrer.name)}` : ''),
+          (referrer ? ` · suggested by ${esc(referrer.name)}` : ''),
       ),
-      actions('target_added', [button('Draft the ask', OPEN.ask, contact.id, 'primary'), button('Add another', OPEN.addTarget, '')]),
+      actions('target_added', [
+        button('Draft the ask', OPEN.ask, contact.id, 'primary'),
+        button('Add another', OPEN.addTarget, ''),
+      ]),
     ],
   };
 }
 
 export function duplicateNameError(existing: ContactData): Record<string, string> {
   return {
-    [B.name.blockId]: `${existing.name} is already on your list (${stageLabel(existing.stage)}). Use a different name, or find them with /coach people.`,
+    [B.name.blockId]:
+      `${existing.name} is already on your list (${stageLabel(existing.stage)}). Use a different name, or find them with /coach people.`,
   };
 }

@@ -1,4 +1,96 @@
-import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps';
+// Clicks in the after-conversation flows: opening the log, thank-you and people flows from any button,
+// marking a thank-you sent, the per-person menu, and moving skills on.
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  OverflowAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { advanceSkill } from '../../../services/skills';
+import { markThankYouSent, thankYouFor } from '../../../services/thanks';
+import { type AppDeps, scopeOf } from '../../deps';
+import { refreshHome } from '../../home';
+import { OPEN } from '../../views/action-ids';
+import { PEOPLE_ACTIONS } from '../../views/people';
+import { buildSkillsMessage, SKILLS_ACTIONS, skillNotFoundText } from '../../views/skills';
+import {
+  buildThankYouMessage,
+  buildThanksProblemMessage,
+  replaceThankYouBlocks,
+  THANKS_ACTIONS,
+  thankYouBlocks,
+} from '../../views/thanks';
+import { openLogModal } from '../views/log';
+import { answer, replaceSource, sourceBlocks } from './after-chat-reply';
+import { openPeople, personMenuChoice } from './after-chat-people';
 
-export function registerAfterChatActions(_app: App, _deps: AppDeps): void {}
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+export function registerAfterChatActions(app: App, deps: AppDeps): void {
+  app.action<BlockAction<ButtonAction>>(OPEN.log, openLogClick(deps));
+  app.action<BlockAction<ButtonAction>>(OPEN.thanks, openThanksClick(deps));
+  app.action<BlockAction<ButtonAction>>(OPEN.people, openPeople(deps));
+  app.action<BlockAction<ButtonAction>>(THANKS_ACTIONS.markSent, markSentClick(deps));
+  app.action<BlockAction<OverflowAction>>(PEOPLE_ACTIONS.menu, personMenuChoice(deps));
+  app.action<BlockAction<ButtonAction>>(SKILLS_ACTIONS.advance, advanceSkillClick(deps));
+}
+
+export function openLogClick(deps: AppDeps) {
+  return async ({ ack, body, action, client }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope) return;
+    await openLogModal(client, deps, scope, body.trigger_id, { contactId: action.value || null });
+  };
+}
+
+export function openThanksClick(deps: AppDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope) return;
+    const now = deps.clock.now();
+    const found = await thankYouFor(deps.db, scope, { contactId: action.value || null }, now);
+    await answer(
+      { body, client, respond },
+      found.ok ? buildThankYouMessage(found.card, now) : buildThanksProblemMessage(found.problem),
+    );
+  };
+}
+
+/** Records the thank-you and updates the message it was clicked in, in place. */
+export function markSentClick(deps: AppDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope || !action.value) return;
+    const now = deps.clock.now();
+    const card = await markThankYouSent(deps.db, scope, action.value, now);
+    const click = { body, client, respond };
+    if (!card) {
+      await answer(click, { text: "I couldn't find that conversation any more. `/coach thanks` shows the latest." });
+      return;
+    }
+    const blocks = sourceBlocks(body);
+    const message = blocks
+      ? { text: `Thank-you to ${card.contactName} sent.`, blocks: replaceThankYouBlocks(blocks, card, now) }
+      : { ...buildThankYouMessage(card, now), blocks: thankYouBlocks(card, now) };
+    if (!(await replaceSource(click, message))) await answer(click, message);
+    await refreshHome(client, deps, scope);
+  };
+}
+
+export function advanceSkillClick(deps: AppDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope || !action.value) return;
+    const plan = await advanceSkill(deps.db, scope, action.value);
+    const click = { body, client, respond };
+    const message = plan ? buildSkillsMessage(plan) : { text: skillNotFoundText() };
+    if (!(await replaceSource(click, message))) await answer(click, message);
+  };
+}
+

@@ -1,4 +1,18 @@
-import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps';
+// Global shortcut "Draft an ask" (manifest.yml: draft_ask_shortcut).
+import type { AllMiddlewareArgs, App, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
+import { type AppDeps, scopeOf } from '../../deps';
+import { openAskModal } from '../actions/outreach-shared';
 
-export function registerOutreachShortcuts(_app: App, _deps: AppDeps): void {}
+export const DRAFT_ASK_SHORTCUT = 'draft_ask_shortcut';
+
+export function registerOutreachShortcuts(app: App, deps: AppDeps): void {
+  app.shortcut<GlobalShortcut>(
+    DRAFT_ASK_SHORTCUT,
+    async ({ ack, body, client }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs) => {
+      await ack();
+      const scope = scopeOf(body);
+      if (!scope) return;
+      await openAskModal(client, deps, scope, body.trigger_id, { query: '' });
+    },
+  );
+}

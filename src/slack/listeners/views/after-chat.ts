@@ -1,4 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
+import { FORGET_CALLBACK_ID } from '../../views/data';
+import { LOG_CALLBACK_ID, LOG_PICK_CALLBACK_ID } from '../../views/log';
+import { forgetSubmission } from './forget';
+import { logPickSubmission, logSubmission } from './log';
 
-export function registerAfterChatViews(_app: App, _deps: AppDeps): void {}
+export function registerAfterChatViews(app: App, deps: AppDeps): void {
+  app.view(LOG_PICK_CALLBACK_ID, logPickSubmission(deps));
+  app.view(LOG_CALLBACK_ID, logSubmission(deps));
+  app.view(FORGET_CALLBACK_ID, forgetSubmission(deps));
+}

@@ -1,0 +1,178 @@
+// Small pure pieces the after-conversation flows need: which contact a log is about, which booked
+// chat it was, and when it happened.
+import { DateTime } from 'luxon';
+import { matchContacts, nameKey } from './names';
+import { draftThankYou, onTimeThankYouRate, type ThankYouRate, thankYouDeadline } from './thanks';
+import { atLocalMinute, isoLocalDate, resolveZone } from './time';
+import type { ContactData, ConversationData, Stage } from './types';
+
+const MINUTE_MS = 60_000;
+const NOON = 12 * 60;
+
+/** Who `/coach log <name>` (or a typed Person) most likely means. */
+export type PersonLookup =
+  | { kind: 'none' }
+  | { kind: 'one'; contact: ContactData }
+  | { kind: 'several'; matches: ContactData[] }
+  | { kind: 'new'; name: string };
+
+/** Case-insensitive prefix search: one match is used, several need a choice, none means someone new. */
+export function lookUpPerson(contacts: readonly ContactData[], typed: string): PersonLookup {
+  const name = typed.replace(/\s+/g, ' ').trim();
+  if (!name) return { kind: 'none' };
+  const found = matchContacts(contacts, name);
+  if (found.exact) return { kind: 'one', contact: found.exact };
+  if (found.matches.length === 1 && found.matches[0]) return { kind: 'one', contact: found.matches[0] };
+  if (found.matches.length > 1) return { kind: 'several', matches: found.matches };
+  return { kind: 'new', name };
+}
+
+/**
+ * The contact a submitted log is about: the one the modal was opened for while its name is unchanged,
+ * else the one whose whole name equals the typed name (archived people included, so nobody is added
+ * twice), else null for someone new.
+ */
+export function resolveLoggedContact(
+  contacts: readonly ContactData[],
+  typedName: string,
+  preselectedId?: string | null,
+): ContactData | null {
+  const key = nameKey(typedName);
+  const preselected = preselectedId ? contacts.find((c) => c.id === preselectedId) : undefined;
+  if (preselected && nameKey(preselected.name) === key) return preselected;
+  const same = contacts.filter((c) => nameKey(c.name) === key);
+  return same.find((c) => c.stage !== 'archived') ?? same[0] ?? null;
+}
+
+/** The booked chat a log most likely records: one on the same local day, else the one closest in time. */
+export function pickScheduledConversation(
+  open: readonly ConversationData[],
+  isoDate: string,
+  tz: string,
+): ConversationData | null {
+  const scheduled = open.filter(
+    (c): c is ConversationData & { scheduledAt: Date } => c.scheduledAt !== null && !c.heldAt && !c.cancelledAt,
+  );
+  if (scheduled.length === 0) return null;
+  const sameDay = scheduled.find((c) => isoLocalDate(c.scheduledAt, tz) === isoDate);
+  if (sameDay) return sameDay;
+  const target = localNoon(isoDate, tz).getTime();
+  return [...scheduled].sort(
+    (a, b) => Math.abs(a.scheduledAt.getTime() - target) - Math.abs(b.scheduledAt.getTime() - target),
+  )[0] as ConversationData;
+}
+
+/**
+ * When a logged conversation happened, from the day the member picked:
+ * - a booked chat on that day that has started: its planned end (never later than now);
+ * - today otherwise: now (it just happened, so the thank-you clock starts now);
+ * - an earlier day: noon local time that day.
+ */
+export function heldAtFor(input: {
+  isoDate: string;
+  tz: string;
+  now: Date;
+  scheduled?: Pick<ConversationData, 'scheduledAt' | 'minutesRequested'> | null;
+}): Date {
+  const { isoDate, tz, now, scheduled } = input;
+  if (scheduled?.scheduledAt && isoLocalDate(scheduled.scheduledAt, tz) === isoDate) {
+    const start = scheduled.scheduledAt.getTime();
+    if (start <= now.getTime()) {
+      return new Date(Math.min(now.getTime(), start + scheduled.minutesRequested * MINUTE_MS));
+    }
+  }
+  if (isoDate >= isoLocalDate(now, tz)) return new Date(now.getTime());
+  return localNoon(isoDate, tz);
+}
+
+function localNoon(isoDate: string, tz: string): Date {
+  const zone = resolveZone(tz);
+  const day = DateTime.fromISO(isoDate, { zone });
+  if (!day.isValid) return new Date(Number.NaN);
+  return atLocalMinute(day, NOON, zone).toJSDate();
+}
+
+/** The member's local calendar date today, YYYY-MM-DD. */
+export function localToday(now: Date, tz: string): string {
+  return isoLocalDate(now, tz);
+}
+
+/**
+ * A phrase for "I especially valued what you said about …": the first sentence of the notes, a few
+ * words long, starting in lower case unless it starts with a name or acronym.
+ */
+export function learnedPhrase(notes: string | null | undefined, maxWords = 18): string | null {
+  if (!notes) return null;
+  const first = notes.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0] ?? '';
+  const words = first.split(' ').filter(Boolean);
+  if (words.length === 0) return null;
+  const clipped = words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
+  const lead = clipped.split(' ')[0] ?? '';
+  return /^[A-Z][a-z]+$/.test(lead) && !/^I$/.test(lead) ? lead.toLowerCase() + clipped.slice(lead.length) : clipped;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The thank-you card: what the DM after a log and `/coach thanks` show.
+
+export interface ThankYouCard {
+  conversationId: string;
+  contactId: string;
+  contactName: string;
+  heldAt: Date;
+  /** 24 hours after the conversation. */
+  deadline: Date;
+  /** The member's timezone, for showing times. */
+  tz: string;
+  action: string;
+  draft: string;
+  thankYouSentAt: Date | null;
+  /** The member's on-time rate over all their conversations. */
+  rate: ThankYouRate;
+}
+
+export function thankYouCard(input: {
+  conversation: ConversationData & { heldAt: Date };
+  contact: Pick<ContactData, 'id' | 'name'>;
+  /** People this contact suggested, named in the draft. */
+  suggestedNames: readonly string[];
+  allConversations: readonly ConversationData[];
+  tz: string;
+  now: Date;
+}): ThankYouCard {
+  const { conversation, contact } = input;
+  const action = conversation.action ?? '';
+  return {
+    conversationId: conversation.id,
+    contactId: contact.id,
+    contactName: contact.name,
+    heldAt: conversation.heldAt,
+    deadline: thankYouDeadline(conversation.heldAt),
+    tz: input.tz,
+    action,
+    draft: draftThankYou({
+      contactName: contact.name,
+      action,
+      learned: learnedPhrase(conversation.notes),
+      suggestedNames: input.suggestedNames.slice(0, 5),
+    }),
+    thankYouSentAt: conversation.thankYouSentAt,
+    rate: onTimeThankYouRate(input.allConversations, input.now),
+  };
+}
+
+/** What the DM after a log shows. */
+export interface LoggedSummary {
+  card: ThankYouCard;
+  contactStage: Stage;
+  createdContact: boolean;
+  referrals: { id: string; name: string; created: boolean }[];
+  skillsAdded: string[];
+  keywordsAdded: string[];
+}
+
+/** Why there is no single thank-you to show for `/coach thanks [name]`. */
+export type ThanksLookupProblem =
+  | { kind: 'no_match'; name: string }
+  | { kind: 'several'; name: string; matches: { id: string; name: string }[] }
+  | { kind: 'no_conversation'; contact: { id: string; name: string } }
+  | { kind: 'all_sent' };

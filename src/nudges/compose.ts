@@ -1,0 +1,243 @@
+// What one nudge says, worked out from the member's data at send time (so it is never stale). Pure:
+// a nudge, a snapshot and `now` in, plain content out; src/slack/views/nudge.ts lays it out.
+import { draftFollowUp } from '../coaching/ask';
+import { planNudges } from '../coaching/nudge-rules';
+import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
+import { chooseQuestions } from '../coaching/questions';
+import { draftCloseTheLoop, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
+import { formatLocal, resolveZone } from '../coaching/time';
+import type { ContactData, ConversationData, MemberSnapshot, NudgeKind } from '../coaching/types';
+import { DateTime } from 'luxon';
+
+/** The one step the nudge's main button takes. */
+export type NudgePrimary =
+  | { kind: 'mark_thanks_sent'; contactId: string | null }
+  | { kind: 'draft_ask'; contactId: string }
+  | { kind: 'follow_up' }
+  | { kind: 'open_prep'; contactId: string }
+  | { kind: 'log_conversation'; contactId: string }
+  | { kind: 'none' };
+
+export interface NudgeContent {
+  kind: NudgeKind;
+  title: string;
+  body: string;
+  /** A ready-to-copy message (thank-you, follow-up, the close-the-loop update). */
+  draft?: { label: string; text: string };
+  /** Extra lines (the weekly summary's due items and thank-you rate). */
+  details?: string[];
+  primary: NudgePrimary;
+}
+
+export interface NudgeRef {
+  kind: NudgeKind;
+  subjectId: string | null;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_DUE_ITEMS = 5;
+
+function contactOf(snapshot: MemberSnapshot, id: string | null | undefined): ContactData | undefined {
+  return id ? snapshot.contacts.find((c) => c.id === id) : undefined;
+}
+
+function conversationOf(snapshot: MemberSnapshot, id: string | null): ConversationData | undefined {
+  return id ? snapshot.conversations.find((c) => c.id === id) : undefined;
+}
+
+/** The contact a nudge is about (via its conversation or ask when the subject is one of those). */
+export function nudgeContact(ref: NudgeRef, snapshot: MemberSnapshot): ContactData | undefined {
+  switch (ref.kind) {
+    case 'referral':
+    case 'keep_in_touch':
+      return contactOf(snapshot, ref.subjectId);
+    case 'follow_up':
+      return contactOf(snapshot, snapshot.asks.find((a) => a.id === ref.subjectId)?.contactId);
+    case 'weekly_summary':
+      return undefined;
+    default:
+      return contactOf(snapshot, conversationOf(snapshot, ref.subjectId)?.contactId);
+  }
+}
+
+export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date): NudgeContent {
+  const tz = snapshot.prefs.tz;
+  const contact = nudgeContact(ref, snapshot);
+  const conversation = conversationOf(snapshot, ref.subjectId);
+  const name = contact?.name ?? null;
+
+  switch (ref.kind) {
+    case 'thank_you': {
+      const action = conversation?.action ?? null;
+      const text = nudgeText('thank_you', { contactName: name, action });
+      const suggested = snapshot.contacts.filter((c) => contact && c.referredById === contact.id).map((c) => c.name);
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        draft: {
+          label: 'A draft to start from',
+          text: draftThankYou({
+            contactName: name ?? 'there',
+            action: action ?? '',
+            learned: conversation?.insights ?? null,
+            suggestedNames: suggested,
+          }),
+        },
+        primary: { kind: 'mark_thanks_sent', contactId: contact?.id ?? null },
+      };
+    }
+    case 'referral': {
+      const referrer = contactOf(snapshot, contact?.referredById);
+      const text = nudgeText('referral', { contactName: name, referrerName: referrer?.name ?? null });
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        primary: contact ? { kind: 'draft_ask', contactId: contact.id } : { kind: 'none' },
+      };
+    }
+    case 'follow_up': {
+      const ask = snapshot.asks.find((a) => a.id === ref.subjectId);
+      const referrer = contactOf(snapshot, contact?.referredById);
+      const text = nudgeText('follow_up', { contactName: name });
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        draft: {
+          label: 'A polite follow-up',
+          text: draftFollowUp({
+            contact: {
+              name: contact?.name ?? 'there',
+              role: contact?.role ?? null,
+              company: contact?.company ?? null,
+              why: contact?.why ?? null,
+            },
+            minutes: ask?.minutes,
+            channel: ask?.channel ?? 'linkedin',
+            referredByName: referrer?.name ?? null,
+          }),
+        },
+        primary: { kind: 'follow_up' },
+      };
+    }
+    case 'prep': {
+      const when = conversation?.scheduledAt ? formatLocal(conversation.scheduledAt, tz, 'weekdayTime') : null;
+      const questions = chooseQuestions({
+        role: contact?.role ?? null,
+        industry: contact?.industry ?? null,
+        goal: snapshot.prefs.about,
+        seed: contact?.id ?? ref.subjectId ?? '',
+      }).map((q) => q.text);
+      const text = nudgeText('prep', {
+        contactName: name,
+        when: when ? `on ${when}` : null,
+        minutes: conversation?.minutesRequested ?? null,
+        questions,
+      });
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        primary: contact ? { kind: 'open_prep', contactId: contact.id } : { kind: 'none' },
+      };
+    }
+    case 'wrap_up': {
+      const text = nudgeText('wrap_up', { contactName: name, minutes: conversation?.minutesRequested ?? null });
+      return { kind: ref.kind, title: text.title, body: text.body, primary: { kind: 'none' } };
+    }
+    case 'debrief': {
+      const text = nudgeText('debrief', { contactName: name });
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        primary: contact ? { kind: 'log_conversation', contactId: contact.id } : { kind: 'none' },
+      };
+    }
+    case 'close_loop': {
+      const action = conversation?.action ?? null;
+      const text = nudgeText('close_loop', { contactName: name, action });
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        draft: { label: 'A short update', text: draftCloseTheLoop({ contactName: name ?? 'there', action: action ?? '' }) },
+        primary: { kind: 'none' },
+      };
+    }
+    case 'keep_in_touch': {
+      const text = nudgeText('keep_in_touch', { contactName: name });
+      return { kind: ref.kind, title: text.title, body: text.body, primary: { kind: 'none' } };
+    }
+    case 'weekly_summary': {
+      const text = nudgeText('weekly_summary', { weekly: weeklyNumbers(snapshot, now) });
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        details: weeklyDetails(snapshot, now),
+        primary: { kind: 'none' },
+      };
+    }
+  }
+}
+
+/** The figures of the weekly summary, in the member's own week. */
+export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumbers {
+  const zone = resolveZone(snapshot.prefs.tz);
+  const thisWeek = DateTime.fromMillis(now.getTime(), { zone }).startOf('week');
+  const lastWeekStart = thisWeek.minus({ weeks: 1 }).toMillis();
+  const thisWeekStart = thisWeek.toMillis();
+  const nextWeekStart = thisWeek.plus({ weeks: 1 }).toMillis();
+  const live = snapshot.conversations.filter((c) => c.cancelledAt === null);
+  const archived = new Set(snapshot.contacts.filter((c) => c.stage === 'archived').map((c) => c.id));
+  return {
+    conversationsLastWeek: live.filter(
+      (c) => c.heldAt !== null && c.heldAt.getTime() >= lastWeekStart && c.heldAt.getTime() < thisWeekStart,
+    ).length,
+    weeklyConversationGoal: snapshot.prefs.weeklyConversationGoal,
+    targets: snapshot.contacts.filter((c) => c.stage === 'target').length,
+    targetGoal: snapshot.prefs.targetGoal,
+    awaitingReplies: snapshot.asks.filter(
+      (a) => a.sentAt !== null && a.repliedAt === null && a.followedUpAt === null && !archived.has(a.contactId),
+    ).length,
+    upcoming: live.filter(
+      (c) =>
+        c.heldAt === null &&
+        c.scheduledAt !== null &&
+        c.scheduledAt.getTime() >= now.getTime() &&
+        c.scheduledAt.getTime() < nextWeekStart,
+    ).length,
+  };
+}
+
+/** The weekly summary's extra lines: what is coming up this week and the on-time thank-you rate. */
+export function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
+  const lines: string[] = [];
+  const upcoming = planNudges(snapshot, now, { horizonMs: 7 * DAY_MS })
+    .filter((p) => p.kind !== 'weekly_summary' && p.kind !== 'wrap_up')
+    .slice(0, MAX_DUE_ITEMS);
+  if (upcoming.length > 0) {
+    lines.push('*Coming up*');
+    for (const p of upcoming) {
+      const title = composeTitle({ kind: p.kind, subjectId: p.subjectId }, snapshot);
+      lines.push(`• ${title} — ${formatLocal(p.dueAt, snapshot.prefs.tz, 'weekdayTime')}`);
+    }
+  }
+  const rate = onTimeThankYouRate(snapshot.conversations, now);
+  if (rate.rate !== null) {
+    lines.push(
+      `Thank-yous sent within 24 hours: ${rate.onTime} of ${rate.sent + rate.missed} (${Math.round(rate.rate * 100)}%)`,
+    );
+  }
+  return lines;
+}
+
+/** Just the title of a nudge (lists). */
+export function composeTitle(ref: NudgeRef, snapshot: MemberSnapshot): string {
+  const contact = nudgeContact(ref, snapshot);
+  const referrer = contactOf(snapshot, contact?.referredById);
+  return nudgeText(ref.kind, { contactName: contact?.name ?? null, referrerName: referrer?.name ?? null }).title;
+}

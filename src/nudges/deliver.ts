@@ -1,0 +1,361 @@
+// The sending half of a sweep: claim due nudges under a lease, re-check each against the member's
+// data, send it, and record the Slack message in the same statement that marks it sent.
+//
+// Exactly once, and where it is not:
+// - A nudge is only sent by the holder of its lease, and the lease is renewed (which also proves we
+//   still hold it) immediately before the Slack call. markNudgeSent only succeeds for the holder.
+// - A process killed after the claim and before the send leaves a "sending" row; once its lease
+//   expires the next sweep claims it again and sends it once.
+// - The one window left: Slack accepted the message but the process died (or the request timed out)
+//   before markNudgeSent. The lease then expires and the nudge is sent again. The window is one HTTP
+//   round trip plus one UPDATE; a timeout is ambiguous by nature, so timeouts are retried
+//   (at-least-once) rather than dropped.
+//
+// Errors: 429 → the workspace waits out Retry-After (recorded for every worker), the nudge is retried
+// then; 5xx, timeouts and network errors → retried with exponential backoff (1 min × 2^(attempt−1),
+// at most 1 h), failed after `maxAttempts`; permanent errors (user_not_found, is_archived…) → failed
+// at once; token errors (token_revoked, account_inactive, invalid_auth…) → failed at once, and the
+// rest of the workspace's batch is put back and the workspace paused for an hour.
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
+import { recheckNudge } from '../coaching/nudge-rules';
+import { NUDGE_KINDS, type MemberSnapshot, type NudgeKind } from '../coaching/types';
+import type { Db } from '../db/client';
+import type { Log } from '../log';
+import { scrubTokens } from '../log';
+import { buildNudgeMessage } from '../slack/views/nudge';
+import type { Member } from '../store/members';
+import {
+  blockWorkspaceSends,
+  claimDueNudges,
+  finishClaimedNudge,
+  markNudgeSent,
+  type Nudge,
+  parseDedupeKey,
+  previewDueNudges,
+  releaseNudge,
+  renewLease,
+} from '../store/nudges';
+import { loadSnapshot } from '../store/snapshot';
+import { composeNudge } from './compose';
+import { createPacer, DEFAULT_PACE, type PaceOptions, type Pacer, unpaced } from './pacing';
+import { classifySendError, type SlackForWorkspace } from './slack';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+export interface DeliverOptions {
+  /** Lease holder id; one per sweep by default. */
+  owner?: string;
+  /** How long a claim lasts before another sweep may take the nudge over (default 5 min). */
+  leaseMs?: number;
+  /** Nudges claimed at a time (default 50). */
+  batchSize?: number;
+  /** Attempts before a nudge fails for good (default 6). */
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How long sends to a workspace stop after a token error (default 1 h). */
+  tokenPauseMs?: number;
+  /** Per-workspace pacing; false turns it off (tests with thousands of nudges). */
+  pace?: Partial<PaceOptions> | false;
+  /** Stop claiming more after this long (default 45 s: the next minute's sweep takes over). */
+  budgetMs?: number;
+  /** The moving clock for leases, pacing and backoff; default `now` plus the real time elapsed. */
+  clock?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface DeliverDeps {
+  now: Date;
+  db: Db;
+  slack: SlackForWorkspace;
+  log: Log;
+  dryRun?: boolean;
+}
+
+/** One nudge in a report: never its text. */
+export interface NudgeReportItem {
+  nudgeId: string;
+  kind: string;
+  workspaceId: string;
+  memberId: string;
+  slackUserId: string | null;
+  dueAt: Date;
+  error?: string;
+}
+
+export interface DeliverReport {
+  sent: NudgeReportItem[];
+  /** Dry run: what would be sent. */
+  wouldSend: NudgeReportItem[];
+  cancelled: NudgeReportItem[];
+  deferred: NudgeReportItem[];
+  /** Put back for a later attempt (5xx, timeout, 429, pacing, a stopped workspace). */
+  retrying: NudgeReportItem[];
+  failed: NudgeReportItem[];
+  /** Workspaces whose sends stopped in this sweep, and why. */
+  stoppedWorkspaces: { workspaceId: string; reason: string; until: Date }[];
+}
+
+export function emptyDeliverReport(): DeliverReport {
+  return { sent: [], wouldSend: [], cancelled: [], deferred: [], retrying: [], failed: [], stoppedWorkspaces: [] };
+}
+
+export function defaultOwner(): string {
+  return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+}
+
+/** Exponential backoff after the n-th failed attempt: base × 2^(n−1), capped. */
+export function backoffMs(attempts: number, baseMs = MINUTE, maxMs = HOUR): number {
+  const n = Math.max(1, attempts);
+  return Math.min(maxMs, baseMs * 2 ** Math.min(n - 1, 30));
+}
+
+function isKind(kind: string): kind is NudgeKind {
+  return (NUDGE_KINDS as readonly string[]).includes(kind);
+}
+
+interface MemberContext {
+  member: Member;
+  active: boolean;
+  snapshot: MemberSnapshot;
+}
+
+interface Run {
+  deps: DeliverDeps;
+  owner: string;
+  leaseMs: number;
+  maxAttempts: number;
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  tokenPauseMs: number;
+  windowMs: number;
+  clock: () => Date;
+  pacer: Pacer;
+  report: DeliverReport;
+  members: Map<string, Promise<MemberContext | null>>;
+}
+
+function item(n: Nudge, member: Member | null, error?: string): NudgeReportItem {
+  return {
+    nudgeId: n.id,
+    kind: n.kind,
+    workspaceId: n.workspaceId,
+    memberId: n.memberId,
+    slackUserId: member?.slackUserId ?? null,
+    dueAt: n.dueAt,
+    ...(error ? { error } : {}),
+  };
+}
+
+async function loadMemberContext(db: Db, memberId: string): Promise<MemberContext | null> {
+  const row = await db.member.findUnique({ where: { id: memberId }, include: { workspace: true } });
+  if (!row) return null;
+  const { workspace, ...member } = row;
+  return { member, active: !workspace.uninstalledAt, snapshot: await loadSnapshot(db, member) };
+}
+
+function memberContext(run: Run, memberId: string): Promise<MemberContext | null> {
+  let found = run.members.get(memberId);
+  if (!found) {
+    found = loadMemberContext(run.deps.db, memberId);
+    run.members.set(memberId, found);
+  }
+  return found;
+}
+
+type Decision = { action: 'send'; ctx: MemberContext } | { action: 'cancel'; reason: string } | { action: 'defer'; dueAt: Date };
+
+/** Right before sending: is the reason still there, and is now still the time? */
+async function decide(run: Run, nudge: Nudge): Promise<Decision & { member: Member | null }> {
+  const ctx = await memberContext(run, nudge.memberId);
+  if (!ctx) return { action: 'cancel', reason: 'member gone', member: null };
+  if (!ctx.active) return { action: 'cancel', reason: 'app uninstalled', member: ctx.member };
+  if (!isKind(nudge.kind)) return { action: 'cancel', reason: `unknown kind ${nudge.kind}`, member: ctx.member };
+  const { occurrence } = parseDedupeKey(nudge.dedupeKey);
+  const check = recheckNudge(nudge.kind, nudge.subjectId, ctx.snapshot, run.deps.now, occurrence);
+  if (check.action === 'cancel') return { action: 'cancel', reason: 'no longer warranted', member: ctx.member };
+  if (check.action === 'defer') return { action: 'defer', dueAt: check.dueAt, member: ctx.member };
+  return { action: 'send', ctx, member: ctx.member };
+}
+
+interface WorkspaceStop {
+  until: Date;
+  reason: string;
+}
+
+/** Sends one workspace's claimed nudges in order. Returns normally; every outcome is recorded. */
+async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]): Promise<void> {
+  const { db, log, now } = run.deps;
+  let stop: WorkspaceStop | null = null;
+  const stopWorkspace = (until: Date, reason: string) => {
+    stop = { until, reason };
+    run.report.stoppedWorkspaces.push({ workspaceId, reason, until });
+  };
+
+  for (const nudge of nudges) {
+    const ctxMember = (await run.members.get(nudge.memberId)) ?? null;
+    const current = stop as WorkspaceStop | null;
+    if (current) {
+      const dueAt = new Date(Math.max(current.until.getTime(), nudge.dueAt.getTime()));
+      if (await releaseNudge(db, nudge.id, run.owner, { dueAt, countAttempt: false })) {
+        run.report.retrying.push(item(nudge, ctxMember?.member ?? null, current.reason));
+      }
+      continue;
+    }
+    try {
+      if (nudge.attempts > run.maxAttempts) {
+        // Claimed again and again without an answer (e.g. a sender that keeps dying on it).
+        const reason = nudge.lastError ?? `no result after ${run.maxAttempts} attempts`;
+        await finishClaimedNudge(db, nudge.id, run.owner, 'failed', reason, now);
+        run.report.failed.push(item(nudge, ctxMember?.member ?? null, reason));
+        continue;
+      }
+      const decision = await decide(run, nudge);
+      if (decision.action === 'cancel') {
+        if (await finishClaimedNudge(db, nudge.id, run.owner, 'cancelled', decision.reason, now)) {
+          run.report.cancelled.push(item(nudge, decision.member, decision.reason));
+        }
+        continue;
+      }
+      if (decision.action === 'defer') {
+        if (await releaseNudge(db, nudge.id, run.owner, { dueAt: decision.dueAt, countAttempt: false })) {
+          run.report.deferred.push(item({ ...nudge, dueAt: decision.dueAt }, decision.member));
+        }
+        continue;
+      }
+      const { member, snapshot } = decision.ctx;
+      const client = await run.deps.slack(workspaceId);
+      if (!client) {
+        const until = new Date(run.clock().getTime() + run.tokenPauseMs);
+        await releaseNudge(db, nudge.id, run.owner, { dueAt: until, countAttempt: false, lastError: 'no token' });
+        run.report.retrying.push(item(nudge, member, 'no token for the workspace'));
+        stopWorkspace(until, 'no token for the workspace');
+        continue;
+      }
+      const slot = await run.pacer.acquire(workspaceId);
+      if (!slot.ok) {
+        await releaseNudge(db, nudge.id, run.owner, { dueAt: slot.retryAt, countAttempt: false });
+        run.report.retrying.push(item(nudge, member, 'paced'));
+        stopWorkspace(slot.retryAt, 'send budget used up');
+        continue;
+      }
+      // Renewing proves the lease is still ours: if it expired and someone else took the nudge, we must not send.
+      if (!(await renewLease(db, nudge.id, run.owner, new Date(run.clock().getTime() + run.leaseMs)))) {
+        log.warn({ nudge: nudge.id }, 'lost the lease before sending; another sweep has it');
+        continue;
+      }
+      const message = buildNudgeMessage(nudge.id, composeNudge({ kind: nudge.kind as NudgeKind, subjectId: nudge.subjectId }, snapshot, now));
+      try {
+        const res = await client.chat.postMessage({
+          channel: member.dmChannelId ?? member.slackUserId,
+          text: message.text,
+          blocks: message.blocks,
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        const recorded = await markNudgeSent(db, nudge.id, run.owner, {
+          channelId: res.channel ?? null,
+          messageTs: res.ts ?? null,
+          sentAt: run.clock(),
+        });
+        if (!recorded) log.warn({ nudge: nudge.id }, 'sent, but the lease was gone when recording it');
+        run.report.sent.push(item(nudge, member));
+      } catch (error) {
+        const failure = classifySendError(error);
+        if (failure.kind === 'ratelimited') {
+          const until = new Date(run.clock().getTime() + failure.retryAfterMs);
+          await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
+          await releaseNudge(db, nudge.id, run.owner, { dueAt: until, countAttempt: false, lastError: failure.message });
+          run.report.retrying.push(item(nudge, member, failure.message));
+          stopWorkspace(until, failure.message);
+          log.warn({ team: workspaceId, retryAfterMs: failure.retryAfterMs }, 'Slack rate limit: pausing sends to the workspace');
+        } else if (failure.kind === 'transient') {
+          if (nudge.attempts >= run.maxAttempts) {
+            await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
+            run.report.failed.push(item(nudge, member, failure.message));
+          } else {
+            const dueAt = new Date(run.clock().getTime() + backoffMs(nudge.attempts, run.backoffBaseMs, run.backoffMaxMs));
+            await releaseNudge(db, nudge.id, run.owner, { dueAt, countAttempt: true, lastError: failure.message });
+            run.report.retrying.push(item({ ...nudge, dueAt }, member, failure.message));
+          }
+          log.warn({ nudge: nudge.id, team: workspaceId, attempt: nudge.attempts, err: failure.message }, 'nudge send failed; will retry');
+        } else {
+          await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
+          run.report.failed.push(item(nudge, member, failure.message));
+          log.warn({ nudge: nudge.id, team: workspaceId, err: failure.message }, 'nudge failed permanently');
+          if (failure.tokenLevel) {
+            const until = new Date(run.clock().getTime() + run.tokenPauseMs);
+            await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
+            stopWorkspace(until, failure.message);
+          }
+        }
+      }
+    } catch (error) {
+      // A bug or a database hiccup: leave the claim to expire and be retried by a later sweep.
+      log.error({ nudge: nudge.id, err: scrubTokens(String(error)) }, 'delivering a nudge failed unexpectedly');
+    }
+  }
+}
+
+async function dryRunDeliver(deps: DeliverDeps, run: Run, limit: number): Promise<void> {
+  for (const nudge of await previewDueNudges(deps.db, deps.now, limit)) {
+    const decision = await decide(run, nudge);
+    const it = item(nudge, decision.member);
+    if (decision.action === 'send') run.report.wouldSend.push(it);
+    else if (decision.action === 'cancel') run.report.cancelled.push({ ...it, error: decision.reason });
+    else run.report.deferred.push({ ...item({ ...nudge, dueAt: decision.dueAt }, decision.member) });
+  }
+}
+
+export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}): Promise<DeliverReport> {
+  const started = performance.now();
+  const clock = options.clock ?? (() => new Date(deps.now.getTime() + (performance.now() - started)));
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const pace = options.pace === false ? false : { ...DEFAULT_PACE, ...options.pace };
+  const run: Run = {
+    deps,
+    owner: options.owner ?? defaultOwner(),
+    leaseMs: options.leaseMs ?? 5 * MINUTE,
+    maxAttempts: options.maxAttempts ?? 6,
+    backoffBaseMs: options.backoffBaseMs ?? MINUTE,
+    backoffMaxMs: options.backoffMaxMs ?? HOUR,
+    tokenPauseMs: options.tokenPauseMs ?? HOUR,
+    windowMs: pace ? pace.windowMs : DEFAULT_PACE.windowMs,
+    clock,
+    pacer: pace ? createPacer(deps.db, pace, clock, sleep) : unpaced,
+    report: emptyDeliverReport(),
+    members: new Map(),
+  };
+  const batchSize = Math.max(1, options.batchSize ?? 50);
+  const budgetMs = options.budgetMs ?? 45_000;
+
+  if (deps.dryRun) {
+    await dryRunDeliver(deps, run, batchSize * 20);
+    return run.report;
+  }
+
+  const seen = new Set<string>();
+  while (performance.now() - started < budgetMs) {
+    const claimed = await claimDueNudges(deps.db, {
+      now: deps.now,
+      owner: run.owner,
+      leaseUntil: new Date(clock().getTime() + run.leaseMs),
+      limit: batchSize,
+    });
+    if (claimed.length === 0) break;
+    const fresh = claimed.filter((n) => !seen.has(n.id));
+    for (const n of claimed) seen.add(n.id);
+    // Workspaces are independent (their own pacing and limits): send to them side by side.
+    const byWorkspace = new Map<string, Nudge[]>();
+    for (const n of fresh) byWorkspace.set(n.workspaceId, [...(byWorkspace.get(n.workspaceId) ?? []), n]);
+    await Promise.all([...byWorkspace].map(([workspaceId, list]) => deliverWorkspace(run, workspaceId, list)));
+    // Anything claimed twice in one sweep was put back due now; leave it to the next sweep.
+    for (const n of claimed.filter((c) => !fresh.includes(c))) {
+      await releaseNudge(deps.db, n.id, run.owner, { dueAt: n.dueAt, countAttempt: false });
+    }
+    if (fresh.length < claimed.length || claimed.length < batchSize) break;
+  }
+  return run.report;
+}

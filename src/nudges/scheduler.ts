@@ -1,0 +1,80 @@
+// node-cron runs the sweep every minute. `noOverlap` skips a tick while the previous sweep is still
+// running (several processes may sweep at once safely; one process never runs two sweeps).
+import cron, { type ScheduledTask } from 'node-cron';
+import type { WebClient } from '@slack/web-api';
+import type { Db } from '../db/client';
+import type { Log } from '../log';
+import { scrubTokens } from '../log';
+import type { Clock } from '../slack/deps';
+import type { DeliverOptions } from './deliver';
+import type { PlanCursor } from './plan';
+import type { SlackForWorkspace } from './slack';
+import { runSweep, type SweepReport } from './sweep';
+
+export const SWEEP_SCHEDULE = '* * * * *';
+
+export interface SchedulerOptions {
+  db: Db;
+  slack: WebClient | SlackForWorkspace;
+  log: Log;
+  clock: Clock;
+  /** Cron pattern (default every minute). */
+  schedule?: string;
+  deliver?: DeliverOptions;
+  planBatchSize?: number;
+  /** Called after every sweep (tests, metrics). */
+  onSweep?: (report: SweepReport) => void;
+}
+
+export interface NudgeScheduler {
+  readonly task: ScheduledTask;
+  /** Stops the schedule and waits for a sweep in progress to finish. */
+  stop(): Promise<void>;
+}
+
+export function startScheduler(options: SchedulerOptions): NudgeScheduler {
+  const { log } = options;
+  const cursor: PlanCursor = { afterId: null };
+  let inFlight: Promise<unknown> | undefined;
+  let stopped = false;
+
+  const sweep = async (): Promise<void> => {
+    if (stopped) return;
+    const now = options.clock.now();
+    const running = runSweep({
+      now,
+      db: options.db,
+      slack: options.slack,
+      log,
+      plan: { cursor, ...(options.planBatchSize ? { batchSize: options.planBatchSize } : {}) },
+      ...(options.deliver ? { deliver: options.deliver } : {}),
+    });
+    inFlight = running;
+    try {
+      const report = await running;
+      options.onSweep?.(report);
+    } catch (error) {
+      log.error({ err: scrubTokens(String(error)) }, 'nudge sweep failed');
+    } finally {
+      if (inFlight === running) inFlight = undefined;
+    }
+  };
+
+  const task = cron.schedule(options.schedule ?? SWEEP_SCHEDULE, sweep, {
+    name: 'nudge-sweep',
+    noOverlap: true,
+  });
+  task.on('execution:overlap', () => log.debug('nudge sweep still running; skipping this tick'));
+  log.info({ schedule: options.schedule ?? SWEEP_SCHEDULE }, 'nudge scheduler started');
+
+  return {
+    task,
+    async stop() {
+      stopped = true;
+      await task.stop();
+      await task.destroy();
+      await inFlight?.catch(() => undefined);
+      log.info('nudge scheduler stopped');
+    },
+  };
+}

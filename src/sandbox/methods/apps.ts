@@ -1,0 +1,9 @@
+/** apps.connections.open: an app-level token (xapp-…) gets a one-time Socket Mode WebSocket URL (docs/SLACK.md §1.5, §6.3). */
+import { type AppAuth, type MethodContext, type MethodSpec, ok } from './context';
+
+export function appMethods(openSocketUrl: (appId?: string) => string): Record<string, MethodSpec> {
+  const connectionsOpen = ({ auth }: MethodContext<AppAuth>) => ok({ url: openSocketUrl(auth.appId) });
+  return {
+    'apps.connections.open': { auth: 'app', json: true, handle: connectionsOpen },
+  };
+}

@@ -1,0 +1,282 @@
+// Drafting an ask: the first short, specific request for a conversation, its checks, other wordings,
+// the member's own edits, and marking it sent.
+
+import { DEFAULT_ASK_MINUTES, draftAsk, formatAskDraft } from '../coaching/ask';
+import { type AskCheck, checkAsk } from '../coaching/ask-checker';
+import { nameKey } from '../coaching/names';
+import type { AskChannel, AskData, ContactData } from '../coaching/types';
+import type { Db } from '../db/client';
+import type { Scope } from '../slack/deps';
+import { createAsk, getAsk, latestAskFor, markAskSent, updateUnsentAsk } from '../store/asks';
+import { advanceStage, createContact, getContact, listContacts, updateContact } from '../store/contacts';
+import { toPrefs } from '../store/mappers';
+import { ensureMember, type Member, updateMember } from '../store/members';
+import { progressOf } from './goals';
+import { type ContactLookup, findContacts } from './targets';
+
+/** Everything the "Draft an ask" modal shows. */
+export interface AskFormData {
+  /** People the picker offers (only the matches when a typed name fits several). */
+  options: ContactData[];
+  /** The preselected contact, if any. */
+  selectedId: string | null;
+  /** True when "someone new" is preselected (no match for a typed name, or an empty list). */
+  newPerson: boolean;
+  /** True when the picker shows only the people a typed name matched. */
+  ambiguous: boolean;
+  newName: string | null;
+  about: string | null;
+  why: string | null;
+  minutes: number;
+  channel: AskChannel;
+}
+
+export type AskFormRequest = { query: string } | { contactId: string } | { newPerson: true };
+
+/** The ask modal for a typed name (`/coach ask jan`), a contact id (a button) or a new person. */
+export async function askForm(db: Db, scope: Scope, request: AskFormRequest): Promise<AskFormData> {
+  const member = await ensureMember(db, scope);
+  const form = (
+    options: ContactData[],
+    picked: ContactData | null,
+    extra: Partial<AskFormData> = {},
+  ): AskFormData => ({
+    options,
+    selectedId: picked?.id ?? null,
+    newPerson: !picked && options.length === 0,
+    ambiguous: false,
+    newName: null,
+    about: member.about,
+    why: picked?.why ?? null,
+    minutes: DEFAULT_ASK_MINUTES,
+    channel: 'linkedin',
+    ...extra,
+  });
+  if ('newPerson' in request) return form(await listContacts(db, member), null, { newPerson: true });
+  if ('contactId' in request) {
+    const contacts = await listContacts(db, member);
+    return form(contacts, contacts.find((c) => c.id === request.contactId) ?? null);
+  }
+  const lookup: ContactLookup = await findContacts(db, scope, request.query);
+  switch (lookup.kind) {
+    case 'one':
+      return form(lookup.contacts, lookup.contact);
+    case 'several':
+      return form(lookup.matches, null, { ambiguous: true });
+    case 'none':
+      return form(lookup.contacts, null, { newPerson: true, newName: lookup.query });
+    case 'any':
+      return form(lookup.contacts, null);
+  }
+}
+
+/** A draft as the DM shows it. */
+export interface AskDraftView {
+  ask: AskData;
+  contact: ContactData;
+  check: AskCheck;
+  /** IANA zone for showing dates. */
+  tz: string;
+}
+
+export interface NewAskInput {
+  person:
+    | { kind: 'existing'; contactId: string }
+    | { kind: 'new'; name: string; role: string | null; company: string | null };
+  about: string | null;
+  why: string | null;
+  minutes: number;
+  channel: AskChannel;
+}
+
+export type CreateAskResult =
+  | { ok: true; draft: AskDraftView; addedToList: { have: number; goal: number } | null }
+  | { ok: false; problem: 'duplicate'; existing: ContactData }
+  | { ok: false; problem: 'not_found' };
+
+/** Saves the member's answers, writes the first draft and stores it as an unsent ask. */
+export async function createAskDraft(
+  db: Db,
+  scope: Scope,
+  input: NewAskInput,
+  now: Date,
+  senderFirstName: string | null,
+): Promise<CreateAskResult> {
+  const member = await ensureMember(db, scope);
+  let contact: ContactData | null;
+  let added = false;
+  if (input.person.kind === 'existing') {
+    contact = await getContact(db, member, input.person.contactId);
+    if (!contact) return { ok: false, problem: 'not_found' };
+    if (input.why && input.why !== contact.why) {
+      contact = (await updateContact(db, member, contact.id, { why: input.why }, now)) ?? contact;
+    }
+  } else {
+    const key = nameKey(input.person.name);
+    const existing = (await listContacts(db, member)).find((c) => nameKey(c.name) === key);
+    if (existing) return { ok: false, problem: 'duplicate', existing };
+    contact = await createContact(
+      db,
+      member,
+      {
+        name: input.person.name,
+        role: input.person.role,
+        company: input.person.company,
+        why: input.why,
+        stage: 'target',
+      },
+      now,
+    );
+    added = true;
+  }
+  const updated =
+    input.about !== member.about ? await updateMember(db, scope, { about: input.about }) : member;
+  const draft = await writeDraft(
+    db,
+    updated,
+    contact,
+    { ...input, variant: 0, why: input.why },
+    senderFirstName,
+  );
+  const ask = await createAsk(
+    db,
+    updated,
+    { contactId: contact.id, text: draft, channel: input.channel, minutes: input.minutes, variant: 0 },
+    now,
+  );
+  const progress = added ? await progressOf(db, updated, now) : null;
+  return {
+    ok: true,
+    draft: viewOf(updated, ask, contact),
+    addedToList: progress ? { have: progress.have, goal: progress.targetGoal } : null,
+  };
+}
+
+export type AskChangeResult =
+  | { ok: true; draft: AskDraftView }
+  | { ok: false; problem: 'not_found' }
+  | { ok: false; problem: 'already_sent'; draft: AskDraftView };
+
+/** The next wording of the same ask ("Another version"); it replaces the draft. */
+export async function nextAskVersion(
+  db: Db,
+  scope: Scope,
+  askId: string,
+  senderFirstName: string | null,
+): Promise<AskChangeResult> {
+  const found = await loadAsk(db, scope, askId);
+  if (!found.ok) return found;
+  const { member, ask, contact } = found;
+  const variant = ask.variant + 1;
+  const text = await writeDraft(
+    db,
+    member,
+    contact,
+    { about: member.about, why: contact.why, minutes: ask.minutes, channel: ask.channel, variant },
+    senderFirstName,
+  );
+  return saved(db, member, contact, await updateUnsentAsk(db, member, ask.id, { text, variant }), ask);
+}
+
+/** The member's own wording replaces the draft; the checker runs on it again. */
+export async function editAsk(db: Db, scope: Scope, askId: string, text: string): Promise<AskChangeResult> {
+  const found = await loadAsk(db, scope, askId);
+  if (!found.ok) return found;
+  const { member, ask, contact } = found;
+  return saved(db, member, contact, await updateUnsentAsk(db, member, ask.id, { text }), ask);
+}
+
+/** A draft for showing or editing, when it is the member's. */
+export async function askForEditing(db: Db, scope: Scope, askId: string): Promise<AskDraftView | null> {
+  const member = await ensureMember(db, scope);
+  const ask = await getAsk(db, member, askId);
+  const contact = ask ? await getContact(db, member, ask.contactId) : null;
+  return ask && contact ? viewOf(member, ask, contact) : null;
+}
+
+export type MarkSentResult =
+  | { ok: true; draft: AskDraftView; alreadySent: boolean }
+  | { ok: false; problem: 'not_found' };
+
+/** The member sent it: the contact moves to "asked" and the one follow-up reminder starts counting. */
+export async function markAskAsSent(db: Db, scope: Scope, askId: string, now: Date): Promise<MarkSentResult> {
+  const member = await ensureMember(db, scope);
+  const ask = await getAsk(db, member, askId);
+  if (!ask) return { ok: false, problem: 'not_found' };
+  const first = await markAskSent(db, member, ask.id, now);
+  if (first) await advanceStage(db, member, ask.contactId, 'asked', now);
+  const view = await askForEditing(db, scope, ask.id);
+  return view ? { ok: true, draft: view, alreadySent: !first } : { ok: false, problem: 'not_found' };
+}
+
+/** Minutes to suggest when booking: what the latest ask asked for, else 20. */
+export async function minutesAskedFor(db: Db, member: Member, contactId: string): Promise<number> {
+  return (await latestAskFor(db, member, contactId))?.minutes ?? DEFAULT_ASK_MINUTES;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function writeDraft(
+  db: Db,
+  member: Member,
+  contact: ContactData,
+  input: { about: string | null; why: string | null; minutes: number; channel: AskChannel; variant: number },
+  senderFirstName: string | null,
+): Promise<string> {
+  const referrer = contact.referredById ? await getContact(db, member, contact.referredById) : null;
+  return formatAskDraft(
+    draftAsk({
+      contact: { name: contact.name, role: contact.role, company: contact.company, why: input.why },
+      about: input.about,
+      minutes: input.minutes,
+      channel: input.channel,
+      referredByName: referrer?.name ?? null,
+      variant: input.variant,
+      senderFirstName,
+    }),
+  );
+}
+
+type Loaded = { ok: true; member: Member; ask: AskData; contact: ContactData };
+
+async function loadAsk(
+  db: Db,
+  scope: Scope,
+  askId: string,
+): Promise<
+  Loaded | { ok: false; problem: 'not_found' } | { ok: false; problem: 'already_sent'; draft: AskDraftView }
+> {
+  const member = await ensureMember(db, scope);
+  const ask = await getAsk(db, member, askId);
+  const contact = ask ? await getContact(db, member, ask.contactId) : null;
+  if (!ask || !contact) return { ok: false, problem: 'not_found' };
+  if (ask.sentAt) return { ok: false, problem: 'already_sent', draft: viewOf(member, ask, contact) };
+  return { ok: true, member, ask, contact };
+}
+
+async function saved(
+  db: Db,
+  member: Member,
+  contact: ContactData,
+  updated: AskData | null,
+  before: AskData,
+): Promise<AskChangeResult> {
+  if (updated) return { ok: true, draft: viewOf(member, updated, contact) };
+  // Marked sent between loading and saving: show it as it is now.
+  const current = (await getAsk(db, member, before.id)) ?? before;
+  return { ok: false, problem: 'already_sent', draft: viewOf(member, current, contact) };
+}
+
+function viewOf(member: Member, ask: AskData, contact: ContactData): AskDraftView {
+  return {
+    ask,
+    contact,
+    check: checkAsk(ask.text, {
+      contactName: contact.name,
+      role: contact.role,
+      company: contact.company,
+      why: contact.why,
+    }),
+    tz: toPrefs(member).tz,
+  };
+}

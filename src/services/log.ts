@@ -1,0 +1,141 @@
+// Logging a conversation that happened: who it was with, what came out of it, and the thank-you.
+import {
+  heldAtFor,
+  type LoggedSummary,
+  localToday,
+  lookUpPerson,
+  pickScheduledConversation,
+  resolveLoggedContact,
+} from '../coaching/after-chat-extra';
+import type { ParsedReferral } from '../coaching/referrals';
+import type { ContactData, Format } from '../coaching/types';
+import type { Db } from '../db/client';
+import type { Scope } from '../slack/deps';
+import { getContact, listContacts } from '../store/contacts';
+import { listOpenScheduledConversations, recordConversationLog } from '../store/conversations';
+import { toPrefs } from '../store/mappers';
+import { ensureMember } from '../store/members';
+import { cardFor } from './thanks';
+
+export interface LogDefaults {
+  person: { id: string | null; name: string; role: string | null; company: string | null } | null;
+  /** The member's local date today (YYYY-MM-DD). */
+  today: string;
+  minutes?: number;
+  format?: Format;
+}
+
+export type LogStart =
+  | { kind: 'form'; defaults: LogDefaults }
+  | { kind: 'pick'; typed: string; matches: ContactData[] };
+
+/**
+ * What the log modal opens with. A typed name that matches one person prefills them; several need a
+ * "Which one?" first; a new name is kept for a new contact. A booked chat with the person lends its
+ * length and format.
+ */
+export async function startLog(
+  db: Db,
+  scope: Scope,
+  who: { typed?: string | null; contactId?: string | null; newName?: string | null },
+  now: Date,
+): Promise<LogStart> {
+  const member = await ensureMember(db, scope);
+  const tz = toPrefs(member).tz;
+  const today = localToday(now, tz);
+  const newName = who.newName?.replace(/\s+/g, ' ').trim();
+  if (newName) return { kind: 'form', defaults: { person: { id: null, name: newName, role: null, company: null }, today } };
+  let contact: ContactData | null = null;
+  if (who.contactId) {
+    contact = await getContact(db, member, who.contactId);
+  } else if (who.typed?.trim()) {
+    const found = lookUpPerson(await listContacts(db, member), who.typed);
+    if (found.kind === 'several') return { kind: 'pick', typed: who.typed.trim(), matches: found.matches };
+    if (found.kind === 'new') {
+      return { kind: 'form', defaults: { person: { id: null, name: found.name, role: null, company: null }, today } };
+    }
+    if (found.kind === 'one') contact = found.contact;
+  }
+  if (!contact) return { kind: 'form', defaults: { person: null, today } };
+  const scheduled = pickScheduledConversation(await listOpenScheduledConversations(db, member, contact.id), today, tz);
+  return {
+    kind: 'form',
+    defaults: {
+      person: { id: contact.id, name: contact.name, role: contact.role, company: contact.company },
+      today,
+      ...(scheduled ? { minutes: scheduled.minutesRequested, format: scheduled.format } : {}),
+    },
+  };
+}
+
+export interface LogConversationInput {
+  /** The contact the modal was opened for, if any. */
+  contactId?: string | null;
+  person: string;
+  role?: string | null;
+  company?: string | null;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  minutes: number;
+  format: Format;
+  learned?: string | null;
+  skills: string[];
+  keywords: string[];
+  action: string;
+  referrals: ParsedReferral[];
+  thanked: boolean;
+}
+
+export type LogResult = { ok: true; summary: LoggedSummary } | { ok: false; problem: 'future_date' };
+
+export async function logConversation(
+  db: Db,
+  scope: Scope,
+  input: LogConversationInput,
+  now: Date,
+): Promise<LogResult> {
+  const member = await ensureMember(db, scope);
+  const tz = toPrefs(member).tz;
+  if (input.date > localToday(now, tz)) return { ok: false, problem: 'future_date' };
+
+  const contacts = await listContacts(db, member, { includeArchived: true });
+  const existing = resolveLoggedContact(contacts, input.person, input.contactId);
+  const scheduled = existing
+    ? pickScheduledConversation(await listOpenScheduledConversations(db, member, existing.id), input.date, tz)
+    : null;
+  const heldAt = heldAtFor({ isoDate: input.date, tz, now, scheduled });
+
+  const result = await recordConversationLog(
+    db,
+    member,
+    {
+      contact: existing
+        ? { kind: 'existing', id: existing.id, role: input.role, company: input.company }
+        : { kind: 'new', name: input.person, role: input.role, company: input.company },
+      scheduledConversationId: scheduled?.id ?? null,
+      heldAt,
+      minutes: input.minutes,
+      format: input.format,
+      notes: input.learned?.trim() || null,
+      action: input.action.trim(),
+      thankYouSentAt: input.thanked ? now : null,
+      skills: input.skills,
+      keywords: input.keywords,
+      referrals: input.referrals,
+    },
+    now,
+  );
+
+  const card = await cardFor(db, member, result.conversation, result.contact, now);
+  return {
+    ok: true,
+    summary: {
+      card,
+      contactStage: result.contact.stage,
+      createdContact: result.createdContact,
+      referrals: result.referrals.map((r) => ({ id: r.contact.id, name: r.contact.name, created: r.created })),
+      skillsAdded: result.skills.map((s) => s.name),
+      keywordsAdded: result.keywords.map((k) => k.term),
+    },
+  };
+}

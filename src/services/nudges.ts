@@ -1,0 +1,130 @@
+// What the buttons on a nudge DM do. Every function first checks that the nudge belongs to the member
+// who clicked (same workspace, same member): a button value replayed by someone else does nothing.
+import { formatLocal, type SnoozeChoice, snoozeUntil } from '../coaching/time';
+import { NUDGE_KINDS, type NudgeKind } from '../coaching/types';
+import type { Db } from '../db/client';
+import type { Scope } from '../slack/deps';
+import { getAsk } from '../store/asks';
+import { getContact } from '../store/contacts';
+import { toPrefs } from '../store/mappers';
+import { findMember, type Member, updateMember } from '../store/members';
+import {
+  cancelPendingOfKinds,
+  findMemberNudge,
+  markNudgeDone,
+  type Nudge,
+  recordAskFollowedUp,
+  recordAskReplied,
+  snoozeNudge,
+} from '../store/nudges';
+import { markThankYouSent } from './thanks';
+
+export type NudgeClickResult =
+  | { ok: false; reason: 'not_yours' }
+  | { ok: true; outcome: NudgeClickOutcome };
+
+export type NudgeClickOutcome =
+  | { kind: 'done' }
+  | { kind: 'snoozed'; until: Date; untilLabel: string }
+  | { kind: 'stopped'; nudgeKind: NudgeKind }
+  | { kind: 'thanks_sent' }
+  | { kind: 'got_reply' }
+  | { kind: 'followed_up'; name: string | null }
+  /** Already resolved, cancelled or failed: nothing left to do. */
+  | { kind: 'gone' };
+
+interface Owned {
+  member: Member;
+  nudge: Nudge;
+}
+
+async function owned(db: Db, scope: Scope, nudgeId: string): Promise<Owned | null> {
+  if (!nudgeId) return null;
+  const member = await findMember(db, scope);
+  if (!member) return null;
+  const nudge = await findMemberNudge(db, member, nudgeId);
+  return nudge ? { member, nudge } : null;
+}
+
+const OPEN_STATUSES = new Set(['sent', 'pending']);
+
+export async function markNudgeDoneFor(db: Db, scope: Scope, nudgeId: string, now: Date): Promise<NudgeClickResult> {
+  const found = await owned(db, scope, nudgeId);
+  if (!found) return { ok: false, reason: 'not_yours' };
+  if (found.nudge.status === 'done') return { ok: true, outcome: { kind: 'done' } };
+  const changed = await markNudgeDone(db, found.member, nudgeId, now);
+  return { ok: true, outcome: changed ? { kind: 'done' } : { kind: 'gone' } };
+}
+
+export async function snoozeNudgeFor(
+  db: Db,
+  scope: Scope,
+  nudgeId: string,
+  choice: SnoozeChoice,
+  now: Date,
+): Promise<NudgeClickResult> {
+  const found = await owned(db, scope, nudgeId);
+  if (!found) return { ok: false, reason: 'not_yours' };
+  if (!OPEN_STATUSES.has(found.nudge.status)) return { ok: true, outcome: { kind: 'gone' } };
+  const prefs = toPrefs(found.member);
+  const until = snoozeUntil(now, choice, prefs);
+  if (!(await snoozeNudge(db, found.member, nudgeId, until))) return { ok: true, outcome: { kind: 'gone' } };
+  return { ok: true, outcome: { kind: 'snoozed', until, untilLabel: formatLocal(until, prefs.tz, 'weekdayTime') } };
+}
+
+/** "Stop these": turns the kind off for the member and drops their waiting nudges of that kind. */
+export async function stopNudgeKindFor(db: Db, scope: Scope, nudgeId: string, now: Date): Promise<NudgeClickResult> {
+  const found = await owned(db, scope, nudgeId);
+  if (!found) return { ok: false, reason: 'not_yours' };
+  const kind = found.nudge.kind as NudgeKind;
+  if (!(NUDGE_KINDS as readonly string[]).includes(kind)) return { ok: true, outcome: { kind: 'gone' } };
+  const off = new Set(toPrefs(found.member).kindsOff);
+  off.add(kind);
+  await updateMember(db, scope, { nudgeKindsOff: NUDGE_KINDS.filter((k) => off.has(k)) });
+  await markNudgeDone(db, found.member, nudgeId, now);
+  await cancelPendingOfKinds(db, found.member, [kind], 'kind turned off', now);
+  return { ok: true, outcome: { kind: 'stopped', nudgeKind: kind } };
+}
+
+/** "Mark sent" on a thank-you nudge: records the thank-you (the after-chat flow's own service). */
+export async function markThanksSentFromNudge(
+  db: Db,
+  scope: Scope,
+  nudgeId: string,
+  now: Date,
+): Promise<NudgeClickResult> {
+  const found = await owned(db, scope, nudgeId);
+  if (!found) return { ok: false, reason: 'not_yours' };
+  if (found.nudge.kind !== 'thank_you' || !found.nudge.subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  const card = await markThankYouSent(db, scope, found.nudge.subjectId, now);
+  if (!card) return { ok: true, outcome: { kind: 'gone' } };
+  await markNudgeDone(db, found.member, nudgeId, now);
+  return { ok: true, outcome: { kind: 'thanks_sent' } };
+}
+
+/** "Got a reply" on a follow-up nudge: the ask was answered, so no follow-up is needed. */
+export async function markReplyFromNudge(db: Db, scope: Scope, nudgeId: string, now: Date): Promise<NudgeClickResult> {
+  const found = await owned(db, scope, nudgeId);
+  if (!found) return { ok: false, reason: 'not_yours' };
+  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  await recordAskReplied(db, found.member, found.nudge.subjectId, now);
+  await markNudgeDone(db, found.member, nudgeId, now);
+  return { ok: true, outcome: { kind: 'got_reply' } };
+}
+
+/** "Mark followed up": the one polite follow-up went out; no more follow-up nudges for that person. */
+export async function markFollowedUpFromNudge(
+  db: Db,
+  scope: Scope,
+  nudgeId: string,
+  now: Date,
+): Promise<NudgeClickResult> {
+  const found = await owned(db, scope, nudgeId);
+  if (!found) return { ok: false, reason: 'not_yours' };
+  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  await recordAskFollowedUp(db, found.member, found.nudge.subjectId, now);
+  await markNudgeDone(db, found.member, nudgeId, now);
+  const ask = await getAsk(db, found.member, found.nudge.subjectId);
+  const contact = ask ? await getContact(db, found.member, ask.contactId) : null;
+  return { ok: true, outcome: { kind: 'followed_up', name: contact?.name ?? null } };
+}

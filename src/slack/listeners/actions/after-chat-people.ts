@@ -1,0 +1,99 @@
+// The people list from buttons: OPEN.people (everyone, or one person) and the per-person menu.
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { archiveContact, peopleByStage, personOverview } from '../../../services/people';
+import { thankYouFor } from '../../../services/thanks';
+import { type AppDeps, scopeOf } from '../../deps';
+import { refreshHome } from '../../home';
+import { OPEN } from '../../views/action-ids';
+import { actions, button, section } from '../../views/kit';
+import {
+  buildPeopleMessage,
+  buildPersonMessage,
+  decodePersonChoice,
+  PEOPLE_ACTIONS,
+  personNotFoundText,
+} from '../../views/people';
+import { buildThankYouMessage, buildThanksProblemMessage } from '../../views/thanks';
+import { openLogModal } from '../views/log';
+import { answer, replaceSource } from './after-chat-reply';
+
+export function openPeople(deps: AppDeps) {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope) return;
+    const now = deps.clock.now();
+    const click = { body, client, respond };
+    if (action.value) {
+      const person = await personOverview(deps.db, scope, action.value, now);
+      await answer(click, person ? buildPersonMessage(person.entry, person.referrerName) : { text: personNotFoundText() });
+      return;
+    }
+    await answer(click, buildPeopleMessage(await peopleByStage(deps.db, scope, now), { stage: null, page: 1 }));
+  };
+}
+
+export function personMenuChoice(deps: AppDeps) {
+  return async ({
+    ack,
+    body,
+    action,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const picked = decodePersonChoice(action.selected_option?.value);
+    if (!scope || !picked || action.action_id !== PEOPLE_ACTIONS.menu) return;
+    const now = deps.clock.now();
+    const click = { body, client, respond };
+    switch (picked.choice) {
+      case 'log':
+        await openLogModal(client, deps, scope, body.trigger_id, { contactId: picked.contactId });
+        return;
+      case 'thanks': {
+        const found = await thankYouFor(deps.db, scope, { contactId: picked.contactId }, now);
+        await answer(click, found.ok ? buildThankYouMessage(found.card, now) : buildThanksProblemMessage(found.problem));
+        return;
+      }
+      case 'archive': {
+        const archived = await archiveContact(deps.db, scope, picked.contactId, now);
+        if (!archived) {
+          await answer(click, { text: personNotFoundText() });
+          return;
+        }
+        const list = buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked.filter);
+        if (!(await replaceSource(click, list))) await answer(click, { text: `${archived.name} is archived.` });
+        await refreshHome(client, deps, scope);
+        return;
+      }
+      case 'ask':
+      case 'prep': {
+        // Drafting asks and preparing questions are their own flows; one click starts them from here.
+        const person = await personOverview(deps.db, scope, picked.contactId, now);
+        if (!person) {
+          await answer(click, { text: personNotFoundText() });
+          return;
+        }
+        const name = person.entry.contact.name;
+        const label = picked.choice === 'ask' ? `Draft the ask for ${name}` : `Prepare questions for ${name}`;
+        await answer(click, {
+          text: label,
+          blocks: [
+            section(picked.choice === 'ask' ? 'Ready when you are:' : 'Do a little research first, then:'),
+            actions('person_next', [
+              button(label, picked.choice === 'ask' ? OPEN.ask : OPEN.prep, picked.contactId, 'primary'),
+            ]),
+          ],
+        });
+        return;
+      }
+    }
+  };
+}

@@ -1,0 +1,141 @@
+// Buttons under a drafted ask (Edit, Another version, Mark as sent) and the person picker inside the
+// ask modal. Every handler acks first; the ask id in a button value is only trusted through the
+// member's own scope.
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  StaticSelectAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { askForEditing, askForm, markAskAsSent, nextAskVersion } from '../../../services/ask';
+import { type AppDeps, type Scope, scopeOf } from '../../deps';
+import { refreshHome } from '../../home';
+import { openModal } from '../../surfaces';
+import {
+  type AskDraftMessageInput,
+  askNotFoundText,
+  buildAskDraftMessage,
+  buildAskEditModal,
+  buildAskModal,
+  currentAskInputs,
+  NEW_PERSON,
+  readAskMetadata,
+} from '../../views/ask';
+import type { StateValues } from '../../views/form';
+import { noticeModal } from '../../views/outreach-blocks';
+import { clickedMessage, slackUserFacts } from './outreach-shared';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
+
+async function updateDraftMessage(
+  client: WebClient,
+  where: { channel: string; ts: string },
+  draft: AskDraftMessageInput,
+): Promise<void> {
+  const message = buildAskDraftMessage(draft);
+  await client.chat.update({
+    channel: where.channel,
+    ts: where.ts,
+    text: message.text,
+    blocks: message.blocks,
+  });
+}
+
+async function tellNotFound(
+  respond: ButtonArgs['respond'],
+  deps: AppDeps,
+  scope: Scope | undefined,
+): Promise<void> {
+  deps.log.info(
+    { team: scope?.workspaceId, user: scope?.userId },
+    'ask button for an ask that is not the member’s',
+  );
+  await respond({ response_type: 'ephemeral', replace_original: false, text: askNotFoundText() }).catch(
+    () => undefined,
+  );
+}
+
+export function askAnotherVersion(deps: AppDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const where = clickedMessage(body);
+    if (!scope || !where || !action.value) return;
+    const { firstName } = await slackUserFacts(client, scope.userId, deps.log);
+    const result = await nextAskVersion(deps.db, scope, action.value, firstName);
+    if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
+    await updateDraftMessage(client, where, result.draft);
+  };
+}
+
+export function askMarkSent(deps: AppDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const where = clickedMessage(body);
+    if (!scope || !action.value) return;
+    const result = await markAskAsSent(deps.db, scope, action.value, deps.clock.now());
+    if (!result.ok) return tellNotFound(respond, deps, scope);
+    if (where) await updateDraftMessage(client, where, result.draft);
+    if (!result.alreadySent) await refreshHome(client, deps, scope);
+  };
+}
+
+export function askEdit(deps: AppDeps) {
+  return async ({ ack, body, action, client }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const where = clickedMessage(body);
+    if (!scope || !where || !action.value) return;
+    const askId = action.value;
+    await openModal(
+      client,
+      body.trigger_id,
+      'Edit your ask',
+      async () => {
+        const draft = await askForEditing(deps.db, scope, askId);
+        if (!draft) return noticeModal('Edit your ask', askNotFoundText());
+        if (draft.ask.sentAt) {
+          return noticeModal('Edit your ask', 'You already marked this one as sent, so it stays as it was.');
+        }
+        return buildAskEditModal({
+          contactName: draft.contact.name,
+          text: draft.ask.text,
+          metadata: { askId, channel: where.channel, ts: where.ts },
+        });
+      },
+      deps.log,
+    );
+  };
+}
+
+/** Picking someone else in the ask modal brings in their saved reason (and the name fields for someone new). */
+export function askPersonPicked(deps: AppDeps) {
+  return async ({ ack, body, action, client }: SelectArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const view = body.view;
+    if (!scope || !view) return;
+    const picked = action.selected_option?.value ?? null;
+    const current = currentAskInputs(view.state.values as StateValues);
+    const form = await askForm(
+      deps.db,
+      scope,
+      picked === NEW_PERSON || picked === null ? { newPerson: true } : { contactId: picked },
+    );
+    const rebuilt = buildAskModal({
+      ...form,
+      about: current.about ?? form.about,
+      minutes: current.minutes ?? form.minutes,
+      channel: current.channel ?? form.channel,
+      newName: current.newName,
+      newRole: current.newRole,
+      newCompany: current.newCompany,
+      senderFirstName: readAskMetadata(view.private_metadata).senderFirstName,
+    });
+    await client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+  };
+}

@@ -1,0 +1,89 @@
+// Pieces the outreach listeners share: opening the ask modal from anywhere, the prep DM, what Slack
+// knows about the member (first name for sign-offs, timezone), and where a clicked message lives.
+import type { WebClient } from '@slack/web-api';
+import type { Log } from '../../../log';
+import { type AskFormRequest, askForm } from '../../../services/ask';
+import { knownTimezone, prepSheet, rememberSlackTz } from '../../../services/prep';
+import type { AppDeps, Scope } from '../../deps';
+import { openModal, sendDm } from '../../surfaces';
+import { buildAskModal } from '../../views/ask';
+import { buildPrepMessage } from '../../views/prep';
+
+export interface SlackUserFacts {
+  firstName: string | null;
+  tz: string | null;
+}
+
+/** users.info, reduced to what the coach uses. Never fails: unknown facts are null. */
+export async function slackUserFacts(client: WebClient, userId: string, log: Log): Promise<SlackUserFacts> {
+  try {
+    const res = await client.users.info({ user: userId });
+    const user = res.user;
+    const name = user?.profile?.first_name || user?.real_name || user?.profile?.real_name || '';
+    const first = name.trim().split(/\s+/)[0] ?? '';
+    return { firstName: first || null, tz: user?.tz || null };
+  } catch (error) {
+    log.warn({ user: userId, err: String(error) }, 'users.info failed');
+    return { firstName: null, tz: null };
+  }
+}
+
+/** The member's timezone; asks Slack (and remembers the answer) when neither they nor Slack told us yet. */
+export async function ensureTimezone(client: WebClient, deps: AppDeps, scope: Scope): Promise<string> {
+  const known = await knownTimezone(deps.db, scope);
+  if (known) return known;
+  const { tz } = await slackUserFacts(client, scope.userId, deps.log);
+  if (!tz) return 'UTC';
+  await rememberSlackTz(deps.db, scope, tz);
+  return tz;
+}
+
+/** Opens "Draft an ask" for a typed name, a contact id, or with nobody chosen yet. */
+export async function openAskModal(
+  client: WebClient,
+  deps: AppDeps,
+  scope: Scope,
+  triggerId: string,
+  request: AskFormRequest,
+): Promise<void> {
+  await openModal(
+    client,
+    triggerId,
+    'Draft an ask',
+    async () => {
+      const [form, facts] = await Promise.all([
+        askForm(deps.db, scope, request),
+        slackUserFacts(client, scope.userId, deps.log),
+      ]);
+      if (facts.tz && !(await knownTimezone(deps.db, scope))) await rememberSlackTz(deps.db, scope, facts.tz);
+      return buildAskModal({ ...form, senderFirstName: facts.firstName });
+    },
+    deps.log,
+  );
+}
+
+/** DMs the prep sheet for one of the member's contacts; false when the contact is not theirs. */
+export async function sendPrepDm(
+  client: WebClient,
+  deps: AppDeps,
+  scope: Scope,
+  contactId: string,
+): Promise<boolean> {
+  const sheet = await prepSheet(deps.db, scope, contactId);
+  if (!sheet) return false;
+  await sendDm(client, scope.userId, buildPrepMessage(sheet));
+  return true;
+}
+
+interface MessageBody {
+  channel?: { id: string };
+  message?: { ts: string };
+  container?: Record<string, unknown>;
+}
+
+/** The channel and ts of the message a button was clicked in, when it was one. */
+export function clickedMessage(body: MessageBody): { channel: string; ts: string } | null {
+  const channel = body.channel?.id ?? (body.container?.channel_id as string | undefined);
+  const ts = body.message?.ts ?? (body.container?.message_ts as string | undefined);
+  return channel && ts ? { channel, ts } : null;
+}

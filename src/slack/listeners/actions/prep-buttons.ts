@@ -1,0 +1,108 @@
+// Buttons of the prep flow: open prep for a contact (OPEN.prep), add your own questions, schedule the chat.
+import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import { isoLocalDate } from '../../../coaching/time';
+import { prepSheet, scheduleForm } from '../../../services/prep';
+import { contactsForPicker } from '../../../services/targets';
+import { type AppDeps, scopeOf } from '../../deps';
+import { openModal } from '../../surfaces';
+import { noticeModal } from '../../views/outreach-blocks';
+import { buildPickContactModal, PICK_FOR_PREP_CALLBACK_ID } from '../../views/pick-contact';
+import { buildOwnQuestionsModal, buildScheduleModal, readPrepState } from '../../views/prep';
+import { clickedMessage, ensureTimezone, sendPrepDm } from './outreach-shared';
+
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+
+const NOT_ON_LIST = "I couldn't find that person on your list. `/coach people` shows who is on it.";
+
+/** OPEN.prep: with a contact id the questions arrive as a DM; without one, pick someone first. */
+export function openPrep(deps: AppDeps) {
+  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope) return;
+    const contactId = action.value ?? '';
+    if (contactId) {
+      const sent = await sendPrepDm(client, deps, scope, contactId);
+      if (!sent && body.response_url) {
+        await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ON_LIST }).catch(
+          () => undefined,
+        );
+      }
+      return;
+    }
+    await openModal(
+      client,
+      body.trigger_id,
+      'Prepare questions',
+      async () => {
+        const contacts = await contactsForPicker(deps.db, scope);
+        if (contacts.length === 0) {
+          return noticeModal(
+            'Prepare questions',
+            'Your list is empty so far. Add someone with `/coach add`, then prepare for them here.',
+          );
+        }
+        return buildPickContactModal({
+          callbackId: PICK_FOR_PREP_CALLBACK_ID,
+          title: 'Prepare questions',
+          intro: 'Who are you meeting? I will send you questions worth their time.',
+          contacts,
+          ambiguous: false,
+          submit: 'Send me questions',
+        });
+      },
+      deps.log,
+    );
+  };
+}
+
+export function prepOwnQuestions(deps: AppDeps) {
+  return async ({ ack, body, action, client }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const where = clickedMessage(body);
+    const state = readPrepState(action.value);
+    if (!scope || !where || !state) return;
+    await openModal(
+      client,
+      body.trigger_id,
+      'Your own questions',
+      async () => {
+        const sheet = await prepSheet(deps.db, scope, state.contactId, state.own);
+        if (!sheet) return noticeModal('Your own questions', NOT_ON_LIST);
+        return buildOwnQuestionsModal({
+          contactName: sheet.contact.name,
+          own: sheet.own,
+          metadata: { contactId: sheet.contact.id, channel: where.channel, ts: where.ts },
+        });
+      },
+      deps.log,
+    );
+  };
+}
+
+export function prepSchedule(deps: AppDeps) {
+  return async ({ ack, body, action, client }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    const contactId = action.value;
+    if (!scope || !contactId) return;
+    await openModal(
+      client,
+      body.trigger_id,
+      'Schedule the chat',
+      async () => {
+        const form = await scheduleForm(deps.db, scope, contactId);
+        if (!form) return noticeModal('Schedule the chat', NOT_ON_LIST);
+        const tz = form.tz ?? (await ensureTimezone(client, deps, scope));
+        return buildScheduleModal({
+          contact: form.contact,
+          minutes: form.minutes,
+          tz,
+          today: isoLocalDate(deps.clock.now(), tz),
+        });
+      },
+      deps.log,
+    );
+  };
+}

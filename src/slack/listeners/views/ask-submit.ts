@@ -1,0 +1,72 @@
+// Submitting "Draft an ask" and "Edit your ask".
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { createAskDraft, editAsk } from '../../../services/ask';
+import { type AppDeps, scopeOf } from '../../deps';
+import { refreshHome } from '../../home';
+import { sendDm } from '../../surfaces';
+import {
+  askContactMissingError,
+  askDuplicateError,
+  buildAskDraftMessage,
+  readAskEditForm,
+  readAskEditMetadata,
+  readAskForm,
+  readAskMetadata,
+} from '../../views/ask';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+export function askSubmission(deps: AppDeps) {
+  return async ({ ack, body, view, client }: SubmitArgs) => {
+    const scope = scopeOf(body);
+    const form = readAskForm(view.state.values);
+    if (!form.ok || !scope) {
+      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
+      return;
+    }
+    const { senderFirstName } = readAskMetadata(view.private_metadata);
+    const result = await createAskDraft(deps.db, scope, form.data, deps.clock.now(), senderFirstName);
+    if (!result.ok) {
+      const errors =
+        result.problem === 'duplicate' ? askDuplicateError(result.existing) : askContactMissingError();
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    await sendDm(
+      client,
+      scope.userId,
+      buildAskDraftMessage({ ...result.draft, addedToList: result.addedToList }),
+    );
+    await refreshHome(client, deps, scope);
+  };
+}
+
+export function askEditSubmission(deps: AppDeps) {
+  return async ({ ack, body, view, client }: SubmitArgs) => {
+    const scope = scopeOf(body);
+    const form = readAskEditForm(view.state.values);
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors });
+      return;
+    }
+    await ack();
+    const where = readAskEditMetadata(view.private_metadata);
+    if (!scope || !where) return;
+    const result = await editAsk(deps.db, scope, where.askId, form.data.text);
+    if (!result.ok && result.problem === 'not_found') {
+      deps.log.info(
+        { team: scope.workspaceId, user: scope.userId },
+        'edit submitted for an ask that is not the member’s',
+      );
+      return;
+    }
+    const message = buildAskDraftMessage(result.draft);
+    await client.chat.update({
+      channel: where.channel,
+      ts: where.ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  };
+}

@@ -1,0 +1,84 @@
+// Logging a conversation: opening the modal (from the command, the shortcut and buttons), the
+// "Which one?" step and the submission.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { type LogStart, logConversation, startLog } from '../../../services/log';
+import { type AppDeps, type Scope, scopeOf } from '../../deps';
+import { learnTimezone, refreshHome } from '../../home';
+import { openModal, sendDm } from '../../surfaces';
+import {
+  buildLoggedMessage,
+  buildLogModal,
+  buildPickPersonModal,
+  logProblemErrors,
+  PICK_NEW_PERSON,
+  parseLogMetadata,
+  parsePickMetadata,
+  readLogForm,
+  readPickForm,
+} from '../../views/log';
+
+function viewFor(start: LogStart) {
+  return start.kind === 'pick'
+    ? buildPickPersonModal({ typed: start.typed, matches: start.matches })
+    : buildLogModal(start.defaults);
+}
+
+/** Opens the log modal for a typed name, a contact id, or nobody yet. */
+export async function openLogModal(
+  client: WebClient,
+  deps: AppDeps,
+  scope: Scope,
+  triggerId: string,
+  who: { typed?: string | null; contactId?: string | null },
+): Promise<void> {
+  await openModal(
+    client,
+    triggerId,
+    'Log a conversation',
+    async () => {
+      await learnTimezone(client, deps, scope);
+      return viewFor(await startLog(deps.db, scope, who, deps.clock.now()));
+    },
+    deps.log,
+  );
+}
+
+/** "Which one?" answered: the log modal replaces the picker, with that person filled in. */
+export function logPickSubmission(deps: AppDeps) {
+  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const scope = scopeOf(body);
+    const form = readPickForm(view.state.values);
+    if (!form.ok || !scope) {
+      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
+      return;
+    }
+    const who =
+      form.data.choice === PICK_NEW_PERSON
+        ? { newName: parsePickMetadata(view.private_metadata).typed }
+        : { contactId: form.data.choice };
+    const start = await startLog(deps.db, scope, who, deps.clock.now());
+    await ack({ response_action: 'update', view: viewFor(start) });
+  };
+}
+
+export function logSubmission(deps: AppDeps) {
+  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+    const scope = scopeOf(body);
+    const form = readLogForm(view.state.values);
+    if (!form.ok || !scope) {
+      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
+      return;
+    }
+    const now = deps.clock.now();
+    const { contactId } = parseLogMetadata(view.private_metadata);
+    const result = await logConversation(deps.db, scope, { ...form.data, contactId }, now);
+    if (!result.ok) {
+      await ack({ response_action: 'errors', errors: logProblemErrors(result.problem) });
+      return;
+    }
+    await ack();
+    await sendDm(client, scope.userId, buildLoggedMessage(result.summary, now));
+    await refreshHome(client, deps, scope);
+  };
+}

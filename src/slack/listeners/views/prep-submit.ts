@@ -1,0 +1,93 @@
+// Submitting the prep modals: your own questions, picking who to prepare for, booking the chat.
+import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
+import { prepSheet, scheduleChat } from '../../../services/prep';
+import { type AppDeps, scopeOf } from '../../deps';
+import { refreshHome } from '../../home';
+import { sendDm } from '../../surfaces';
+import { pickContactMissingError, readPickContactForm } from '../../views/pick-contact';
+import {
+  buildPrepMessage,
+  buildScheduledMessage,
+  readOwnQuestionsForm,
+  readOwnQuestionsMetadata,
+  readScheduleForm,
+  readScheduleMetadata,
+  scheduleContactMissingError,
+  scheduleInPastError,
+  scheduleInvalidError,
+} from '../../views/prep';
+
+type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
+
+/** The member's own questions go into the prep DM they came from (updated in place). */
+export function ownQuestionsSubmission(deps: AppDeps) {
+  return async ({ ack, body, view, client }: SubmitArgs) => {
+    const form = readOwnQuestionsForm(view.state.values);
+    if (!form.ok) {
+      await ack({ response_action: 'errors', errors: form.errors });
+      return;
+    }
+    await ack();
+    const scope = scopeOf(body);
+    const where = readOwnQuestionsMetadata(view.private_metadata);
+    if (!scope || !where) return;
+    const sheet = await prepSheet(deps.db, scope, where.contactId, form.data.own);
+    if (!sheet) return;
+    const message = buildPrepMessage(sheet);
+    await client.chat.update({
+      channel: where.channel,
+      ts: where.ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
+  };
+}
+
+export function pickForPrepSubmission(deps: AppDeps) {
+  return async ({ ack, body, view, client }: SubmitArgs) => {
+    const scope = scopeOf(body);
+    const form = readPickContactForm(view.state.values);
+    if (!form.ok || !scope) {
+      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
+      return;
+    }
+    const sheet = await prepSheet(deps.db, scope, form.data.contactId);
+    if (!sheet) {
+      await ack({ response_action: 'errors', errors: pickContactMissingError() });
+      return;
+    }
+    await ack();
+    await sendDm(client, scope.userId, buildPrepMessage(sheet));
+  };
+}
+
+export function scheduleSubmission(deps: AppDeps) {
+  return async ({ ack, body, view, client }: SubmitArgs) => {
+    const scope = scopeOf(body);
+    const form = readScheduleForm(view.state.values);
+    const meta = readScheduleMetadata(view.private_metadata);
+    if (!form.ok || !scope || !meta) {
+      await ack({ response_action: 'errors', errors: form.ok ? scheduleContactMissingError() : form.errors });
+      return;
+    }
+    const result = await scheduleChat(
+      deps.db,
+      scope,
+      { contactId: meta.contactId, ...form.data },
+      deps.clock.now(),
+    );
+    if (!result.ok) {
+      const errors =
+        result.problem === 'in_past'
+          ? scheduleInPastError(result.tz)
+          : result.problem === 'invalid_time'
+            ? scheduleInvalidError()
+            : scheduleContactMissingError();
+      await ack({ response_action: 'errors', errors });
+      return;
+    }
+    await ack();
+    await sendDm(client, scope.userId, buildScheduledMessage(result));
+    await refreshHome(client, deps, scope);
+  };
+}

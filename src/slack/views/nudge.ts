@@ -1,0 +1,160 @@
+// The nudge DM: what to do, one button that does it, and Done / Snooze / Stop these. After a click the
+// same message is updated in place to say what happened. Pure builders.
+import type { ActionsBlock, Button, KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
+import type { NudgeContent } from '../../nudges/compose';
+import type { Message } from '../surfaces';
+import { OPEN } from './action-ids';
+import { button, clip, context, escape, LIMITS, option, plain, section } from './kit';
+
+export const NUDGE_ACTIONS_BLOCK_ID = 'nudge_actions';
+export const NUDGE_OUTCOME_BLOCK_ID = 'nudge_outcome';
+
+/** Buttons on nudge DMs; the value (or the option value, for snooze) carries the nudge id. */
+export const NUDGE_ACTION_IDS = {
+  done: 'nudge.done',
+  snooze: 'nudge.snooze',
+  stop: 'nudge.stop',
+  thanksSent: 'nudge.thanks_sent',
+  gotReply: 'nudge.got_reply',
+  followedUp: 'nudge.followed_up',
+} as const;
+
+export const SNOOZE_CHOICES = [
+  { value: '1d', label: '1 day' },
+  { value: '3d', label: '3 days' },
+  { value: '1w', label: '1 week' },
+] as const;
+export type SnoozeValue = (typeof SNOOZE_CHOICES)[number]['value'];
+
+const SNOOZE_SEPARATOR = '|';
+
+export function snoozeOptionValue(nudgeId: string, choice: SnoozeValue): string {
+  return `${nudgeId}${SNOOZE_SEPARATOR}${choice}`;
+}
+
+/** Reads a snooze option value back; null when it is not one of ours. */
+export function parseSnoozeValue(value: string | undefined): { nudgeId: string; choice: SnoozeValue } | null {
+  if (!value) return null;
+  const at = value.lastIndexOf(SNOOZE_SEPARATOR);
+  if (at <= 0) return null;
+  const choice = value.slice(at + 1);
+  const known = SNOOZE_CHOICES.find((c) => c.value === choice);
+  return known ? { nudgeId: value.slice(0, at), choice: known.value } : null;
+}
+
+function quote(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => `>${escape(line)}`)
+    .join('\n');
+}
+
+function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
+  const p = content.primary;
+  switch (p.kind) {
+    case 'mark_thanks_sent':
+      return [
+        button('Mark sent', NUDGE_ACTION_IDS.thanksSent, nudgeId, 'primary'),
+        ...(p.contactId ? [button('Edit', OPEN.thanks, p.contactId)] : []),
+      ];
+    case 'draft_ask':
+      return [button('Draft the ask', OPEN.ask, p.contactId, 'primary')];
+    case 'follow_up':
+      return [
+        button('Got a reply', NUDGE_ACTION_IDS.gotReply, nudgeId, 'primary'),
+        button('Mark followed up', NUDGE_ACTION_IDS.followedUp, nudgeId),
+      ];
+    case 'open_prep':
+      return [button('Open prep', OPEN.prep, p.contactId, 'primary')];
+    case 'log_conversation':
+      return [button('Log it', OPEN.log, p.contactId, 'primary')];
+    case 'none':
+      return [];
+  }
+}
+
+function snoozeMenu(nudgeId: string): StaticSelect {
+  const options: PlainTextOption[] = SNOOZE_CHOICES.map((c) => option(c.label, snoozeOptionValue(nudgeId, c.value)));
+  return {
+    type: 'static_select',
+    action_id: NUDGE_ACTION_IDS.snooze,
+    placeholder: plain('Snooze', LIMITS.placeholder),
+    options,
+  };
+}
+
+export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Message {
+  const blocks: KnownBlock[] = [section(`*${escape(content.title)}*\n${escape(content.body)}`)];
+  if (content.draft) {
+    blocks.push(section(`_${escape(content.draft.label)}_\n${quote(content.draft.text)}`));
+  }
+  if (content.details && content.details.length > 0) {
+    // Detail lines are built by us (titles escaped below), with *bold* headings.
+    blocks.push(section(content.details.map((l) => (l.startsWith('*') ? l : escape(l))).join('\n')));
+  }
+  const actions: ActionsBlock = {
+    type: 'actions',
+    block_id: NUDGE_ACTIONS_BLOCK_ID,
+    elements: [
+      ...primaryButtons(nudgeId, content),
+      button('Done', NUDGE_ACTION_IDS.done, nudgeId),
+      snoozeMenu(nudgeId),
+      button('Stop these', NUDGE_ACTION_IDS.stop, nudgeId),
+    ],
+  };
+  blocks.push(actions);
+  return { text: clip(content.title, 150), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}
+
+/** What a click did, shown in place of the buttons. */
+export type NudgeOutcome =
+  | { kind: 'done' }
+  | { kind: 'snoozed'; until: string }
+  | { kind: 'stopped' }
+  | { kind: 'thanks_sent' }
+  | { kind: 'got_reply' }
+  | { kind: 'followed_up'; name: string | null }
+  | { kind: 'gone' };
+
+export function outcomeText(outcome: NudgeOutcome): string {
+  switch (outcome.kind) {
+    case 'done':
+      return 'Done ✓';
+    case 'snoozed':
+      return `Snoozed until ${outcome.until}`;
+    case 'stopped':
+      return 'You won’t get these any more — turn them back on in `/coach settings`.';
+    case 'thanks_sent':
+      return 'Thank-you marked sent ✓ Nicely done.';
+    case 'got_reply':
+      return 'They replied — great. No follow-up needed.';
+    case 'followed_up':
+      return `Follow-up marked sent ✓ That’s the one polite follow-up${outcome.name ? ` to ${escape(outcome.name)}` : ''}; I won’t nudge about it again.`;
+    case 'gone':
+      return 'This one is already taken care of.';
+  }
+}
+
+interface OriginalMessage {
+  text?: string;
+  blocks?: unknown[];
+}
+
+/**
+ * The clicked message with its buttons replaced by the outcome. The original content stays, so the
+ * member still sees what the nudge was about.
+ */
+export function buildNudgeOutcomeMessage(original: OriginalMessage, outcome: NudgeOutcome): Message {
+  const kept = (original.blocks ?? []).filter((b): b is KnownBlock => {
+    const id = (b as { block_id?: string } | null)?.block_id;
+    return typeof b === 'object' && b !== null && id !== NUDGE_ACTIONS_BLOCK_ID && id !== NUDGE_OUTCOME_BLOCK_ID;
+  });
+  const result = outcomeText(outcome);
+  const note = { ...context(result), block_id: NUDGE_OUTCOME_BLOCK_ID };
+  const text = original.text ? `${original.text} — ${result}` : result;
+  return { text: clip(text, 3000), blocks: [...kept.slice(0, LIMITS.messageBlocks - 1), note] };
+}
+
+/** An ephemeral refusal for a click on someone else's nudge. */
+export const NOT_YOUR_NUDGE =
+  'That button belongs to someone else’s nudge, so I left it alone. Your own nudges come to you in this DM.';

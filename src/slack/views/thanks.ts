@@ -1,0 +1,137 @@
+// The thank-you: its draft, its 24-hour deadline and the "Mark thank-you sent" button, shown after a
+// log and by `/coach thanks`; updated in place once it is sent.
+import type { KnownBlock } from '@slack/types';
+import type { ThankYouCard, ThanksLookupProblem } from '../../coaching/after-chat-extra';
+import type { ThankYouRate } from '../../coaching/thanks';
+import { formatWhen } from '../../coaching/when';
+import type { Message } from '../surfaces';
+import { OPEN } from './action-ids';
+import type { EphemeralMessage } from './help';
+import { actions, button, context, escape, LIMITS, section } from './kit';
+
+export const THANKS_ACTIONS = {
+  /** Value: the conversation id. */
+  markSent: 'after_chat.thank_you_sent',
+} as const;
+
+/** Blocks the thank-you owns inside a message, so they can be swapped in place once it is sent. */
+export const THANKS_BLOCK_IDS = {
+  due: 'thanks_due',
+  draft: 'thanks_draft',
+  actions: 'thanks_actions',
+  sent: 'thanks_sent',
+} as const;
+
+const HOUR_MS = 3_600_000;
+
+function untilDeadline(deadline: Date, now: Date): string {
+  const left = deadline.getTime() - now.getTime();
+  if (left <= 0) return 'the 24 hours have passed, but a short, warm note still lands well';
+  const hours = Math.floor(left / HOUR_MS);
+  if (hours < 1) return 'less than an hour left';
+  return `${hours} ${hours === 1 ? 'hour' : 'hours'} left`;
+}
+
+function quote(text: string): string {
+  return escape(text)
+    .split('\n')
+    .map((line) => `>${line}`)
+    .join('\n');
+}
+
+/** "On time so far: 3 of 4 (75%)", or null before there is anything to count. */
+export function rateLine(rate: ThankYouRate): string | null {
+  if (rate.rate === null) return null;
+  const counted = rate.sent + rate.missed;
+  return `Thank-yous on time so far: ${rate.onTime} of ${counted} (${Math.round(rate.rate * 100)}%).`;
+}
+
+export function thankYouBlocks(card: ThankYouCard, now: Date): KnownBlock[] {
+  if (card.thankYouSentAt) {
+    const onTime = card.thankYouSentAt.getTime() <= card.deadline.getTime();
+    const rate = rateLine(card.rate);
+    return [
+      {
+        ...context(
+          `:pray: Thank-you to ${escape(card.contactName)} sent ${formatWhen(card.thankYouSentAt, card.tz, now)}` +
+            `${onTime ? ' — within the day. Well done.' : '. Better late than never: they will appreciate it.'}` +
+            (rate ? ` ${rate}` : ''),
+        ),
+        block_id: THANKS_BLOCK_IDS.sent,
+      },
+    ];
+  }
+  return [
+    section(
+      `:envelope: *Your thank-you to ${escape(card.contactName)}* — send it by *${formatWhen(card.deadline, card.tz, now)}* ` +
+        `(${untilDeadline(card.deadline, now)}). Adjust it to your voice, then send it where you usually talk.`,
+      { block_id: THANKS_BLOCK_IDS.due },
+    ),
+    section(quote(card.draft), { block_id: THANKS_BLOCK_IDS.draft }),
+    actions(THANKS_BLOCK_IDS.actions, [
+      button('Mark thank-you sent', THANKS_ACTIONS.markSent, card.conversationId, 'primary'),
+    ]),
+  ];
+}
+
+/** `/coach thanks` and the OPEN.thanks button: the draft on its own. */
+export function buildThankYouMessage(card: ThankYouCard, now: Date): Message {
+  const text = card.thankYouSentAt
+    ? `Your thank-you to ${card.contactName} is already sent.`
+    : `Your thank-you to ${card.contactName}: send it by ${formatWhen(card.deadline, card.tz, now)}.`;
+  return { text, blocks: thankYouBlocks(card, now).slice(0, LIMITS.messageBlocks) };
+}
+
+/**
+ * The same message with its thank-you blocks replaced by the current state (used after "Mark sent"):
+ * everything else in the message stays as it was.
+ */
+export function replaceThankYouBlocks(blocks: readonly KnownBlock[], card: ThankYouCard, now: Date): KnownBlock[] {
+  const ids = new Set<string>(Object.values(THANKS_BLOCK_IDS));
+  const isThanks = (b: KnownBlock) => 'block_id' in b && typeof b.block_id === 'string' && ids.has(b.block_id);
+  const first = blocks.findIndex(isThanks);
+  const kept = blocks.filter((b) => !isThanks(b));
+  const at = first === -1 ? kept.length : first;
+  return [...kept.slice(0, at), ...thankYouBlocks(card, now), ...kept.slice(at)].slice(0, LIMITS.messageBlocks);
+}
+
+/** When there is no single thank-you to show: what to do instead. */
+export function buildThanksProblemMessage(problem: ThanksLookupProblem): EphemeralMessage {
+  switch (problem.kind) {
+    case 'no_match':
+      return {
+        response_type: 'ephemeral',
+        text: `I couldn't find “${problem.name}” on your list. Check the spelling, or see everyone with \`/coach people\`.`,
+      };
+    case 'several': {
+      const shown = problem.matches.slice(0, 5);
+      return {
+        response_type: 'ephemeral',
+        text: `A few people match “${problem.name}”. Which one?`,
+        blocks: [
+          section(`A few people match “${escape(problem.name)}”. Which one?`),
+          actions(
+            'thanks_pick',
+            shown.map((m) => button(m.name, OPEN.thanks, m.id)),
+          ),
+        ],
+      };
+    }
+    case 'no_conversation':
+      return {
+        response_type: 'ephemeral',
+        text: `You haven't logged a conversation with ${problem.contact.name} yet. Log it first, and I'll draft the thank-you.`,
+        blocks: [
+          section(
+            `You haven't logged a conversation with *${escape(problem.contact.name)}* yet. Log it first, and I'll draft the thank-you.`,
+          ),
+          actions('thanks_log', [button('Log the conversation', OPEN.log, problem.contact.id, 'primary')]),
+        ],
+      };
+    case 'all_sent':
+      return {
+        response_type: 'ephemeral',
+        text: 'Every conversation you logged has its thank-you. Nice. To see one again, try `/coach thanks <name>`.',
+      };
+  }
+}

@@ -1,0 +1,68 @@
+// Asks: outreach messages a member drafted for one of their contacts. Every query is scoped by
+// workspace and owner, so an ask id from someone else's button finds nothing.
+import type { AskChannel, AskData } from '../coaching/types';
+import type { Db } from '../db/client';
+import type { Member } from '../db/generated/sqlite/client';
+import { toAsk } from './mappers';
+
+export interface NewAsk {
+  contactId: string;
+  text: string;
+  channel: AskChannel;
+  minutes: number;
+  variant: number;
+}
+
+export async function createAsk(db: Db, member: Member, input: NewAsk, now: Date): Promise<AskData> {
+  const row = await db.ask.create({
+    data: {
+      workspaceId: member.workspaceId,
+      ownerId: member.id,
+      contactId: input.contactId,
+      text: input.text,
+      channel: input.channel,
+      minutes: input.minutes,
+      variant: input.variant,
+      createdAt: now,
+    },
+  });
+  return toAsk(row);
+}
+
+/** One of the member's asks, or null when the id is not theirs. */
+export async function getAsk(db: Db, member: Member, id: string): Promise<AskData | null> {
+  const row = await db.ask.findFirst({ where: { id, workspaceId: member.workspaceId, ownerId: member.id } });
+  return row ? toAsk(row) : null;
+}
+
+/** Changes a draft that has not been sent yet; null when it is not theirs or already sent. */
+export async function updateUnsentAsk(
+  db: Db,
+  member: Member,
+  id: string,
+  changes: { text: string; variant?: number },
+): Promise<AskData | null> {
+  const result = await db.ask.updateMany({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id, sentAt: null },
+    data: changes,
+  });
+  return result.count === 1 ? getAsk(db, member, id) : null;
+}
+
+/** Records that the member sent the ask; false when it is not theirs or was marked sent already. */
+export async function markAskSent(db: Db, member: Member, id: string, now: Date): Promise<boolean> {
+  const result = await db.ask.updateMany({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id, sentAt: null },
+    data: { sentAt: now },
+  });
+  return result.count === 1;
+}
+
+/** The member's most recent ask to this contact, sent or not. */
+export async function latestAskFor(db: Db, member: Member, contactId: string): Promise<AskData | null> {
+  const row = await db.ask.findFirst({
+    where: { contactId, workspaceId: member.workspaceId, ownerId: member.id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+  });
+  return row ? toAsk(row) : null;
+}

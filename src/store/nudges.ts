@@ -1,0 +1,402 @@
+// The nudge outbox: idempotent inserts from the planner, leased claims for the sender, and the state
+// changes buttons make. Claims and sends touch only due rows through the (status, dueAt) and
+// (status, leaseUntil) indexes, so a sweep costs what is due, not what the table holds.
+//
+// Status: pending → sending (claimed under a lease) → sent → done | pending (snoozed);
+// pending → cancelled (reason gone); sending → failed (permanent error or too many attempts).
+import { randomUUID } from 'node:crypto';
+import type { NudgeKind } from '../coaching/types';
+import type { Db } from '../db/client';
+import type { Member, Nudge } from '../db/generated/sqlite/client';
+
+export type { Nudge };
+
+export const NUDGE_STATUSES = ['pending', 'sending', 'sent', 'failed', 'cancelled', 'done'] as const;
+export type NudgeStatus = (typeof NUDGE_STATUSES)[number];
+
+/** The SQL dialect behind a client (the two generated clients share one type). */
+export function dialectOf(db: Db): 'sqlite' | 'postgres' {
+  const provider = (db as unknown as { _activeProvider?: string })._activeProvider;
+  return provider === 'postgresql' || provider === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+// ---- planning -----------------------------------------------------------------------------------
+
+export interface NewNudge {
+  kind: NudgeKind;
+  subjectId: string | null;
+  /** The planner's key (kind:subject:occurrence); stored prefixed with the member id. */
+  dedupeKey: string;
+  dueAt: Date;
+}
+
+/** The stored, globally unique key of a planned nudge. */
+export function memberDedupeKey(memberId: string, plannedKey: string): string {
+  return `${memberId}:${plannedKey}`;
+}
+
+/** Splits a stored key back into its parts; `occurrence` is what recheckNudge compares. */
+export function parseDedupeKey(key: string): { memberId: string; kind: string; subject: string; occurrence: string } {
+  const [memberId = '', kind = '', subject = '', ...rest] = key.split(':');
+  return { memberId, kind, subject, occurrence: rest.join(':') };
+}
+
+/** Stored keys among `keys` that exist already (any status). */
+export async function existingDedupeKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await db.nudge.findMany({ where: { dedupeKey: { in: keys } }, select: { dedupeKey: true } });
+  return new Set(rows.map((r) => r.dedupeKey));
+}
+
+/**
+ * Inserts the planned nudges that do not exist yet. INSERT … ON CONFLICT DO NOTHING on the unique
+ * dedupe key works on SQLite and Postgres alike, so two planners racing never make two rows and never
+ * fail. Returns how many rows were created.
+ */
+export async function insertPlannedNudges(
+  db: Db,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  planned: readonly NewNudge[],
+  now: Date,
+): Promise<number> {
+  const keys = planned.map((p) => memberDedupeKey(member.id, p.dedupeKey));
+  const existing = await existingDedupeKeys(db, keys);
+  let created = 0;
+  for (const p of planned) {
+    const key = memberDedupeKey(member.id, p.dedupeKey);
+    if (existing.has(key)) continue;
+    created += await db.$executeRaw`
+      INSERT INTO "Nudge" ("id", "workspaceId", "memberId", "kind", "subjectId", "dedupeKey", "dueAt",
+                           "status", "attempts", "createdAt", "updatedAt")
+      VALUES (${randomUUID()}, ${member.workspaceId}, ${member.id}, ${p.kind}, ${p.subjectId}, ${key}, ${p.dueAt},
+              'pending', 0, ${now}, ${now})
+      ON CONFLICT ("dedupeKey") DO NOTHING`;
+  }
+  return created;
+}
+
+/** The member's nudges waiting to be sent (few per member). */
+export function pendingNudgesOf(db: Db, memberId: string): Promise<Nudge[]> {
+  return db.nudge.findMany({ where: { memberId, status: 'pending' }, orderBy: { dueAt: 'asc' } });
+}
+
+/** Cancels nudges that are still pending (a claimed or sent one is left alone). */
+export async function cancelPendingNudges(db: Db, ids: string[], reason: string, now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.nudge.updateMany({
+    where: { id: { in: ids }, status: 'pending' },
+    data: { status: 'cancelled', lastError: reason, resolvedAt: now },
+  });
+  return result.count;
+}
+
+/** Moves a pending nudge later (never earlier: a snooze is kept). */
+export async function postponePendingNudge(db: Db, id: string, dueAt: Date): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, status: 'pending', dueAt: { lt: dueAt } },
+    data: { dueAt },
+  });
+  return result.count === 1;
+}
+
+/**
+ * Members the planner looks at: those with at least one contact (someone who never started gets no
+ * nudges, not even a weekly summary) in an installed workspace, in id order after `afterId`.
+ */
+export function membersWithActivity(
+  db: Db,
+  options: { afterId?: string | null; take: number },
+): Promise<Member[]> {
+  return db.member.findMany({
+    where: {
+      contacts: { some: {} },
+      workspace: { uninstalledAt: null },
+      ...(options.afterId ? { id: { gt: options.afterId } } : {}),
+    },
+    orderBy: { id: 'asc' },
+    take: options.take,
+  });
+}
+
+// ---- delivery -----------------------------------------------------------------------------------
+
+export interface ClaimOptions {
+  now: Date;
+  /** Who holds the lease (one id per sweep). */
+  owner: string;
+  leaseUntil: Date;
+  limit: number;
+}
+
+/**
+ * Claims due nudges under a lease: first "sending" rows whose lease expired (their sender died between
+ * claim and send), then pending rows due by `now`, oldest first. Each claim counts as an attempt.
+ * Postgres: FOR UPDATE SKIP LOCKED, so concurrent sweepers take disjoint rows without waiting.
+ * SQLite: one UPDATE … RETURNING statement; SQLite has one writer at a time, so it is atomic.
+ */
+export async function claimDueNudges(db: Db, options: ClaimOptions): Promise<Nudge[]> {
+  const { now, owner, leaseUntil, limit } = options;
+  if (limit <= 0) return [];
+  const postgres = dialectOf(db) === 'postgres';
+  const expired = postgres
+    ? await db.$queryRaw<{ id: string }[]>`
+        UPDATE "Nudge" SET "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1,
+                           "updatedAt" = ${now}
+        WHERE "id" IN (SELECT "id" FROM "Nudge" WHERE "status" = 'sending' AND "leaseUntil" <= ${now}
+                       ORDER BY "leaseUntil" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING "id"`
+    : await db.$queryRaw<{ id: string }[]>`
+        UPDATE "Nudge" SET "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil}, "attempts" = "attempts" + 1,
+                           "updatedAt" = ${now}
+        WHERE "id" IN (SELECT "id" FROM "Nudge" WHERE "status" = 'sending' AND "leaseUntil" <= ${now}
+                       ORDER BY "leaseUntil" LIMIT ${limit})
+        RETURNING "id"`;
+  const rest = limit - expired.length;
+  const pending =
+    rest <= 0
+      ? []
+      : postgres
+        ? await db.$queryRaw<{ id: string }[]>`
+            UPDATE "Nudge" SET "status" = 'sending', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil},
+                               "attempts" = "attempts" + 1, "updatedAt" = ${now}
+            WHERE "id" IN (SELECT "id" FROM "Nudge" WHERE "status" = 'pending' AND "dueAt" <= ${now}
+                           ORDER BY "dueAt" LIMIT ${rest} FOR UPDATE SKIP LOCKED)
+            RETURNING "id"`
+        : await db.$queryRaw<{ id: string }[]>`
+            UPDATE "Nudge" SET "status" = 'sending', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil},
+                               "attempts" = "attempts" + 1, "updatedAt" = ${now}
+            WHERE "id" IN (SELECT "id" FROM "Nudge" WHERE "status" = 'pending' AND "dueAt" <= ${now}
+                           ORDER BY "dueAt" LIMIT ${rest})
+            RETURNING "id"`;
+  const ids = [...expired, ...pending].map((r) => r.id);
+  if (ids.length === 0) return [];
+  return db.nudge.findMany({
+    where: { id: { in: ids }, status: 'sending', leaseOwner: owner },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/** Read-only view of what a sweep at `now` would claim (dry runs). */
+export function previewDueNudges(db: Db, now: Date, limit: number): Promise<Nudge[]> {
+  return db.nudge.findMany({
+    where: {
+      OR: [
+        { status: 'pending', dueAt: { lte: now } },
+        { status: 'sending', leaseUntil: { lte: now } },
+      ],
+    },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+    take: limit,
+  });
+}
+
+/**
+ * Extends the lease right before the Slack call, and proves the row is still ours: false means another
+ * sweeper took it over (our lease expired), so we must not send.
+ */
+export async function renewLease(db: Db, id: string, owner: string, leaseUntil: Date): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, status: 'sending', leaseOwner: owner },
+    data: { leaseUntil },
+  });
+  return result.count === 1;
+}
+
+/** Records the Slack message and the status in one statement: a sent nudge always has its ts. */
+export async function markNudgeSent(
+  db: Db,
+  id: string,
+  owner: string,
+  sent: { channelId: string | null; messageTs: string | null; sentAt: Date },
+): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, status: 'sending', leaseOwner: owner },
+    data: {
+      status: 'sent',
+      channelId: sent.channelId,
+      messageTs: sent.messageTs,
+      sentAt: sent.sentAt,
+      leaseOwner: null,
+      leaseUntil: null,
+      lastError: null,
+    },
+  });
+  return result.count === 1;
+}
+
+/**
+ * Hands a claimed nudge back as pending, due at `dueAt`. `countAttempt: false` when nothing was tried
+ * (a deferral, pacing, another nudge's error stopping the workspace), so it does not count toward
+ * the failure limit.
+ */
+export async function releaseNudge(
+  db: Db,
+  id: string,
+  owner: string,
+  next: { dueAt: Date; countAttempt: boolean; lastError?: string | null },
+): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, status: 'sending', leaseOwner: owner },
+    data: {
+      status: 'pending',
+      dueAt: next.dueAt,
+      leaseOwner: null,
+      leaseUntil: null,
+      ...(next.countAttempt ? {} : { attempts: { decrement: 1 } }),
+      ...(next.lastError !== undefined ? { lastError: next.lastError } : {}),
+    },
+  });
+  return result.count === 1;
+}
+
+/** Ends a claimed nudge for good: failed (error kept) or cancelled (reason kept). */
+export async function finishClaimedNudge(
+  db: Db,
+  id: string,
+  owner: string,
+  status: 'failed' | 'cancelled',
+  reason: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, status: 'sending', leaseOwner: owner },
+    data: {
+      status,
+      lastError: reason.slice(0, 500),
+      resolvedAt: now,
+      leaseOwner: null,
+      leaseUntil: null,
+      // A cancellation is not an attempt.
+      ...(status === 'cancelled' ? { attempts: { decrement: 1 } } : {}),
+    },
+  });
+  return result.count === 1;
+}
+
+// ---- pacing -------------------------------------------------------------------------------------
+
+/** Larger than any per-window allowance: a window "full" with this count blocks until it ends. */
+const BLOCKED_COUNT = 1_000_000;
+
+/**
+ * Takes one send slot for the workspace: at most `max` sends per `windowMs`, counted in
+ * Workspace.sendWindowFrom/sendCount so every worker process shares the budget. One conditional
+ * UPDATE, atomic on both databases. False when the window is full.
+ */
+export async function reserveSendSlot(
+  db: Db,
+  workspaceId: string,
+  at: Date,
+  windowMs: number,
+  max: number,
+): Promise<boolean> {
+  const cutoff = new Date(at.getTime() - windowMs);
+  const count = await db.$executeRaw`
+    UPDATE "Workspace"
+    SET "sendWindowFrom" = CASE WHEN "sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} THEN ${at}
+                                ELSE "sendWindowFrom" END,
+        "sendCount" = CASE WHEN "sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} THEN 1
+                           ELSE "sendCount" + 1 END
+    WHERE "id" = ${workspaceId}
+      AND ("sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} OR "sendCount" < ${max})`;
+  return count === 1;
+}
+
+/** When the workspace's current window ends (the earliest moment a slot may be free). */
+export async function sendWindowEnds(db: Db, workspaceId: string, windowMs: number): Promise<Date | null> {
+  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { sendWindowFrom: true } });
+  return row?.sendWindowFrom ? new Date(row.sendWindowFrom.getTime() + windowMs) : null;
+}
+
+/**
+ * Blocks the workspace's sends until `until` (Slack's Retry-After, or a revoked token): recorded as a
+ * window ending then that is already full. Never shortens a longer block.
+ */
+export async function blockWorkspaceSends(db: Db, workspaceId: string, until: Date, windowMs: number): Promise<void> {
+  const from = new Date(until.getTime() - windowMs);
+  await db.workspace.updateMany({
+    where: { id: workspaceId, OR: [{ sendWindowFrom: null }, { sendWindowFrom: { lt: from } }] },
+    data: { sendWindowFrom: from, sendCount: BLOCKED_COUNT },
+  });
+}
+
+// ---- what buttons do ----------------------------------------------------------------------------
+
+/** The nudge, when it belongs to this member in this workspace; null otherwise. */
+export function findMemberNudge(db: Db, member: Pick<Member, 'id' | 'workspaceId'>, id: string): Promise<Nudge | null> {
+  return db.nudge.findFirst({ where: { id, memberId: member.id, workspaceId: member.workspaceId } });
+}
+
+/** Done: resolved by the member. Only a delivered (or waiting) nudge can be marked done. */
+export async function markNudgeDone(db: Db, member: Pick<Member, 'id'>, id: string, now: Date): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, memberId: member.id, status: { in: ['sent', 'pending'] } },
+    data: { status: 'done', resolvedAt: now },
+  });
+  return result.count === 1;
+}
+
+/** Snooze: waiting again, due at `until`; the message is sent anew then. */
+export async function snoozeNudge(db: Db, member: Pick<Member, 'id'>, id: string, until: Date): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, memberId: member.id, status: { in: ['sent', 'pending'] } },
+    data: { status: 'pending', dueAt: until, attempts: 0, lastError: null, resolvedAt: null },
+  });
+  return result.count === 1;
+}
+
+/** Cancels the member's waiting nudges of these kinds (kinds turned off). */
+export async function cancelPendingOfKinds(
+  db: Db,
+  member: Pick<Member, 'id'>,
+  kinds: readonly NudgeKind[],
+  reason: string,
+  now: Date,
+): Promise<number> {
+  if (kinds.length === 0) return 0;
+  const result = await db.nudge.updateMany({
+    where: { memberId: member.id, kind: { in: [...kinds] }, status: 'pending' },
+    data: { status: 'cancelled', lastError: reason, resolvedAt: now },
+  });
+  return result.count;
+}
+
+/** Resolves the member's delivered, unanswered nudges about one subject (e.g. the thank-you was sent). */
+export async function resolveSentNudgesFor(
+  db: Db,
+  member: Pick<Member, 'id'>,
+  kind: NudgeKind,
+  subjectId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db.nudge.updateMany({
+    where: { memberId: member.id, kind, subjectId, status: { in: ['sent', 'pending'] } },
+    data: { status: 'done', resolvedAt: now },
+  });
+  return result.count;
+}
+
+// ---- answers from follow-up nudges (the ask itself belongs to the outreach flow) -----------------
+
+/** The contact replied to the ask (first answer counts). */
+export async function recordAskReplied(db: Db, member: Pick<Member, 'id' | 'workspaceId'>, askId: string, now: Date): Promise<boolean> {
+  const result = await db.ask.updateMany({
+    where: { id: askId, workspaceId: member.workspaceId, ownerId: member.id, repliedAt: null },
+    data: { repliedAt: now },
+  });
+  return result.count === 1;
+}
+
+/** The member sent their one follow-up for the ask. */
+export async function recordAskFollowedUp(
+  db: Db,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  askId: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db.ask.updateMany({
+    where: { id: askId, workspaceId: member.workspaceId, ownerId: member.id, followedUpAt: null },
+    data: { followedUpAt: now },
+  });
+  return result.count === 1;
+}

@@ -1,0 +1,96 @@
+// `/coach add` end to end, on SQLite and (when configured) Postgres: the same app on either database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { ADD_TARGET_BLOCKS } from '../../src/slack/views/add-target';
+import { DATABASE_KINDS, type TestDatabase } from '../support/db';
+import { ALICE, BOB, type Harness, startHarness } from '../support/harness';
+
+async function openAddModal(h: Harness, userId: string, text: string): Promise<ViewLike> {
+  h.standIn.clearCalls();
+  const res = await h.driver.command(userId, text);
+  expect(res.status).toBe(200);
+  const update = await h.standIn.waitForCall('views.update');
+  return (update.response as { view: ViewLike }).view;
+}
+
+describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
+  let h: Harness;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await create();
+    h = await startHarness({ database });
+  });
+  afterAll(async () => {
+    await h.stop();
+    await database.drop();
+  });
+
+  it('opens the modal with the name filled in, within the trigger window', async () => {
+    const view = await openAddModal(h, ALICE.id, 'add Jane Doe');
+    expect(h.standIn.callsTo('views.open')[0]?.response).toMatchObject({ ok: true });
+    const values = fillView(view, {});
+    expect(values[ADD_TARGET_BLOCKS.name.blockId]?.value?.value).toBe('Jane Doe');
+  });
+
+  it('keeps the modal open with errors on the right blocks for bad input', async () => {
+    const view = await openAddModal(h, ALICE.id, 'add');
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { Name: 'Jane Doe', Role: '', Company: 'Acme', Industry: 'Health', 'Why them (their path)': 'x', Link: 'not a link' }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [ADD_TARGET_BLOCKS.role.blockId]: expect.any(String), [ADD_TARGET_BLOCKS.link.blockId]: expect.any(String) },
+    });
+  });
+
+  it('adds the target, DMs a confirmation with next steps and refreshes the App Home', async () => {
+    const view = await openAddModal(h, ALICE.id, 'add');
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, {
+        Name: 'Jane Doe',
+        Role: 'UX Researcher',
+        Company: 'Acme Health',
+        Industry: 'Healthcare',
+        'Why them (their path)': 'She moved from teaching into UX research.',
+        Link: 'linkedin.com/in/janedoe',
+      }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(String(dm.args.text)).toContain('Jane Doe');
+    await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    const stored = await h.db.contact.findMany({ where: { name: 'Jane Doe' } });
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ stage: 'target', role: 'UX Researcher', link: 'https://linkedin.com/in/janedoe', workspaceId: 'T0TEST1' });
+  });
+
+  it('refuses a duplicate name with a message on the name field', async () => {
+    const view = await openAddModal(h, ALICE.id, 'add jane doe');
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { Role: 'PM', Company: 'X', Industry: 'Y', 'Why them (their path)': 'z' }),
+    );
+    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [ADD_TARGET_BLOCKS.name.blockId]: expect.stringContaining('already') } });
+  });
+
+  it("keeps members apart: Bob's list does not know Alice's Jane", async () => {
+    const view = await openAddModal(h, BOB.id, 'add Jane Doe');
+    const res = await h.driver.submitView(
+      BOB.id,
+      view,
+      fillView(view, { Role: 'PM', Company: 'Globex', Industry: 'Retail', 'Why them (their path)': 'Bob has his own reasons.' }),
+    );
+    expect(res.text).toBe('');
+    // Bob's modal offered no "Suggested by" list of Alice's contacts.
+    expect(view.blocks.some((b) => (b as { block_id?: string }).block_id === ADD_TARGET_BLOCKS.referredBy.blockId)).toBe(false);
+    const janes = await h.db.contact.findMany({ where: { name: 'Jane Doe' }, include: { owner: true } });
+    expect(janes.map((j) => j.owner.slackUserId).sort()).toEqual([ALICE.id, BOB.id]);
+  });
+});

@@ -1,0 +1,50 @@
+// `npm start` with no Slack credentials: sandbox mode on the embedded database.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/log';
+import { type RunningCoach, startCoach } from '../../src/main';
+import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+
+describe('sandbox mode', () => {
+  let coach: RunningCoach;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = sqliteTestDatabase();
+    const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', SANDBOX_PORT: '0', HOST: '127.0.0.1', SCHEDULER_ENABLED: 'false' });
+    expect(config.slack.kind).toBe('sandbox');
+    coach = await startCoach(config, createLogger('silent'));
+  });
+  afterAll(async () => {
+    await coach.stop();
+    await database.drop();
+  });
+
+  it('starts the stand-in in-process and points the app at it', async () => {
+    expect(coach.mode).toBe('sandbox');
+    expect(coach.standIn).toBeDefined();
+    const health = await fetch(`http://127.0.0.1:${coach.port}/healthz`);
+    expect(await health.json()).toMatchObject({ ok: true, mode: 'sandbox' });
+  });
+
+  it('plays a slash command through the signed path and returns the reply', async () => {
+    const res = await fetch(`http://127.0.0.1:${coach.port}/sandbox/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'help' }),
+    });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { status: number; replies: string[] };
+    expect(body.status).toBe(200);
+    expect(body.replies.join('\n')).toContain('/coach add');
+  });
+
+  it('shows which modal a command opened', async () => {
+    const res = await fetch(`http://127.0.0.1:${coach.port}/sandbox/command`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'add Jane Doe' }),
+    });
+    const body = (await res.json()) as { replies: string[] };
+    expect(body.replies.join('\n')).toContain('modal');
+  });
+});
