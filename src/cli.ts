@@ -1,9 +1,12 @@
-// The `coach` command: start the app, apply migrations, and (in sandbox mode) try a command.
+// The `coach` command: start the app, run the nudge worker or one sweep, apply migrations, and (in
+// sandbox mode) try a command.
 import { Command } from 'commander';
 import { ConfigError, describeDatabase, loadConfig } from './config';
 import { migrate } from './db/migrate';
 import { createLogger } from './log';
 import { startCoach } from './main';
+import { parseSweepTime, startWorker, sweepCommand } from './nudges/commands';
+import { NoDeliveryTokenError } from './nudges/runtime';
 
 function configOrExit() {
   try {
@@ -35,6 +38,54 @@ program
     };
     process.once('SIGINT', () => void shutdown('SIGINT'));
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+
+program
+  .command('worker')
+  .description('Run the nudge scheduler alone (no HTTP app): a sweep every minute.')
+  .action(async () => {
+    const config = configOrExit();
+    const log = createLogger(config.logLevel);
+    const worker = await startWorker(config, log).catch((error: unknown) => {
+      if (error instanceof NoDeliveryTokenError) {
+        console.error(error.message);
+        process.exit(2);
+      }
+      throw error;
+    });
+    log.info(`nudge worker started (${describeDatabase(config)})`);
+    const shutdown = async (signal: string) => {
+      log.info(`received ${signal}, stopping the nudge worker`);
+      await worker.stop();
+      process.exit(0);
+    };
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  });
+
+program
+  .command('sweep')
+  .description('Run one nudge sweep as of a given time and print what was (or would be) sent.')
+  .option('--now <time>', 'the sweep\'s clock, ISO 8601 with a zone, e.g. 2026-03-02T14:00:00Z (default: now)')
+  .option('--dry-run', 'change nothing and send nothing; print what would be sent')
+  .action(async (opts: { now?: string; dryRun?: boolean }) => {
+    const config = configOrExit();
+    const now = parseSweepTime(opts.now);
+    if (!now) {
+      console.error(`--now must be an ISO 8601 time with a zone, e.g. 2026-03-02T14:00:00Z (got "${opts.now}").`);
+      process.exit(2);
+    }
+    // Logs go to stderr so stdout is just the report.
+    const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
+    try {
+      await sweepCommand({ config, log, now, dryRun: opts.dryRun ?? false, print: (line) => console.log(line) });
+    } catch (error) {
+      if (error instanceof NoDeliveryTokenError) {
+        console.error(error.message);
+        process.exit(2);
+      }
+      throw error;
+    }
   });
 
 program

@@ -27,7 +27,13 @@ const REDACT = [
   '*.text',
 ];
 
+/** JSON lines for machines; readable lines when a person watches the terminal. */
 export function createLogger(level: string, destination?: pino.DestinationStream): Log {
+  const target =
+    destination ??
+    (process.stdout.isTTY
+      ? pino.transport({ target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } })
+      : undefined);
   return pino(
     {
       level,
@@ -35,7 +41,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: REDACT, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    destination,
+    target,
   );
 }
 

@@ -4,6 +4,8 @@ import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import { type Config, describeDatabase } from './config';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
+import { NoDeliveryTokenError, startNudgeScheduler } from './nudges/runtime';
+import type { NudgeScheduler } from './nudges/scheduler';
 import { createSlackStandIn, type SlackStandIn } from './sandbox';
 import { SlackDriver } from './sandbox/slack-driver';
 import { sandboxCommandRoute } from './sandbox/try-route';
@@ -18,6 +20,10 @@ export interface RunningCoach {
   mode: Config['slack']['kind'];
   slack: SlackApp;
   standIn?: SlackStandIn;
+  /** Base URL of the Slack Web API the app talks to (the stand-in's in sandbox mode and tests). */
+  slackApiUrl?: string;
+  /** The every-minute nudge sweep, when SCHEDULER_ENABLED (default on). */
+  scheduler?: NudgeScheduler;
   stop(): Promise<void>;
 }
 
@@ -46,22 +52,44 @@ export async function startCoach(
       const { apiUrl } = await standIn.listen(config.sandboxPort, '127.0.0.1');
       stops.unshift(() => standIn!.close());
       slackApiUrl = apiUrl;
+      const signingSecret = randomBytes(16).toString('hex');
+      const sandbox = standIn;
+      routes.push(sandboxCommandRoute(sandbox, () => driver));
       slack = createSlackApp({
-        mode: {
-          kind: 'http',
-          botToken: SANDBOX_TEAM.botToken,
-          signingSecret: randomBytes(16).toString('hex'),
-        },
+        mode: { kind: 'http', botToken: SANDBOX_TEAM.botToken, signingSecret },
         deps,
         slackApiUrl,
         routes,
       });
+      onStarted = (port) => {
+        driver = new SlackDriver({
+          appUrl: `http://127.0.0.1:${port}`,
+          signingSecret,
+          slack: sandbox,
+          teamId: SANDBOX_TEAM.id,
+          appId: SANDBOX_TEAM.appId,
+        });
+      };
     } else {
       slack = createSlackApp({ mode: config.slack, deps, slackApiUrl, routes });
     }
     const port = await slack.start(config.port, config.host);
     if (port !== undefined) onStarted?.(port);
     stops.unshift(() => slack.stop());
+
+    // The nudge sweep runs in the bot process unless SCHEDULER_ENABLED=false (then `coach worker` runs it).
+    let scheduler: NudgeScheduler | undefined;
+    if (config.schedulerEnabled) {
+      try {
+        scheduler = startNudgeScheduler({ config, db: database.db, log, clock: deps.clock, slackApiUrl });
+        const running = scheduler;
+        // Stopped first on shutdown, so a sweep in progress finishes before the database closes.
+        stops.unshift(() => running.stop());
+      } catch (error) {
+        if (!(error instanceof NoDeliveryTokenError)) throw error;
+        log.error(error.message);
+      }
+    }
 
     log.info(
       { mode: config.slack.kind, port, database: describeDatabase(config) },
@@ -79,6 +107,8 @@ export async function startCoach(
       mode: config.slack.kind,
       slack,
       standIn,
+      slackApiUrl,
+      scheduler,
       async stop() {
         for (const stop of stops)
           await stop().catch((err: Error) => log.warn({ err: err.message }, 'shutdown step failed'));

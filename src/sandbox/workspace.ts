@@ -14,10 +14,22 @@ export const SANDBOX_TEAM: StandInTeam = {
 };
 
 export const SANDBOX_USERS: StandInUser[] = [
-  { id: 'U0SANDBOX1', teamId: SANDBOX_TEAM.id, name: 'alex', realName: 'Alex Rivera', tz: 'America/New_York' },
+  {
+    id: 'U0SANDBOX1',
+    teamId: SANDBOX_TEAM.id,
+    name: 'alex',
+    realName: 'Alex Rivera',
+    tz: 'America/New_York',
+  },
   { id: 'U0SANDBOX2', teamId: SANDBOX_TEAM.id, name: 'priya', realName: 'Priya Nair', tz: 'Asia/Kolkata' },
   { id: 'U0SANDBOX3', teamId: SANDBOX_TEAM.id, name: 'sam', realName: 'Sam Okafor', tz: 'Europe/Berlin' },
-  { id: 'U0SANDBOXF', teamId: SANDBOX_TEAM.id, name: 'morgan', realName: 'Morgan Lee (facilitator)', tz: 'America/Los_Angeles' },
+  {
+    id: 'U0SANDBOXF',
+    teamId: SANDBOX_TEAM.id,
+    name: 'morgan',
+    realName: 'Morgan Lee (facilitator)',
+    tz: 'America/Los_Angeles',
+  },
 ];
 
 export const SANDBOX_CHANNEL = {

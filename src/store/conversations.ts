@@ -14,7 +14,11 @@ function owned(member: Member) {
   return { workspaceId: member.workspaceId, ownerId: member.id };
 }
 
-export async function getConversation(db: DbOrTx, member: Member, id: string): Promise<ConversationData | null> {
+export async function getConversation(
+  db: DbOrTx,
+  member: Member,
+  id: string,
+): Promise<ConversationData | null> {
   const row = await db.conversation.findFirst({ where: { id, ...owned(member) } });
   return row ? toConversation(row) : null;
 }
@@ -198,14 +202,22 @@ export async function recordConversationLog(
     let conversationId: string | null = null;
     if (input.scheduledConversationId) {
       const marked = await tx.conversation.updateMany({
-        where: { id: input.scheduledConversationId, ...owned(member), contactId, heldAt: null, cancelledAt: null },
+        where: {
+          id: input.scheduledConversationId,
+          ...owned(member),
+          contactId,
+          heldAt: null,
+          cancelledAt: null,
+        },
         data: fields,
       });
       if (marked.count === 1) conversationId = input.scheduledConversationId;
     }
     const usedScheduled = conversationId !== null;
     if (!conversationId) {
-      const row = await tx.conversation.create({ data: { ...owned(member), contactId, ...fields, createdAt: now } });
+      const row = await tx.conversation.create({
+        data: { ...owned(member), contactId, ...fields, createdAt: now },
+      });
       conversationId = row.id;
     }
 
@@ -214,7 +226,9 @@ export async function recordConversationLog(
     const referrals = await addReferrals(tx, member, contactId, input.referrals, now);
 
     const contactRow = await tx.contact.findFirstOrThrow({ where: { id: contactId, ...owned(member) } });
-    const conversationRow = await tx.conversation.findFirstOrThrow({ where: { id: conversationId, ...owned(member) } });
+    const conversationRow = await tx.conversation.findFirstOrThrow({
+      where: { id: conversationId, ...owned(member) },
+    });
     return {
       contact: toContact(contactRow),
       conversation: toConversation(conversationRow),
@@ -251,7 +265,10 @@ async function addReferrals(
     if (existing) {
       if (existing.id === referrerId) continue;
       if (!existing.referredById && !(await isAncestor(tx, member, existing.id, referrerId))) {
-        await tx.contact.updateMany({ where: { id: existing.id, ...owned(member) }, data: { referredById: referrerId } });
+        await tx.contact.updateMany({
+          where: { id: existing.id, ...owned(member) },
+          data: { referredById: referrerId },
+        });
       }
       const row = await tx.contact.findFirstOrThrow({ where: { id: existing.id, ...owned(member) } });
       outcomes.push({ contact: toContact(row), created: false });
@@ -276,7 +293,12 @@ async function addReferrals(
 }
 
 /** True when `candidate` suggested `contactId`, directly or further up the chain (linking would make a loop). */
-async function isAncestor(tx: DbOrTx, member: Member, candidate: string, contactId: string): Promise<boolean> {
+async function isAncestor(
+  tx: DbOrTx,
+  member: Member,
+  candidate: string,
+  contactId: string,
+): Promise<boolean> {
   const seen = new Set<string>();
   let current: string | null = contactId;
   while (current && !seen.has(current)) {
@@ -322,7 +344,11 @@ export async function createScheduledConversation(
 }
 
 /** The member's conversations held or booked from `from` on, not cancelled (weekly progress). */
-export async function conversationsSince(db: DbOrTx, member: Member, from: Date): Promise<ConversationData[]> {
+export async function conversationsSince(
+  db: DbOrTx,
+  member: Member,
+  from: Date,
+): Promise<ConversationData[]> {
   const rows = await db.conversation.findMany({
     where: {
       ...owned(member),

@@ -97,7 +97,12 @@ const rows: Row[] = [
   },
 
   // Job asks.
-  { name: '"are you hiring?"', text: good(why, timeBox, 'Also, are you hiring?'), context: JANE, expected: ['job_ask'] },
+  {
+    name: '"are you hiring?"',
+    text: good(why, timeBox, 'Also, are you hiring?'),
+    context: JANE,
+    expected: ['job_ask'],
+  },
   {
     name: '"any openings"',
     text: good(why, timeBox, 'Do you know of any openings on your team?'),
@@ -122,7 +127,12 @@ const rows: Row[] = [
     context: JANE,
     expected: ['job_ask'],
   },
-  { name: '"refer me"', text: good(why, timeBox, 'Could you refer me?'), context: JANE, expected: ['job_ask'] },
+  {
+    name: '"refer me"',
+    text: good(why, timeBox, 'Could you refer me?'),
+    context: JANE,
+    expected: ['job_ask'],
+  },
   {
     name: 'announcing a job search',
     text: good(why, timeBox, "I'm actively looking for a job in UX."),
@@ -329,7 +339,9 @@ describe('requestKinds', () => {
 
   it('lists each distinct favour', () => {
     expect(
-      requestKinds('a 20-minute call, then could you review my portfolio and put me in touch with your manager?'),
+      requestKinds(
+        'a 20-minute call, then could you review my portfolio and put me in touch with your manager?',
+      ),
     ).toEqual(['a conversation', 'a review of your work', 'an introduction']);
   });
 

@@ -51,7 +51,10 @@ describe('draftAsk', () => {
   });
 
   it('has at least three distinct wordings and cycles through them', () => {
-    const bodies = Array.from({ length: ASK_VARIANT_COUNT }, (_, variant) => draftAsk({ ...base, variant }).body);
+    const bodies = Array.from(
+      { length: ASK_VARIANT_COUNT },
+      (_, variant) => draftAsk({ ...base, variant }).body,
+    );
     expect(ASK_VARIANT_COUNT).toBeGreaterThanOrEqual(3);
     expect(new Set(bodies).size).toBe(ASK_VARIANT_COUNT);
     expect(draftAsk({ ...base, variant: ASK_VARIANT_COUNT }).body).toBe(bodies[0]);
@@ -119,7 +122,12 @@ describe('draftAsk', () => {
 
   it('keeps long inputs under the word limit by shortening them', () => {
     const long = Array.from({ length: 80 }, (_, i) => `detail${i}`).join(' ');
-    const { body } = draftAsk({ ...base, about: long, contact: { ...jane, why: long }, referredByName: long });
+    const { body } = draftAsk({
+      ...base,
+      about: long,
+      contact: { ...jane, why: long },
+      referredByName: long,
+    });
     expect(countWords(body)).toBeLessThanOrEqual(ASK_WORD_LIMIT);
     expect(requestedMinutes(body)).toBe(20);
   });
@@ -152,7 +160,10 @@ const word = fc.constantFrom(
 const phrase = (min: number, max: number) =>
   fc.array(word, { minLength: min, maxLength: max }).map((ws) => ws.join(' '));
 const personName = fc
-  .tuple(fc.constantFrom('Jane', 'Sam', 'Priya', 'Lee', 'José', 'Zoë'), fc.constantFrom('Doe', 'Patel', 'Ng', ''))
+  .tuple(
+    fc.constantFrom('Jane', 'Sam', 'Priya', 'Lee', 'José', 'Zoë'),
+    fc.constantFrom('Doe', 'Patel', 'Ng', ''),
+  )
   .map(([a, b]) => `${a} ${b}`.trim());
 const roleName = fc.constantFrom(
   'UX researcher',
@@ -179,7 +190,14 @@ describe('draftAsk properties', () => {
         (name, role, company, why, about, channel, variant, referredByName) => {
           fc.pre(role !== null || company !== null || why !== null);
           const contact = { name, role, company, why };
-          const draft = draftAsk({ contact, about, channel, variant, referredByName, senderFirstName: 'Ana' });
+          const draft = draftAsk({
+            contact,
+            about,
+            channel,
+            variant,
+            referredByName,
+            senderFirstName: 'Ana',
+          });
           expect(countWords(draft.body)).toBeLessThanOrEqual(ASK_WORD_LIMIT);
           const result = checkAsk(draft.body, contact);
           expect(result.issues).toEqual([]);
@@ -197,7 +215,12 @@ describe('draftAsk properties', () => {
         fc.string({ maxLength: 400 }),
         fc.string({ maxLength: 400 }),
         (name, role, why, about, referredByName) => {
-          const { body } = draftAsk({ contact: { name, role, why }, about, channel: 'email', referredByName });
+          const { body } = draftAsk({
+            contact: { name, role, why },
+            about,
+            channel: 'email',
+            referredByName,
+          });
           expect(countWords(body)).toBeLessThanOrEqual(ASK_WORD_LIMIT);
         },
       ),
@@ -211,7 +234,9 @@ describe('draftFollowUp', () => {
       const text = draftFollowUp({ contact: jane, channel: 'email', variant, senderFirstName: 'Sam' });
       expect(text).toMatch(/^Hi Jane,/);
       expect(text).toMatch(/last week/);
-      expect(text).not.toMatch(/haven't heard|didn't reply|no response|again and again|disappointed|sorry to bother/i);
+      expect(text).not.toMatch(
+        /haven't heard|didn't reply|no response|again and again|disappointed|sorry to bother/i,
+      );
       expect(checkAsk(text, jane).issues).toEqual([]);
     }
   });

@@ -142,7 +142,11 @@ describe('renderChainLines', () => {
 
   it('counts people beyond the depth limit on the deepest line shown', () => {
     const { lines, omitted } = renderChainLines(forest, { maxLines: 20, maxDepth: 2 });
-    expect(lines).toEqual(['🙏 Name a · Thanked', '↳ ☕ Name b · Met (+2 further along)', '📅 Name x · Chat booked']);
+    expect(lines).toEqual([
+      '🙏 Name a · Thanked',
+      '↳ ☕ Name b · Met (+2 further along)',
+      '📅 Name x · Chat booked',
+    ]);
     expect(omitted).toBe(2);
   });
 
@@ -179,7 +183,9 @@ describe('renderChainLines', () => {
   });
 
   it('summarises a wide forest', () => {
-    const wide = buildChains(Array.from({ length: 50 }, (_, i) => c(`p${i}`, i < 10 ? null : `p${i % 10}`, i)));
+    const wide = buildChains(
+      Array.from({ length: 50 }, (_, i) => c(`p${i}`, i < 10 ? null : `p${i % 10}`, i)),
+    );
     const { lines, omitted } = renderChainLines(wide, { maxLines: 8, maxDepth: 3 });
     expect(lines).toHaveLength(8);
     expect(lines.at(-1)).toBe('…and 43 more people in 9 chains');
@@ -187,7 +193,11 @@ describe('renderChainLines', () => {
   });
 
   it('clips very long names', () => {
-    const line = chainLine({ contact: { ...c('a', null, 0), name: 'A'.repeat(200) }, depth: 0, children: [] });
+    const line = chainLine({
+      contact: { ...c('a', null, 0), name: 'A'.repeat(200) },
+      depth: 0,
+      children: [],
+    });
     expect(line.length).toBeLessThan(90);
   });
 

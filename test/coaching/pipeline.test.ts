@@ -159,7 +159,9 @@ const cases: Case[] = [
   {
     name: 'met and thanked, working on the action',
     contact: jane('met'),
-    conversations: [chat({ heldAt: daysAfter(now, -3), thankYouSentAt: daysAfter(now, -3), action: 'Rewrite portfolio' })],
+    conversations: [
+      chat({ heldAt: daysAfter(now, -3), thankYouSentAt: daysAfter(now, -3), action: 'Rewrite portfolio' }),
+    ],
     label: 'Work on: Rewrite portfolio',
     action: 'none',
   },
@@ -181,7 +183,11 @@ const cases: Case[] = [
     name: 'loop closed',
     contact: jane('thanked'),
     conversations: [
-      chat({ heldAt: daysAfter(now, -60), thankYouSentAt: daysAfter(now, -60), loopClosedAt: daysAfter(now, -20) }),
+      chat({
+        heldAt: daysAfter(now, -60),
+        thankYouSentAt: daysAfter(now, -60),
+        loopClosedAt: daysAfter(now, -20),
+      }),
     ],
     label: 'Keep in touch now and then',
     action: 'none',
@@ -191,7 +197,9 @@ const cases: Case[] = [
 
 describe('nextStep', () => {
   it.each(cases)('$name', (c) => {
-    const step = nextStep(c.contact, { asks: c.asks ?? [], conversations: c.conversations ?? [] }, now, { tz: c.tz });
+    const step = nextStep(c.contact, { asks: c.asks ?? [], conversations: c.conversations ?? [] }, now, {
+      tz: c.tz,
+    });
     expect(step).toEqual({ label: c.label, action: c.action });
   });
 
@@ -212,9 +220,15 @@ describe('nextStep', () => {
         fc.array(fc.integer({ min: -40, max: 40 }), { maxLength: 4 }),
         (stage, offsets) => {
           const conversations = offsets.map((d, i) =>
-            chat({ id: `c${i}`, scheduledAt: daysAfter(now, d), heldAt: d < 0 && i % 2 === 0 ? daysAfter(now, d) : null }),
+            chat({
+              id: `c${i}`,
+              scheduledAt: daysAfter(now, d),
+              heldAt: d < 0 && i % 2 === 0 ? daysAfter(now, d) : null,
+            }),
           );
-          const asks = offsets.map((d, i) => ask({ id: `a${i}`, contactId: 'jane', sentAt: daysAfter(now, -Math.abs(d)) }));
+          const asks = offsets.map((d, i) =>
+            ask({ id: `a${i}`, contactId: 'jane', sentAt: daysAfter(now, -Math.abs(d)) }),
+          );
           const step = nextStep(jane(stage), { asks, conversations }, now);
           expect(step.label.trim().length).toBeGreaterThan(0);
         },
@@ -309,7 +323,12 @@ describe('goalProgress', () => {
   it('includes the on-time thank-you rate', () => {
     const s = snapshot({
       conversations: [
-        conversation({ id: 'x', contactId: 'c', heldAt: daysAfter(now, -3), thankYouSentAt: daysAfter(now, -3) }),
+        conversation({
+          id: 'x',
+          contactId: 'c',
+          heldAt: daysAfter(now, -3),
+          thankYouSentAt: daysAfter(now, -3),
+        }),
         conversation({ id: 'y', contactId: 'c', heldAt: daysAfter(now, -5) }),
       ],
     });

@@ -22,7 +22,9 @@ describe('the question bank', () => {
 
   it('covers every theme except the closing one, with generic questions in each', () => {
     for (const theme of QUESTION_THEMES.filter((t) => t !== 'who_else')) {
-      const generic = QUESTION_BANK.filter((q) => q.theme === theme && q.roles.includes('any') && !q.industries);
+      const generic = QUESTION_BANK.filter(
+        (q) => q.theme === theme && q.roles.includes('any') && !q.industries,
+      );
       expect(generic.length, theme).toBeGreaterThanOrEqual(2);
     }
   });
@@ -152,17 +154,26 @@ describe('chooseQuestions', () => {
 
   it('never picks a question written for another role family', () => {
     fc.assert(
-      fc.property(fc.constantFrom('UX designer', 'Data scientist', 'Recruiter', 'Account executive'), fc.string(), (role, seed) => {
-        const family = roleFamily(role);
-        for (const q of chooseQuestions({ role, seed, count: 7 })) {
-          expect(q.roles.includes('any') || q.roles.includes(family)).toBe(true);
-        }
-      }),
+      fc.property(
+        fc.constantFrom('UX designer', 'Data scientist', 'Recruiter', 'Account executive'),
+        fc.string(),
+        (role, seed) => {
+          const family = roleFamily(role);
+          for (const q of chooseQuestions({ role, seed, count: 7 })) {
+            expect(q.roles.includes('any') || q.roles.includes(family)).toBe(true);
+          }
+        },
+      ),
     );
   });
 
   it('brings in an industry question when one fits, even in a short list', () => {
-    const questions = chooseQuestions({ role: 'Data analyst', industry: 'Digital health', seed: 's', count: 6 });
+    const questions = chooseQuestions({
+      role: 'Data analyst',
+      industry: 'Digital health',
+      seed: 's',
+      count: 6,
+    });
     expect(questions.some((q) => q.industries?.includes('healthcare'))).toBe(true);
     expect(questions).toHaveLength(6);
     expect(questions.at(-1)).toEqual(CLOSING_QUESTION);
@@ -184,7 +195,9 @@ describe('chooseQuestions', () => {
       expect(q.text).not.toContain('{background}');
     }
     // The bank itself is left untouched.
-    expect(QUESTION_BANK.filter((q) => q.forChangers).every((q) => q.text.includes('{background}'))).toBe(true);
+    expect(QUESTION_BANK.filter((q) => q.forChangers).every((q) => q.text.includes('{background}'))).toBe(
+      true,
+    );
   });
 
   it('leaves career-changer questions out without a background', () => {
@@ -194,7 +207,9 @@ describe('chooseQuestions', () => {
   });
 
   it('leans towards pay or credentials when the goal mentions them', () => {
-    expect(chooseQuestions({ goal: 'worried about salary', seed: 'q', count: 7 }).map((q) => q.theme)).toContain('pay');
+    expect(
+      chooseQuestions({ goal: 'worried about salary', seed: 'q', count: 7 }).map((q) => q.theme),
+    ).toContain('pay');
     expect(
       chooseQuestions({ goal: 'wondering if I need a certificate', seed: 'q', count: 7 }).map((q) => q.theme),
     ).toContain('credentials');
@@ -249,7 +264,11 @@ describe('flagSearchableQuestions', () => {
   });
 
   it('keeps the order and returns only the flagged ones', () => {
-    const result = flagSearchableQuestions(['How did you break in?', 'Where are you based?', 'What does your company do?']);
+    const result = flagSearchableQuestions([
+      'How did you break in?',
+      'Where are you based?',
+      'What does your company do?',
+    ]);
     expect(result.map((r) => r.question)).toEqual(['Where are you based?', 'What does your company do?']);
   });
 });

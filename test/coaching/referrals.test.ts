@@ -35,7 +35,11 @@ describe('parseReferrals', () => {
     ['numbered', '1. Jane Doe', person('Jane Doe')],
     ['numbered with parenthesis', '12) Jane Doe', person('Jane Doe')],
     ['initial is not a bullet', 'J. Smith — PM', person('J. Smith', 'PM')],
-    ['extra spaces and trailing full stop', '   Jane    Doe  —  PM ,  Acme. ', person('Jane Doe', 'PM', 'Acme')],
+    [
+      'extra spaces and trailing full stop',
+      '   Jane    Doe  —  PM ,  Acme. ',
+      person('Jane Doe', 'PM', 'Acme'),
+    ],
     ['quotes around the name', '"Jane Doe" — PM', person('Jane Doe', 'PM')],
     ['accents', 'José Álvarez — diseñador, Acme', person('José Álvarez', 'diseñador', 'Acme')],
   ])('%s', (_label, line, expected) => {
@@ -113,7 +117,10 @@ describe('parseReferrals', () => {
 
   it('parses any list of plain names back', () => {
     const name = fc
-      .tuple(fc.constantFrom('Jane', 'Sam', 'Priya', 'Lee', 'Ana'), fc.constantFrom('Doe', 'Ng', 'Patel', 'Smith'))
+      .tuple(
+        fc.constantFrom('Jane', 'Sam', 'Priya', 'Lee', 'Ana'),
+        fc.constantFrom('Doe', 'Ng', 'Patel', 'Smith'),
+      )
       .map(([a, b]) => `${a} ${b}`);
     fc.assert(
       fc.property(fc.uniqueArray(name, { minLength: 1, maxLength: 10 }), (names) => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { countWords } from '../../src/coaching/text';
 import {
   draftCloseTheLoop,
   draftKeepInTouch,
@@ -8,7 +9,6 @@ import {
   onTimeThankYouRate,
   thankYouDeadline,
 } from '../../src/coaching/thanks';
-import { countWords } from '../../src/coaching/text';
 import { conversation, hoursAfter, T0 } from './coaching-fixtures';
 
 describe('draftThankYou', () => {

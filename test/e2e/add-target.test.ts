@@ -10,7 +10,7 @@ async function openAddModal(h: Harness, userId: string, text: string): Promise<V
   const res = await h.driver.command(userId, text);
   expect(res.status).toBe(200);
   const update = await h.standIn.waitForCall('views.update');
-  return (update.response as { view: ViewLike }).view;
+  return (update.response as unknown as { view: ViewLike }).view;
 }
 
 describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
@@ -37,12 +37,22 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
     const res = await h.driver.submitView(
       ALICE.id,
       view,
-      fillView(view, { Name: 'Jane Doe', Role: '', Company: 'Acme', Industry: 'Health', 'Why them (their path)': 'x', Link: 'not a link' }),
+      fillView(view, {
+        Name: 'Jane Doe',
+        Role: '',
+        Company: 'Acme',
+        Industry: 'Health',
+        'Why them (their path)': 'x',
+        Link: 'not a link',
+      }),
     );
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({
       response_action: 'errors',
-      errors: { [ADD_TARGET_BLOCKS.role.blockId]: expect.any(String), [ADD_TARGET_BLOCKS.link.blockId]: expect.any(String) },
+      errors: {
+        [ADD_TARGET_BLOCKS.role.blockId]: expect.any(String),
+        [ADD_TARGET_BLOCKS.link.blockId]: expect.any(String),
+      },
     });
   });
 
@@ -67,7 +77,12 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
     await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
     const stored = await h.db.contact.findMany({ where: { name: 'Jane Doe' } });
     expect(stored).toHaveLength(1);
-    expect(stored[0]).toMatchObject({ stage: 'target', role: 'UX Researcher', link: 'https://linkedin.com/in/janedoe', workspaceId: 'T0TEST1' });
+    expect(stored[0]).toMatchObject({
+      stage: 'target',
+      role: 'UX Researcher',
+      link: 'https://linkedin.com/in/janedoe',
+      workspaceId: 'T0TEST1',
+    });
   });
 
   it('refuses a duplicate name with a message on the name field', async () => {
@@ -77,7 +92,10 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
       view,
       fillView(view, { Role: 'PM', Company: 'X', Industry: 'Y', 'Why them (their path)': 'z' }),
     );
-    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [ADD_TARGET_BLOCKS.name.blockId]: expect.stringContaining('already') } });
+    expect(res.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [ADD_TARGET_BLOCKS.name.blockId]: expect.stringContaining('already') },
+    });
   });
 
   it("keeps members apart: Bob's list does not know Alice's Jane", async () => {
@@ -85,11 +103,18 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
     const res = await h.driver.submitView(
       BOB.id,
       view,
-      fillView(view, { Role: 'PM', Company: 'Globex', Industry: 'Retail', 'Why them (their path)': 'Bob has his own reasons.' }),
+      fillView(view, {
+        Role: 'PM',
+        Company: 'Globex',
+        Industry: 'Retail',
+        'Why them (their path)': 'Bob has his own reasons.',
+      }),
     );
     expect(res.text).toBe('');
     // Bob's modal offered no "Suggested by" list of Alice's contacts.
-    expect(view.blocks.some((b) => (b as { block_id?: string }).block_id === ADD_TARGET_BLOCKS.referredBy.blockId)).toBe(false);
+    expect(
+      view.blocks.some((b) => (b as { block_id?: string }).block_id === ADD_TARGET_BLOCKS.referredBy.blockId),
+    ).toBe(false);
     const janes = await h.db.contact.findMany({ where: { name: 'Jane Doe' }, include: { owner: true } });
     expect(janes.map((j) => j.owner.slackUserId).sort()).toEqual([ALICE.id, BOB.id]);
   });

@@ -48,7 +48,9 @@ describe('the app over signed HTTP', () => {
       signature: signature('not-the-secret', Math.floor(Date.now() / 1000), fields),
     });
     expect(res.status).toBe(401);
-    const res2 = await h.driver.post(fields, 'application/x-www-form-urlencoded', { signature: 'v0=deadbeef' });
+    const res2 = await h.driver.post(fields, 'application/x-www-form-urlencoded', {
+      signature: 'v0=deadbeef',
+    });
     expect(res2.status).toBe(401);
     expect(h.standIn.calls.length).toBe(before);
   });
@@ -73,7 +75,12 @@ describe('the app over signed HTTP', () => {
 
   it('publishes the App Home when it is opened, and handles a retried event once', async () => {
     h.standIn.clearCalls();
-    const event = { type: 'app_home_opened', user: ALICE.id, channel: h.standIn.dmChannelFor(TEAM.id, ALICE.id), tab: 'home' };
+    const event = {
+      type: 'app_home_opened',
+      user: ALICE.id,
+      channel: h.standIn.dmChannelFor(TEAM.id, ALICE.id),
+      tab: 'home',
+    };
     const first = await h.driver.event(event, { eventId: 'Ev0HOME1' });
     expect(first.status).toBe(200);
     const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);

@@ -10,7 +10,13 @@ describe('sandbox mode', () => {
   let database: TestDatabase;
   beforeAll(async () => {
     database = sqliteTestDatabase();
-    const config = loadConfig({ DATABASE_URL: database.url, PORT: '0', SANDBOX_PORT: '0', HOST: '127.0.0.1', SCHEDULER_ENABLED: 'false' });
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      SANDBOX_PORT: '0',
+      HOST: '127.0.0.1',
+      SCHEDULER_ENABLED: 'false',
+    });
     expect(config.slack.kind).toBe('sandbox');
     coach = await startCoach(config, createLogger('silent'));
   });

@@ -149,6 +149,8 @@ const validMessages: [string, unknown[]][] = [
     ],
   ],
   ['markdown block', [{ type: 'markdown', text: '**bold**' }]],
+  // Slack documents no minimum for a button value, only the 2000 maximum.
+  ['button with an empty value', actions(button({ value: '' }))],
   [
     'input block in a message',
     input({ type: 'plain_text_input', action_id: 'p' }, { dispatch_action: true }),

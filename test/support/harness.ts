@@ -20,8 +20,20 @@ export const TEAM: StandInTeam = {
   homeTabEnabled: true,
 };
 
-export const ALICE: StandInUser = { id: 'U0ALICE', teamId: TEAM.id, name: 'alice', realName: 'Alice Chen', tz: 'America/New_York' };
-export const BOB: StandInUser = { id: 'U0BOB', teamId: TEAM.id, name: 'bob', realName: 'Bob Meyer', tz: 'Europe/Berlin' };
+export const ALICE: StandInUser = {
+  id: 'U0ALICE',
+  teamId: TEAM.id,
+  name: 'alice',
+  realName: 'Alice Chen',
+  tz: 'America/New_York',
+};
+export const BOB: StandInUser = {
+  id: 'U0BOB',
+  teamId: TEAM.id,
+  name: 'bob',
+  realName: 'Bob Meyer',
+  tz: 'Europe/Berlin',
+};
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 
 /** A clock tests move by hand. */
@@ -54,7 +66,12 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { database?: TestDatabase; clock?: TestClock; users?: StandInUser[]; env?: Record<string, string> } = {},
+  options: {
+    database?: TestDatabase;
+    clock?: TestClock;
+    users?: StandInUser[];
+    env?: Record<string, string>;
+  } = {},
 ): Promise<Harness> {
   const database = options.database ?? sqliteTestDatabase();
   const standIn = createSlackStandIn({ teams: [TEAM], users: options.users ?? [ALICE, BOB] });
@@ -80,7 +97,13 @@ export async function startHarness(
   const clock = options.clock ?? new TestClock();
   const coach = await startCoach(config, createLogger(config.logLevel, sink), { clock });
   const appUrl = `http://127.0.0.1:${coach.port}`;
-  const driver = new SlackDriver({ appUrl, signingSecret: SIGNING_SECRET, slack: standIn, teamId: TEAM.id, appId: TEAM.appId });
+  const driver = new SlackDriver({
+    appUrl,
+    signingSecret: SIGNING_SECRET,
+    slack: standIn,
+    teamId: TEAM.id,
+    appId: TEAM.appId,
+  });
   return {
     driver,
     standIn,

@@ -2,6 +2,7 @@
 // same message is updated in place to say what happened. Pure builders.
 import type { ActionsBlock, Button, KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
 import type { NudgeContent } from '../../nudges/compose';
+import type { NudgeClickOutcome } from '../../services/nudges';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { button, clip, context, escape, LIMITS, option, plain, section } from './kit';
@@ -107,21 +108,14 @@ export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Messa
 }
 
 /** What a click did, shown in place of the buttons. */
-export type NudgeOutcome =
-  | { kind: 'done' }
-  | { kind: 'snoozed'; until: string }
-  | { kind: 'stopped' }
-  | { kind: 'thanks_sent' }
-  | { kind: 'got_reply' }
-  | { kind: 'followed_up'; name: string | null }
-  | { kind: 'gone' };
+export type NudgeOutcome = NudgeClickOutcome;
 
 export function outcomeText(outcome: NudgeOutcome): string {
   switch (outcome.kind) {
     case 'done':
       return 'Done ✓';
     case 'snoozed':
-      return `Snoozed until ${outcome.until}`;
+      return `Snoozed until ${outcome.untilLabel}`;
     case 'stopped':
       return 'You won’t get these any more — turn them back on in `/coach settings`.';
     case 'thanks_sent':

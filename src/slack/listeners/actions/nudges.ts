@@ -1,4 +1,110 @@
-import type { App } from '@slack/bolt';
-import type { AppDeps } from '../../deps';
+// Buttons on nudge DMs (Done, Snooze, Stop these, and the kind's own step) and OPEN.settings.
+// Each click updates the DM in place to say what happened; a click on someone else's nudge gets an
+// ephemeral refusal and changes nothing.
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  ButtonAction,
+  SlackActionMiddlewareArgs,
+  StaticSelectAction,
+} from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { scrubTokens } from '../../../log';
+import {
+  markFollowedUpFromNudge,
+  markNudgeDoneFor,
+  markReplyFromNudge,
+  markThanksSentFromNudge,
+  type NudgeClickResult,
+  snoozeNudgeFor,
+  stopNudgeKindFor,
+} from '../../../services/nudges';
+import { loadNudgeSettings } from '../../../services/settings';
+import { type AppDeps, type Scope, scopeOf } from '../../deps';
+import { refreshHome } from '../../home';
+import { openModal } from '../../surfaces';
+import { OPEN } from '../../views/action-ids';
+import { buildNudgeOutcomeMessage, NOT_YOUR_NUDGE, NUDGE_ACTION_IDS, parseSnoozeValue } from '../../views/nudge';
+import { buildSettingsModal } from '../../views/settings';
 
-export function registerNudgesActions(_app: App, _deps: AppDeps): void {}
+type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
+type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
+type AnyArgs = ButtonArgs | SelectArgs;
+
+type ClickService = (db: AppDeps['db'], scope: Scope, nudgeId: string, now: Date) => Promise<NudgeClickResult>;
+
+/** Shows the outcome in place of the buttons, or refuses a click on someone else's nudge. */
+async function answer(args: AnyArgs, deps: AppDeps, scope: Scope, result: NudgeClickResult, changedData: boolean) {
+  const { body, client, respond } = args;
+  if (!result.ok) {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_YOUR_NUDGE });
+    return;
+  }
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  const ts = body.message?.ts ?? body.container?.message_ts;
+  if (channel && ts) {
+    const message = buildNudgeOutcomeMessage(
+      { text: body.message?.text, blocks: body.message?.blocks as unknown[] | undefined },
+      result.outcome,
+    );
+    await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+  }
+  if (changedData) await refreshHomeQuietly(client, deps, scope);
+}
+
+async function refreshHomeQuietly(client: WebClient, deps: AppDeps, scope: Scope): Promise<void> {
+  await refreshHome(client, deps, scope).catch((error: unknown) =>
+    deps.log.warn({ err: scrubTokens(String(error)) }, 'refreshing the App Home failed'),
+  );
+}
+
+function buttonHandler(deps: AppDeps, service: ClickService, changedData = false) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const scope = scopeOf(args.body);
+    if (!scope) return;
+    const result = await service(deps.db, scope, args.action.value ?? '', deps.clock.now());
+    await answer(args, deps, scope, result, changedData);
+  };
+}
+
+function snoozeHandler(deps: AppDeps) {
+  return async (args: SelectArgs) => {
+    await args.ack();
+    const scope = scopeOf(args.body);
+    const choice = parseSnoozeValue(args.action.selected_option?.value);
+    if (!scope) return;
+    const result: NudgeClickResult = choice
+      ? await snoozeNudgeFor(deps.db, scope, choice.nudgeId, choice.choice, deps.clock.now())
+      : { ok: false, reason: 'not_yours' };
+    await answer(args, deps, scope, result, false);
+  };
+}
+
+/** OPEN.settings (App Home and elsewhere): the same modal as `/coach settings`. */
+export function openSettings(deps: AppDeps) {
+  return async ({ ack, body, client }: ButtonArgs) => {
+    await ack();
+    const scope = scopeOf(body);
+    if (!scope) return;
+    await openModal(
+      client,
+      body.trigger_id,
+      'Nudge settings',
+      async () => buildSettingsModal(await loadNudgeSettings(deps.db, scope, deps.clock.now())),
+      deps.log,
+    );
+  };
+}
+
+export function registerNudgesActions(app: App, deps: AppDeps): void {
+  app.action(NUDGE_ACTION_IDS.done, buttonHandler(deps, markNudgeDoneFor));
+  app.action(NUDGE_ACTION_IDS.stop, buttonHandler(deps, stopNudgeKindFor));
+  app.action(NUDGE_ACTION_IDS.thanksSent, buttonHandler(deps, markThanksSentFromNudge, true));
+  app.action(NUDGE_ACTION_IDS.gotReply, buttonHandler(deps, markReplyFromNudge, true));
+  app.action(NUDGE_ACTION_IDS.followedUp, buttonHandler(deps, markFollowedUpFromNudge, true));
+  app.action(NUDGE_ACTION_IDS.snooze, snoozeHandler(deps));
+  app.action(OPEN.settings, openSettings(deps));
+}
+

@@ -1,0 +1,465 @@
+// After the conversation, end to end over signed HTTP against the Slack stand-in: log a chat with an
+// action and two referrals, see the referrals in /coach people and /coach chain, mark the thank-you
+// sent, skills and keywords, export, forget — and a second member who never sees any of it.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../../src/sandbox';
+import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { OPEN } from '../../src/slack/views/action-ids';
+import { FORGET_CALLBACK_ID } from '../../src/slack/views/data';
+import { LOG_BLOCKS, LOG_CALLBACK_ID, LOG_PICK_BLOCK, LOG_PICK_CALLBACK_ID } from '../../src/slack/views/log';
+import { PEOPLE_ACTIONS } from '../../src/slack/views/people';
+import { SKILLS_ACTIONS } from '../../src/slack/views/skills';
+import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
+import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+
+// Tuesday 10 March 2026, 10:00 in New York (EDT, UTC-4: DST started on 8 March).
+const START = '2026-03-10T14:00:00Z';
+
+interface Block {
+  type: string;
+  block_id?: string;
+  text?: { text?: string };
+  label?: { text?: string };
+  accessory?: { type?: string; action_id?: string; value?: string; options?: { value: string }[] };
+  elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
+  element?: { type?: string; action_id?: string; initial_value?: string; initial_date?: string };
+}
+
+function viewOf(call: RecordedCall): ViewLike {
+  return (call.response as unknown as { view: ViewLike }).view;
+}
+
+function blocksOf(call: RecordedCall): Block[] {
+  return (call.args.blocks as unknown as Block[]) ?? [];
+}
+
+function textOf(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+function findButton(blocks: Block[], actionId: string, value?: string) {
+  for (const block of blocks) {
+    const all = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])];
+    const found = all.find((e) => e.action_id === actionId && (value === undefined || e.value === value));
+    if (found) return { ...found, block_id: block.block_id };
+  }
+  return undefined;
+}
+
+const GOOD_LOG = {
+  Person: 'Jane Doe',
+  Role: 'UX Researcher',
+  Company: 'Acme Health',
+  Minutes: '25',
+  Format: 'video',
+  'What I learned': 'Research portfolios should show one question from start to finish.',
+  "Skills I'm missing (comma separated)": 'usability testing, SQL, usability testing',
+  'Words of the field (comma separated)': 'discovery, synthesis',
+  "One thing I'll act on": 'rebuild my portfolio case study around one research question',
+  'Who else they suggested': 'Sam Lee — Research Ops, Acme Health\nPriya Patel (Designer at Globex)',
+};
+
+describe('after the conversation', () => {
+  let h: Harness;
+  const clock = new TestClock(START);
+  const ids: { jane?: string; sam?: string; priya?: string; conversation?: string; dm?: string; ts?: string } = {};
+
+  beforeAll(async () => {
+    h = await startHarness({ clock });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  async function commandModal(userId: string, text: string): Promise<ViewLike> {
+    h.standIn.clearCalls();
+    const res = await h.driver.command(userId, text);
+    expect(res.status).toBe(200);
+    return viewOf(await h.standIn.waitForCall('views.update'));
+  }
+
+  async function ephemeral(userId: string, text: string): Promise<{ text: string; blocks: Block[] }> {
+    const res = await h.driver.command(userId, text);
+    expect(res.status).toBe(200);
+    const body = res.json as { response_type?: string; text: string; blocks?: Block[] };
+    expect(body.response_type).toBe('ephemeral');
+    return { text: body.text, blocks: body.blocks ?? [] };
+  }
+
+  async function aliceMember() {
+    return h.db.member.findFirstOrThrow({ where: { workspaceId: TEAM.id, slackUserId: ALICE.id } });
+  }
+
+  it('opens the log modal with the typed name kept, today in the member’s timezone as the date', async () => {
+    const view = await commandModal(ALICE.id, 'log Jane Doe');
+    expect(view.callback_id).toBe(LOG_CALLBACK_ID);
+    const blocks = view.blocks as Block[];
+    const person = blocks.find((b) => b.block_id === LOG_BLOCKS.person.blockId);
+    expect(person?.element?.initial_value).toBe('Jane Doe');
+    const date = blocks.find((b) => b.block_id === LOG_BLOCKS.date.blockId);
+    expect(date?.element?.initial_date).toBe('2026-03-10');
+    const labels = blocks.filter((b) => b.type === 'input').map((b) => b.label?.text);
+    expect(labels).toEqual([
+      'Person',
+      'Role',
+      'Company',
+      'Date',
+      'Minutes',
+      'Format',
+      'What I learned',
+      "Skills I'm missing (comma separated)",
+      'Words of the field (comma separated)',
+      "One thing I'll act on",
+      'Who else they suggested',
+      'Thank-you already sent',
+    ]);
+  });
+
+  it('keeps the modal open with errors on the right blocks for bad input', async () => {
+    const view = await commandModal(ALICE.id, 'log Jane Doe');
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, {
+        ...GOOD_LOG,
+        Minutes: 'about half an hour',
+        "One thing I'll act on": '',
+        'Who else they suggested': 'Sam Lee — Research Ops\nhttps://linkedin.com/in/someone',
+      }),
+    );
+    expect(res.status).toBe(200);
+    const body = res.json as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors).sort()).toEqual(
+      [LOG_BLOCKS.minutes.blockId, LOG_BLOCKS.action.blockId, LOG_BLOCKS.referrals.blockId].sort(),
+    );
+    expect(body.errors[LOG_BLOCKS.referrals.blockId]).toMatch(/^Line 2:/);
+    expect(await h.db.conversation.count()).toBe(0);
+  });
+
+  it('refuses a day that is still ahead in the member’s timezone', async () => {
+    const view = await commandModal(ALICE.id, 'log Jane Doe');
+    const res = await h.driver.submitView(ALICE.id, view, fillView(view, { ...GOOD_LOG, Date: '2026-03-11' }));
+    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [LOG_BLOCKS.date.blockId]: expect.any(String) } });
+    expect(await h.db.contact.count()).toBe(0);
+  });
+
+  it('logs the conversation: contact met, skills, keywords, referrals as linked targets, DM with the thank-you draft', async () => {
+    const view = await commandModal(ALICE.id, 'log Jane Doe');
+    h.standIn.clearCalls();
+    const res = await h.driver.submitView(ALICE.id, view, fillView(view, GOOD_LOG));
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('');
+
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(dm.response, JSON.stringify(dm.response)).toMatchObject({ ok: true });
+    const blocks = blocksOf(dm);
+    const text = textOf(blocks);
+    expect(text).toContain('rebuild my portfolio case study around one research question');
+    expect(text).toContain('research portfolios should show one question from start to finish');
+    expect(text).toContain('Sam Lee and Priya Patel');
+
+    const member = await aliceMember();
+    const jane = await h.db.contact.findFirstOrThrow({ where: { ownerId: member.id, name: 'Jane Doe' } });
+    expect(jane).toMatchObject({ stage: 'met', role: 'UX Researcher', company: 'Acme Health' });
+    const conversation = await h.db.conversation.findFirstOrThrow({ where: { contactId: jane.id } });
+    expect(conversation).toMatchObject({
+      minutesRequested: 25,
+      format: 'video',
+      action: 'rebuild my portfolio case study around one research question',
+      thankYouSentAt: null,
+    });
+    expect(conversation.heldAt?.toISOString()).toBe(START.replace('Z', '.000Z'));
+
+    const referrals = await h.db.contact.findMany({ where: { ownerId: member.id, referredById: jane.id }, orderBy: { name: 'asc' } });
+    expect(referrals.map((r) => [r.name, r.role, r.company, r.stage])).toEqual([
+      ['Priya Patel', 'Designer', 'Globex', 'target'],
+      ['Sam Lee', 'Research Ops', 'Acme Health', 'target'],
+    ]);
+    const skills = await h.db.skill.findMany({ where: { ownerId: member.id }, orderBy: { name: 'asc' } });
+    expect(skills.map((s) => [s.name, s.status, s.sourceConversationId])).toEqual([
+      ['SQL', 'gap', conversation.id],
+      ['usability testing', 'gap', conversation.id],
+    ]);
+    const keywords = await h.db.keyword.findMany({ where: { ownerId: member.id }, orderBy: { term: 'asc' } });
+    expect(keywords.map((k) => k.term)).toEqual(['discovery', 'synthesis']);
+
+    // One "Draft ask" button per suggested person, carrying their contact id for the ask flow.
+    for (const person of referrals) expect(findButton(blocks, OPEN.ask, person.id)).toBeDefined();
+    expect(findButton(blocks, THANKS_ACTIONS.markSent, conversation.id)).toBeDefined();
+
+    ids.jane = jane.id;
+    ids.sam = referrals.find((r) => r.name === 'Sam Lee')?.id;
+    ids.priya = referrals.find((r) => r.name === 'Priya Patel')?.id;
+    ids.conversation = conversation.id;
+    ids.dm = String(dm.response?.channel);
+    ids.ts = String(dm.response?.ts);
+  });
+
+  it('shows the thank-you deadline in the member’s timezone on the App Home', async () => {
+    h.standIn.clearCalls();
+    await h.driver.event({ type: 'app_home_opened', user: ALICE.id, channel: ids.dm, tab: 'home' });
+    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    expect(publish.response?.ok).toBe(true);
+    const text = textOf((publish.args.view as { blocks: unknown[] }).blocks);
+    // 24 hours after 10:00 New York time on Tuesday.
+    expect(text).toContain('Thank Jane Doe by Wed 10:00');
+    expect(text).toContain('Reach out to Sam Lee: Jane suggested them');
+    expect(text).toContain('Reach out to Priya Patel: Jane suggested them');
+  });
+
+  it('lists the referrals as targets in /coach people, with a next step and a menu each', async () => {
+    const all = await ephemeral(ALICE.id, 'people');
+    const text = textOf(all.blocks);
+    expect(text).toContain('Sam Lee');
+    expect(text).toContain('Priya Patel');
+    expect(text).toContain('Draft your ask');
+    const samBlock = all.blocks.find((b) => b.block_id === `person|${ids.sam}`);
+    expect(samBlock?.accessory?.type).toBe('overflow');
+    expect(samBlock?.accessory?.options?.length).toBe(5);
+
+    const targets = await ephemeral(ALICE.id, 'people target');
+    expect(textOf(targets.blocks)).toContain('Sam Lee');
+    expect(textOf(targets.blocks)).not.toContain('Jane Doe');
+
+    const bad = await ephemeral(ALICE.id, 'people friends');
+    expect(bad.text).toContain('friends');
+    for (const stage of ['target', 'asked', 'scheduled', 'met', 'thanked', 'archived']) expect(bad.text).toContain(stage);
+  });
+
+  it('shows who suggested whom in /coach chain', async () => {
+    const all = await ephemeral(ALICE.id, 'chain');
+    const text = textOf(all.blocks);
+    expect(text).toContain('Longest chain:* Jane Doe → Sam Lee');
+    expect(text).toContain('↳ 🎯 Sam Lee · To reach out to');
+    expect(text).toContain('↳ 🎯 Priya Patel · To reach out to');
+
+    const sam = await ephemeral(ALICE.id, 'chain sam');
+    expect(textOf(sam.blocks)).toContain('Jane Doe → Sam Lee');
+  });
+
+  it('marks the thank-you sent: recorded, contact thanked, the DM updated in place', async () => {
+    h.standIn.clearCalls();
+    clock.advance(3 * 3_600_000);
+    const message = h.standIn.messages(ids.dm!).find((m) => m.ts === ids.ts);
+    expect(message).toBeDefined();
+    const button = findButton((message?.blocks ?? []) as Block[], THANKS_ACTIONS.markSent);
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: THANKS_ACTIONS.markSent, value: ids.conversation, block_id: button?.block_id },
+      { message: { channelId: ids.dm!, ts: ids.ts!, blocks: message?.blocks } },
+    );
+    const update = await h.standIn.waitForCall('chat.update');
+    expect(update.response?.ok).toBe(true);
+    expect(update.args).toMatchObject({ channel: ids.dm, ts: ids.ts });
+    const text = textOf(blocksOf(update));
+    expect(text).toContain('within the day');
+    expect(text).toContain('Sam Lee'); // the rest of the message stays
+    expect(findButton(blocksOf(update), THANKS_ACTIONS.markSent)).toBeUndefined();
+
+    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { id: ids.conversation } });
+    expect(conversation.thankYouSentAt?.toISOString()).toBe(clock.now().toISOString());
+    const jane = await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } });
+    expect(jane.stage).toBe('thanked');
+
+    const thanks = await ephemeral(ALICE.id, 'thanks jane');
+    expect(thanks.text).toContain('already sent');
+    expect(textOf(thanks.blocks)).toContain('1 of 1 (100%)');
+  });
+
+  it('lists the development plan and moves a skill forward in place', async () => {
+    const plan = await ephemeral(ALICE.id, 'skills');
+    const text = textOf(plan.blocks);
+    expect(text).toContain('usability testing');
+    expect(text).toContain('from a chat with Jane');
+    const member = await aliceMember();
+    const sql = await h.db.skill.findFirstOrThrow({ where: { ownerId: member.id, name: 'SQL' } });
+    const button = findButton(plan.blocks, SKILLS_ACTIONS.advance, sql.id);
+    expect(button?.text?.text).toBe('Start learning');
+
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: SKILLS_ACTIONS.advance, value: sql.id, block_id: button?.block_id },
+      { message: { channelId: ids.dm!, ts: '1.000001', isEphemeral: true } },
+    );
+    const replaced = await h.standIn.waitForCall('response_url');
+    expect(replaced.args).toMatchObject({ replace_original: true });
+    expect(findButton(replaced.args.blocks as unknown as Block[], SKILLS_ACTIONS.advance, sql.id)?.text?.text).toBe(
+      'Mark as done',
+    );
+    expect((await h.db.skill.findUniqueOrThrow({ where: { id: sql.id } })).status).toBe('learning');
+
+    const words = await ephemeral(ALICE.id, 'keywords');
+    expect(textOf(words.blocks)).toContain('discovery, synthesis');
+  });
+
+  it('marks a booked chat held instead of adding a second one, and asks "Which one?" for an ambiguous name', async () => {
+    const member = await aliceMember();
+    const booked = await h.db.conversation.create({
+      data: {
+        workspaceId: TEAM.id,
+        ownerId: member.id,
+        contactId: ids.sam!,
+        scheduledAt: new Date(clock.now().getTime() - 3_600_000),
+        minutesRequested: 30,
+        format: 'phone',
+      },
+    });
+    await h.db.contact.update({ where: { id: ids.sam }, data: { stage: 'scheduled' } });
+    await h.db.contact.create({
+      data: { workspaceId: TEAM.id, ownerId: member.id, name: 'Sam Rivera', nameKey: 'sam rivera', stage: 'target' },
+    });
+
+    const picker = await commandModal(ALICE.id, 'log sam');
+    expect(picker.callback_id).toBe(LOG_PICK_CALLBACK_ID);
+    const res = await h.driver.submitView(ALICE.id, picker, {
+      [LOG_PICK_BLOCK.blockId]: { [LOG_PICK_BLOCK.actionId]: { type: 'static_select', selected_option: { value: ids.sam! } } },
+    });
+    const next = res.json as { response_action: string; view: ViewLike };
+    expect(next.response_action).toBe('update');
+    expect(next.view.callback_id).toBe(LOG_CALLBACK_ID);
+    const values = fillView({ ...next.view, id: picker.id }, {});
+    expect(values[LOG_BLOCKS.person.blockId]?.value?.value).toBe('Sam Lee');
+    expect(values[LOG_BLOCKS.minutes.blockId]?.value?.value).toBe('30');
+
+    h.standIn.clearCalls();
+    const logged = await h.driver.submitView(
+      ALICE.id,
+      { ...next.view, id: picker.id },
+      fillView({ ...next.view, id: picker.id }, {
+        "One thing I'll act on": 'read the research ops handbook',
+        'Thank-you already sent': true,
+      }),
+    );
+    expect(logged.text).toBe('');
+    await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const conversations = await h.db.conversation.findMany({ where: { contactId: ids.sam } });
+    expect(conversations).toHaveLength(1);
+    expect(conversations[0]).toMatchObject({ id: booked.id, format: 'phone', action: 'read the research ops handbook' });
+    // A booked chat that has started is held until its planned end (never later than now).
+    expect(conversations[0]?.heldAt?.toISOString()).toBe(new Date(booked.scheduledAt!.getTime() + 30 * 60_000).toISOString());
+    expect(conversations[0]?.thankYouSentAt).not.toBeNull();
+    expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.sam } })).stage).toBe('thanked');
+  });
+
+  it('opens the log modal from the global shortcut and from an OPEN.log button', async () => {
+    h.standIn.clearCalls();
+    await h.driver.shortcut(ALICE.id, 'log_conversation_shortcut');
+    const fromShortcut = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(fromShortcut.callback_id).toBe(LOG_CALLBACK_ID);
+
+    h.standIn.clearCalls();
+    const home = h.standIn.homeView(TEAM.id, ALICE.id);
+    expect(home).toBeDefined();
+    await h.driver.blockAction(ALICE.id, { action_id: OPEN.log, value: ids.priya }, { view: home as unknown as ViewLike });
+    const forPriya = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(fillView(forPriya, {})[LOG_BLOCKS.person.blockId]?.value?.value).toBe('Priya Patel');
+  });
+
+  it('archives a person from the people menu and redraws the list', async () => {
+    const list = await ephemeral(ALICE.id, 'people target');
+    const priya = list.blocks.find((b) => b.block_id === `person|${ids.priya}`);
+    const archive = priya?.accessory?.options?.find((o) => o.value.startsWith('archive|'));
+    expect(archive).toBeDefined();
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: PEOPLE_ACTIONS.menu, type: 'overflow', block_id: priya?.block_id, selected_option: { value: archive!.value } },
+      { message: { channelId: ids.dm!, ts: '1.000002', isEphemeral: true } },
+    );
+    const redraw = await h.standIn.waitForCall('response_url');
+    expect(redraw.args).toMatchObject({ replace_original: true });
+    expect(textOf(redraw.args.blocks)).not.toContain('Priya Patel');
+    expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.priya } })).stage).toBe('archived');
+  });
+
+  it('exports everything as CSV and JSON files in the member’s DM', async () => {
+    h.standIn.clearCalls();
+    const res = await h.driver.command(ALICE.id, 'export');
+    expect(res.status).toBe(200);
+    const done = await h.standIn.waitForCall('files.completeUploadExternal');
+    expect(done.response?.ok).toBe(true);
+    const open = await h.standIn.waitForCall('conversations.open');
+    const dmChannel = (open.response as { channel: { id: string } }).channel.id;
+    expect(done.args.channel_id).toBe(dmChannel);
+
+    const files = h.standIn.files().filter((f) => f.channels.includes(dmChannel));
+    expect(files.map((f) => f.filename).sort()).toEqual([
+      'asks.csv',
+      'contacts.csv',
+      'conversations.csv',
+      'keywords.csv',
+      'networking-coach.json',
+      'skills.csv',
+    ]);
+    const contacts = files.find((f) => f.filename === 'contacts.csv')?.data?.toString('utf8').replace(/^\uFEFF/, '') ?? '';
+    const rows = contacts.trim().split(/\r?\n/);
+    expect(rows[0]).toBe(
+      'id,name,role,company,industry,why,link,stage,stage_at,referred_by_id,referred_by_name,last_touch_at,created_at',
+    );
+    expect(rows).toHaveLength(5); // header, Jane, Sam, Priya, Sam Rivera
+    expect(rows.find((r) => r.includes('Sam Lee'))).toContain(`${ids.jane},Jane Doe`);
+    const json = JSON.parse(files.find((f) => f.filename === 'networking-coach.json')?.data?.toString('utf8') ?? '{}');
+    expect(json.contacts.map((c: { name: string }) => c.name)).toContain('Jane Doe');
+    expect(json.conversations).toHaveLength(2);
+    expect(json.skills).toHaveLength(2);
+  });
+
+  it('shows Bob none of Alice’s data anywhere', async () => {
+    // Bob has a little data of his own, so an empty answer is not just an empty database.
+    const view = await commandModal(BOB.id, 'log Max Mustermann');
+    await h.driver.submitView(BOB.id, view, fillView(view, { "One thing I'll act on": 'apply to the meetup' }));
+    await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === BOB.id);
+
+    const aliceNames = ['Jane Doe', 'Sam Lee', 'Priya Patel', 'Sam Rivera', 'usability testing', 'discovery'];
+    const answers = [
+      await ephemeral(BOB.id, 'people'),
+      await ephemeral(BOB.id, 'people archived'),
+      await ephemeral(BOB.id, 'chain'),
+      await ephemeral(BOB.id, 'skills'),
+      await ephemeral(BOB.id, 'keywords'),
+      await ephemeral(BOB.id, 'thanks'),
+      await ephemeral(BOB.id, 'thanks jane'),
+    ];
+    for (const answer of answers) for (const name of aliceNames) expect(textOf(answer)).not.toContain(name);
+    expect(textOf(answers[0])).toContain('Max Mustermann');
+
+    // Replaying Alice's ids changes nothing of hers.
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      BOB.id,
+      { action_id: THANKS_ACTIONS.markSent, value: ids.conversation },
+      { message: { channelId: h.standIn.dmChannelFor(TEAM.id, BOB.id), ts: '1.000003', isEphemeral: true } },
+    );
+    const reply = await h.standIn.waitForCall('response_url');
+    expect(textOf(reply.args)).not.toContain('Jane');
+
+    h.standIn.clearCalls();
+    await h.driver.event({ type: 'app_home_opened', user: BOB.id, channel: 'D0BOB', tab: 'home' });
+    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === BOB.id);
+    for (const name of aliceNames) expect(textOf(publish.args.view)).not.toContain(name);
+    expect(textOf(publish.args.view)).toContain('Max Mustermann');
+  });
+
+  it('forgets everything of Alice after the confirmation, and leaves Bob’s data alone', async () => {
+    const view = await commandModal(ALICE.id, 'forget');
+    expect(view.callback_id).toBe(FORGET_CALLBACK_ID);
+    expect(textOf(view)).toContain('Delete everything');
+    h.standIn.clearCalls();
+    const res = await h.driver.submitView(ALICE.id, view, {});
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(String(dm.args.text)).toContain('everything is deleted');
+    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    expect(textOf(publish.args.view)).not.toContain('Jane Doe');
+
+    expect(await h.db.member.count({ where: { slackUserId: ALICE.id } })).toBe(0);
+    const bob = await h.db.member.findFirstOrThrow({ where: { slackUserId: BOB.id } });
+    expect(await h.db.contact.count()).toBe(await h.db.contact.count({ where: { ownerId: bob.id } }));
+    expect(await h.db.contact.count({ where: { ownerId: bob.id } })).toBe(1);
+    expect(await h.db.conversation.count()).toBe(1);
+    expect(await h.db.skill.count()).toBe(0);
+    expect(await h.db.keyword.count()).toBe(0);
+  });
+});

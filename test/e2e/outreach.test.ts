@@ -1,0 +1,547 @@
+// The outreach flows end to end over signed HTTP against the Slack stand-in: add targets, draft an
+// ask (check it, reword it, edit it, mark it sent), prepare questions, book the chat, set goals, and
+// keep one member's data away from another.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../../src/sandbox';
+import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { OPEN } from '../../src/slack/views/action-ids';
+import { ASK_ACTIONS, ASK_BLOCKS, ASK_CALLBACK_ID, ASK_EDIT_CALLBACK_ID } from '../../src/slack/views/ask';
+import { GOAL_BLOCKS } from '../../src/slack/views/goal';
+import { PICK_CONTACT_BLOCKS } from '../../src/slack/views/pick-contact';
+import { PREP_ACTIONS, SCHEDULE_BLOCKS } from '../../src/slack/views/prep';
+import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+
+// Monday 2 March 2026, 09:00 in New York (EST, UTC-5; DST starts on 8 March).
+const START = '2026-03-02T14:00:00Z';
+
+interface Block {
+  type: string;
+  block_id?: string;
+  text?: { text?: string };
+  label?: { text?: string };
+  elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
+  element?: {
+    type?: string;
+    action_id?: string;
+    initial_value?: string;
+    initial_option?: { value: string };
+    options?: { value: string; text: { text: string } }[];
+  };
+}
+
+function viewOf(call: RecordedCall): ViewLike {
+  return (call.response as unknown as { view: ViewLike }).view;
+}
+
+function blocksOf(call: RecordedCall): Block[] {
+  return (call.args.blocks as unknown as Block[]) ?? [];
+}
+
+/** Every bit of text in a message's blocks, for "does it say X" checks. */
+function textOf(blocks: Block[]): string {
+  return JSON.stringify(blocks);
+}
+
+function button(blocks: Block[], actionId: string) {
+  for (const block of blocks) {
+    const found = block.elements?.find((e) => e.action_id === actionId);
+    if (found) return { ...found, block_id: block.block_id };
+  }
+  return undefined;
+}
+
+function inputBlock(view: ViewLike, label: string): Block | undefined {
+  return (view.blocks as Block[]).find((b) => b.type === 'input' && b.label?.text === label);
+}
+
+describe('outreach flows', () => {
+  let h: Harness;
+  const clock = new TestClock(START);
+  const ids: {
+    sam?: string;
+    jane?: string;
+    janeSmith?: string;
+    ask?: string;
+    dm?: { channelId: string; ts: string };
+  } = {};
+
+  beforeAll(async () => {
+    h = await startHarness({ clock });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** Runs a slash command that opens a modal; returns the modal once it replaced the loading view. */
+  async function commandModal(userId: string, text: string): Promise<ViewLike> {
+    h.standIn.clearCalls();
+    const res = await h.driver.command(userId, text);
+    expect(res.status).toBe(200);
+    return viewOf(await h.standIn.waitForCall('views.update'));
+  }
+
+  async function addTarget(name: string, answers: Record<string, string>): Promise<string> {
+    const view = await commandModal(ALICE.id, `add ${name}`);
+    const res = await h.driver.submitView(ALICE.id, view, fillView(view, answers));
+    expect(res.text).toBe('');
+    await h.standIn.waitForCall('chat.postMessage', (c) => String(c.args.text).includes(name));
+    const row = await h.db.contact.findFirstOrThrow({ where: { name, owner: { slackUserId: ALICE.id } } });
+    return row.id;
+  }
+
+  it('adds targets with /coach add (one suggested by another)', async () => {
+    ids.sam = await addTarget('Sam Lee', {
+      Role: 'Research Manager',
+      Company: 'Acme Health',
+      Industry: 'Healthcare',
+      'Why them (their path)': 'Leads the research team I would love to join one day.',
+    });
+    const view = await commandModal(ALICE.id, 'add Jane Doe');
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, {
+        Role: 'UX Researcher',
+        Company: 'Acme Health',
+        Industry: 'Healthcare',
+        'Why them (their path)': 'She moved from teaching into UX research two years ago.',
+        'Suggested by': ids.sam,
+      }),
+    );
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) =>
+      String(c.args.text).includes('Jane Doe'),
+    );
+    expect(String(dm.args.text)).toContain('2 of 8');
+    ids.jane = (await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id;
+    ids.janeSmith = await addTarget('Jane Smith', {
+      Role: 'Data Analyst',
+      Company: 'Globex',
+      Industry: 'Finance',
+      'Why them (their path)': 'Switched from nursing to analytics.',
+    });
+  });
+
+  it('opens the add-target modal from the "Add a target" button', async () => {
+    h.standIn.clearCalls();
+    const home = h.standIn.homeView(TEAM.id, ALICE.id);
+    expect(home).toBeDefined();
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: OPEN.addTarget, value: '' },
+      { view: home as unknown as ViewLike },
+    );
+    const view = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(view.callback_id).toBe('add_target');
+  });
+
+  it('prefills the ask modal for exactly one match, and validates every field', async () => {
+    const view = await commandModal(ALICE.id, 'ask JANE D');
+    expect(view.callback_id).toBe(ASK_CALLBACK_ID);
+    const person = inputBlock(view, 'Person');
+    expect(person?.element?.initial_option?.value).toBe(ids.jane);
+    expect(inputBlock(view, 'Why them')?.element?.initial_value).toContain('teaching into UX research');
+    expect(inputBlock(view, 'Minutes to ask for')?.element?.initial_value).toBe('20');
+
+    const bad = await h.driver.submitView(ALICE.id, view, fillView(view, { 'Minutes to ask for': '90' }));
+    expect(bad.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [ASK_BLOCKS.minutes.blockId]: expect.stringContaining('10 to 45') },
+    });
+    const worse = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { 'Minutes to ask for': 'twenty' }),
+    );
+    expect(worse.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [ASK_BLOCKS.minutes.blockId]: expect.any(String) },
+    });
+    expect(await h.db.ask.count()).toBe(0);
+  });
+
+  it('offers "Which one?" when a name fits several people', async () => {
+    const view = await commandModal(ALICE.id, 'ask jane');
+    const picker = inputBlock(view, 'Which one?');
+    expect(picker?.element?.options?.map((o) => o.value)).toEqual([ids.jane, ids.janeSmith, 'new']);
+    expect(picker?.element?.initial_option).toBeUndefined();
+    const res = await h.driver.submitView(ALICE.id, view, fillView(view, {}));
+    expect(res.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [ASK_BLOCKS.person.blockId]: expect.any(String) },
+    });
+  });
+
+  it('brings in the picked person’s reason when the picker changes', async () => {
+    const view = await commandModal(ALICE.id, 'ask');
+    h.standIn.clearCalls();
+    const picker = inputBlock(view, 'Person');
+    const option = picker?.element?.options?.find((o) => o.value === ids.janeSmith);
+    const state = fillView(view, { Person: ids.janeSmith as string });
+    await h.driver.blockAction(
+      ALICE.id,
+      {
+        action_id: ASK_BLOCKS.person.actionId,
+        block_id: ASK_BLOCKS.person.blockId,
+        type: 'static_select',
+        selected_option: option,
+      },
+      { view: { ...view, state: { values: state } }, state },
+    );
+    const updated = viewOf(await h.standIn.waitForCall('views.update', (c) => c.args.view_id === view.id));
+    expect(inputBlock(updated, 'Why them')?.element?.initial_value).toContain('nursing to analytics');
+  });
+
+  it('DMs a draft under 120 words with the checker’s verdict and stores the ask', async () => {
+    const view = await commandModal(ALICE.id, 'ask jane doe');
+    h.standIn.clearCalls();
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { 'About you': 'moving from teaching to UX research', Channel: 'LinkedIn' }),
+    );
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(dm.response?.ok).toBe(true);
+    const blocks = blocksOf(dm);
+    const all = textOf(blocks);
+    expect(all).toContain('Sam Lee suggested I reach out');
+    expect(all).toContain('```');
+    expect(all).toContain('✓ Ready to send');
+    for (const id of Object.values(ASK_ACTIONS)) expect(button(blocks, id)).toBeDefined();
+
+    const ask = await h.db.ask.findFirstOrThrow({ where: { contactId: ids.jane } });
+    expect(ask).toMatchObject({ channel: 'linkedin', minutes: 20, variant: 0, sentAt: null });
+    expect(ask.text.split(/\s+/).length).toBeLessThanOrEqual(120);
+    expect(ask.text).toContain('Sam Lee suggested I reach out');
+    expect(ask.text).toMatch(/20[- ]minute/);
+    const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
+    expect(member.about).toBe('moving from teaching to UX research');
+    ids.ask = ask.id;
+    ids.dm = { channelId: String(dm.response?.channel), ts: String(dm.response?.ts) };
+  });
+
+  it('"Another version" rewords the draft in place', async () => {
+    h.standIn.clearCalls();
+    const before = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: ASK_ACTIONS.another, value: ids.ask },
+      { message: ids.dm! },
+    );
+    const update = await h.standIn.waitForCall('chat.update');
+    expect(update.response?.ok).toBe(true);
+    expect(update.args).toMatchObject({ channel: ids.dm?.channelId, ts: ids.dm?.ts });
+    const after = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    expect(after.variant).toBe(1);
+    expect(after.text).not.toBe(before.text);
+    expect(textOf(blocksOf(update))).toContain(after.text.split('\n')[2]?.slice(0, 30) ?? 'missing');
+  });
+
+  it('keeps Alice’s draft away from Bob, even when he replays her button values', async () => {
+    h.standIn.clearCalls();
+    const bobDm = h.standIn.dmChannelFor(TEAM.id, BOB.id);
+    await h.driver.blockAction(
+      BOB.id,
+      { action_id: ASK_ACTIONS.markSent, value: ids.ask },
+      { message: { channelId: bobDm, ts: ids.dm!.ts } },
+    );
+    const reply = await h.standIn.waitForCall('response_url');
+    expect(JSON.stringify(reply.args)).toContain("couldn't find that draft");
+    await h.driver.blockAction(
+      BOB.id,
+      { action_id: ASK_ACTIONS.another, value: ids.ask },
+      { message: { channelId: bobDm, ts: ids.dm!.ts } },
+    );
+    await h.standIn.waitForCall('response_url', (c) => c !== reply);
+    expect(h.standIn.callsTo('chat.update')).toHaveLength(0);
+    const ask = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    expect(ask).toMatchObject({ sentAt: null, variant: 1 });
+    expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('target');
+
+    // Bob's own modal lists none of Alice's people.
+    const view = await commandModal(BOB.id, 'ask jane');
+    expect(inputBlock(view, 'Person')).toBeUndefined();
+    expect(inputBlock(view, 'Name')?.element?.initial_value).toBe('jane');
+    expect(JSON.stringify(view.blocks)).not.toContain(ids.jane);
+  });
+
+  it('Edit re-checks the member’s own words: a job ask is flagged with its fix', async () => {
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: ASK_ACTIONS.edit, value: ids.ask },
+      { message: ids.dm! },
+    );
+    const modal = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(modal.callback_id).toBe(ASK_EDIT_CALLBACK_ID);
+    const empty = await h.driver.submitView(ALICE.id, modal, fillView(modal, { 'Your message': '' }));
+    expect(empty.json).toMatchObject({
+      response_action: 'errors',
+      errors: { ask_edit_text: expect.any(String) },
+    });
+
+    const text =
+      'Hi Jane, I am moving from teaching to UX research. Are you hiring? I would love it if you could refer me for a role on your team.';
+    const res = await h.driver.submitView(ALICE.id, modal, fillView(modal, { 'Your message': text }));
+    expect(res.text).toBe('');
+    const update = await h.standIn.waitForCall('chat.update');
+    expect(update.args).toMatchObject({ channel: ids.dm?.channelId, ts: ids.dm?.ts });
+    const all = textOf(blocksOf(update));
+    expect(all).toContain('request for a job');
+    expect(all).toContain('Ask only to learn about their path');
+    expect(all).not.toContain('✓ Ready to send');
+    expect(button(blocksOf(update), ASK_ACTIONS.markSent)).toBeDefined();
+    expect((await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } })).text).toBe(text);
+  });
+
+  it('"Mark as sent" works even with issues: stage → asked, sentAt set, message updated in place', async () => {
+    h.standIn.clearCalls();
+    clock.set('2026-03-02T15:00:00Z');
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: ASK_ACTIONS.markSent, value: ids.ask },
+      { message: ids.dm! },
+    );
+    const update = await h.standIn.waitForCall('chat.update');
+    const blocks = blocksOf(update);
+    expect(textOf(blocks)).toContain('Marked as sent');
+    expect(textOf(blocks)).toContain('remind you once');
+    expect(button(blocks, ASK_ACTIONS.markSent)).toBeUndefined();
+    const ask = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    expect(ask.sentAt?.toISOString()).toBe('2026-03-02T15:00:00.000Z');
+    expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('asked');
+    await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+  });
+
+  it('drafts for someone new: the typed name is prefilled and they join the list', async () => {
+    const view = await commandModal(ALICE.id, 'ask Priya Patel');
+    expect(inputBlock(view, 'Name')?.element?.initial_value).toBe('Priya Patel');
+    expect(inputBlock(view, 'Person')?.element?.initial_option?.value).toBe('new');
+    h.standIn.clearCalls();
+    const noName = await h.driver.submitView(ALICE.id, view, fillView(view, { Name: '' }));
+    expect(noName.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [ASK_BLOCKS.newName.blockId]: expect.any(String) },
+    });
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, {
+        Role: 'Product Designer',
+        Company: 'Initech',
+        'Why them': 'Her talk on research ops',
+        Channel: 'Email',
+      }),
+    );
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(textOf(blocksOf(dm))).toContain('4 of 8 people on your list');
+    const priya = await h.db.contact.findFirstOrThrow({ where: { name: 'Priya Patel' } });
+    const ask = await h.db.ask.findFirstOrThrow({ where: { contactId: priya.id } });
+    expect(ask.channel).toBe('email');
+    expect(ask.text.startsWith('Subject: ')).toBe(true);
+  });
+
+  it('opens the ask modal from the shortcut and from a Draft-the-ask button', async () => {
+    h.standIn.clearCalls();
+    await h.driver.shortcut(ALICE.id, 'draft_ask_shortcut');
+    const fromShortcut = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(fromShortcut.callback_id).toBe(ASK_CALLBACK_ID);
+
+    h.standIn.clearCalls();
+    const home = h.standIn.homeView(TEAM.id, ALICE.id) as unknown as ViewLike;
+    await h.driver.blockAction(ALICE.id, { action_id: OPEN.ask, value: ids.janeSmith }, { view: home });
+    const fromButton = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(inputBlock(fromButton, 'Person')?.element?.initial_option?.value).toBe(ids.janeSmith);
+  });
+
+  let prepDm: RecordedCall;
+
+  it('/coach prep DMs 5–7 questions ending with "who else", after a research reminder', async () => {
+    h.standIn.clearCalls();
+    const res = await h.driver.command(ALICE.id, 'prep jane d');
+    expect(res.json).toMatchObject({ response_type: 'ephemeral' });
+    prepDm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const lines = String(prepDm.args.text)
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    expect(lines.length).toBeLessThanOrEqual(7);
+    expect(lines.at(-1)).toMatch(/who else/i);
+    const all = textOf(blocksOf(prepDm));
+    expect(all).toContain('Research first');
+    expect(button(blocksOf(prepDm), PREP_ACTIONS.schedule)?.value).toBe(ids.jane);
+  });
+
+  it('/coach prep answers kindly for unknown names and asks "Which one?" for several', async () => {
+    const none = await h.driver.command(ALICE.id, 'prep Xavier');
+    expect(none.json).toMatchObject({
+      response_type: 'ephemeral',
+      text: expect.stringContaining('/coach add Xavier'),
+    });
+    const view = await commandModal(ALICE.id, 'prep jane');
+    const picker = inputBlock(view, 'Which one?');
+    expect(picker?.element?.options?.map((o) => o.value)).toEqual([ids.jane, ids.janeSmith]);
+    h.standIn.clearCalls();
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { 'Which one?': ids.janeSmith as string }),
+    );
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(String(dm.args.text)).toContain('Jane Smith');
+    expect(PICK_CONTACT_BLOCKS.contact.blockId).toBe(picker?.block_id);
+  });
+
+  it('adds the member’s own questions before "who else", flagging what a search answers', async () => {
+    h.standIn.clearCalls();
+    const where = { channelId: String(prepDm.response?.channel), ts: String(prepDm.response?.ts) };
+    const own = button(blocksOf(prepDm), PREP_ACTIONS.ownQuestions);
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: PREP_ACTIONS.ownQuestions, value: own?.value },
+      { message: where },
+    );
+    const modal = viewOf(await h.standIn.waitForCall('views.update'));
+    const tooMany = Array.from({ length: 6 }, (_, i) => `Question ${i}?`).join('\n');
+    const bad = await h.driver.submitView(
+      ALICE.id,
+      modal,
+      fillView(modal, { 'Your questions (one a line)': tooMany }),
+    );
+    expect(bad.json).toMatchObject({ response_action: 'errors', errors: { prep_own: expect.any(String) } });
+    const res = await h.driver.submitView(
+      ALICE.id,
+      modal,
+      fillView(modal, {
+        'Your questions (one a line)': 'What does your company do?\nWhat surprised you in your first year?',
+      }),
+    );
+    expect(res.text).toBe('');
+    const update = await h.standIn.waitForCall('chat.update');
+    const lines = String(update.args.text)
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
+    expect(lines.at(-1)).toMatch(/who else/i);
+    expect(lines.at(-2)).toContain('What surprised you');
+    expect(textOf(blocksOf(update))).toContain('A quick search answers this');
+  });
+
+  it('books the chat in Alice’s timezone: the conversation is stored in UTC and Jane moves to scheduled', async () => {
+    h.standIn.clearCalls();
+    const where = { channelId: String(prepDm.response?.channel), ts: String(prepDm.response?.ts) };
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: PREP_ACTIONS.schedule, value: ids.jane },
+      { message: where },
+    );
+    const modal = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(inputBlock(modal, 'Minutes')?.element?.initial_value).toBe('20');
+    expect(JSON.stringify(modal.blocks)).toContain('America/New_York');
+
+    const past = await h.driver.submitView(
+      ALICE.id,
+      modal,
+      fillView(modal, { Date: '2026-03-01', Time: '10:00' }),
+    );
+    expect(past.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [SCHEDULE_BLOCKS.time.blockId]: expect.any(String) },
+    });
+    const long = await h.driver.submitView(
+      ALICE.id,
+      modal,
+      fillView(modal, { Date: '2026-03-05', Time: '14:30', Minutes: '200' }),
+    );
+    expect(long.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [SCHEDULE_BLOCKS.minutes.blockId]: expect.any(String) },
+    });
+    expect(await h.db.conversation.count()).toBe(0);
+
+    const res = await h.driver.submitView(
+      ALICE.id,
+      modal,
+      fillView(modal, { Date: '2026-03-05', Time: '14:30', Format: 'Coffee' }),
+    );
+    expect(res.text).toBe('');
+    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(String(dm.args.text)).toContain('Thu 5 Mar, 14:30');
+    const conversation = await h.db.conversation.findFirstOrThrow({ where: { contactId: ids.jane } });
+    expect(conversation.scheduledAt?.toISOString()).toBe('2026-03-05T19:30:00.000Z');
+    expect(conversation).toMatchObject({ format: 'coffee', minutesRequested: 20, heldAt: null });
+    expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('scheduled');
+    const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
+    expect(member.slackTz).toBe('America/New_York');
+  });
+
+  it('keeps prep and booking away from Bob, even with Alice’s contact id', async () => {
+    h.standIn.clearCalls();
+    const bobDm = h.standIn.dmChannelFor(TEAM.id, BOB.id);
+    const none = await h.driver.command(BOB.id, 'prep jane');
+    expect(none.json).toMatchObject({ response_type: 'ephemeral' });
+    await h.driver.blockAction(
+      BOB.id,
+      { action_id: OPEN.prep, value: ids.jane },
+      { message: { channelId: bobDm, ts: '1.000001' } },
+    );
+    await h.standIn.waitForCall('response_url');
+    await h.driver.blockAction(
+      BOB.id,
+      { action_id: PREP_ACTIONS.schedule, value: ids.jane },
+      { message: { channelId: bobDm, ts: '1.000001' } },
+    );
+    const modal = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(JSON.stringify(modal.blocks)).not.toContain('Jane');
+    expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+
+  it('/coach goal sets the list goal with progress, and refuses numbers out of range', async () => {
+    const res = await h.driver.command(ALICE.id, 'goal 6');
+    expect(res.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(JSON.stringify(res.json)).toContain('4 of 6 people on your list');
+    const bad = await h.driver.command(ALICE.id, 'goal 100');
+    expect(JSON.stringify(bad.json)).toContain('1 to 50');
+    const word = await h.driver.command(ALICE.id, 'goal lots');
+    expect(JSON.stringify(word.json)).toContain('/coach goal 8');
+    const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
+    expect(member.targetGoal).toBe(6);
+  });
+
+  it('/coach goal with no number opens a modal for both goals, validated', async () => {
+    const view = await commandModal(ALICE.id, 'goal');
+    expect(inputBlock(view, 'People on your list')?.element?.initial_value).toBe('6');
+    const bad = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { 'People on your list': '0', 'Conversations a week': '21' }),
+    );
+    expect(bad.json).toMatchObject({
+      response_action: 'errors',
+      errors: {
+        [GOAL_BLOCKS.targets.blockId]: expect.any(String),
+        [GOAL_BLOCKS.weekly.blockId]: expect.any(String),
+      },
+    });
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { 'People on your list': '10', 'Conversations a week': '3' }),
+    );
+    expect(res.json).toMatchObject({ response_action: 'update' });
+    const saved = JSON.stringify(res.json);
+    expect(saved).toContain('4 of 10 people on your list');
+    expect(saved).toContain('1 of 3 conversations this week');
+    const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
+    expect(member).toMatchObject({ targetGoal: 10, weeklyConversationGoal: 3 });
+    const bob = await h.db.member.findFirst({ where: { slackUserId: BOB.id } });
+    expect(bob?.targetGoal ?? 8).toBe(8);
+  });
+
+  it('logged no errors along the way (every view and message passed the stand-in’s Block Kit checks)', () => {
+    const errors = h.logs.filter((line) => (JSON.parse(line) as { level?: number }).level === 50);
+    expect(errors).toEqual([]);
+  });
+});
