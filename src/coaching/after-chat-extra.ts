@@ -51,7 +51,8 @@ export function pickScheduledConversation(
   tz: string,
 ): ConversationData | null {
   const scheduled = open.filter(
-    (c): c is ConversationData & { scheduledAt: Date } => c.scheduledAt !== null && !c.heldAt && !c.cancelledAt,
+    (c): c is ConversationData & { scheduledAt: Date } =>
+      c.scheduledAt !== null && !c.heldAt && !c.cancelledAt,
   );
   if (scheduled.length === 0) return null;
   const sameDay = scheduled.find((c) => isoLocalDate(c.scheduledAt, tz) === isoDate);
@@ -103,12 +104,18 @@ export function localToday(now: Date, tz: string): string {
  */
 export function learnedPhrase(notes: string | null | undefined, maxWords = 18): string | null {
   if (!notes) return null;
-  const first = notes.replace(/\s+/g, ' ').trim().split(/(?<=[.!?])\s/)[0] ?? '';
+  const first =
+    notes
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(/(?<=[.!?])\s/)[0] ?? '';
   const words = first.split(' ').filter(Boolean);
   if (words.length === 0) return null;
   const clipped = words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
   const lead = clipped.split(' ')[0] ?? '';
-  return /^[A-Z][a-z]+$/.test(lead) && !/^I$/.test(lead) ? lead.toLowerCase() + clipped.slice(lead.length) : clipped;
+  return /^[A-Z][a-z]+$/.test(lead) && !/^I$/.test(lead)
+    ? lead.toLowerCase() + clipped.slice(lead.length)
+    : clipped;
 }
 
 // ---------------------------------------------------------------------------------------------

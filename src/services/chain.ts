@@ -1,6 +1,12 @@
 // The chain of introductions: who suggested whom.
 import { lookUpPerson } from '../coaching/after-chat-extra';
-import { buildChains, type ChainForest, type ContactChain, chainForContact, longestChain } from '../coaching/chain';
+import {
+  buildChains,
+  type ChainForest,
+  type ContactChain,
+  chainForContact,
+  longestChain,
+} from '../coaching/chain';
 import type { ContactData } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';

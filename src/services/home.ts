@@ -1,9 +1,9 @@
 // What the App Home shows: the member's whole picture, computed by the coaching layer.
 import type { MemberSnapshot } from '../coaching/types';
 import type { Db } from '../db/client';
+import type { Scope } from '../slack/deps';
 import { ensureMember } from '../store/members';
 import { loadSnapshot } from '../store/snapshot';
-import type { Scope } from '../slack/deps';
 
 export async function homeSnapshot(db: Db, scope: Scope): Promise<MemberSnapshot> {
   return loadSnapshot(db, await ensureMember(db, scope));

@@ -44,7 +44,11 @@ export async function startLog(
   const tz = toPrefs(member).tz;
   const today = localToday(now, tz);
   const newName = who.newName?.replace(/\s+/g, ' ').trim();
-  if (newName) return { kind: 'form', defaults: { person: { id: null, name: newName, role: null, company: null }, today } };
+  if (newName)
+    return {
+      kind: 'form',
+      defaults: { person: { id: null, name: newName, role: null, company: null }, today },
+    };
   let contact: ContactData | null = null;
   if (who.contactId) {
     contact = await getContact(db, member, who.contactId);
@@ -52,12 +56,19 @@ export async function startLog(
     const found = lookUpPerson(await listContacts(db, member), who.typed);
     if (found.kind === 'several') return { kind: 'pick', typed: who.typed.trim(), matches: found.matches };
     if (found.kind === 'new') {
-      return { kind: 'form', defaults: { person: { id: null, name: found.name, role: null, company: null }, today } };
+      return {
+        kind: 'form',
+        defaults: { person: { id: null, name: found.name, role: null, company: null }, today },
+      };
     }
     if (found.kind === 'one') contact = found.contact;
   }
   if (!contact) return { kind: 'form', defaults: { person: null, today } };
-  const scheduled = pickScheduledConversation(await listOpenScheduledConversations(db, member, contact.id), today, tz);
+  const scheduled = pickScheduledConversation(
+    await listOpenScheduledConversations(db, member, contact.id),
+    today,
+    tz,
+  );
   return {
     kind: 'form',
     defaults: {
@@ -133,7 +144,11 @@ export async function logConversation(
       card,
       contactStage: result.contact.stage,
       createdContact: result.createdContact,
-      referrals: result.referrals.map((r) => ({ id: r.contact.id, name: r.contact.name, created: r.created })),
+      referrals: result.referrals.map((r) => ({
+        id: r.contact.id,
+        name: r.contact.name,
+        created: r.created,
+      })),
       skillsAdded: result.skills.map((s) => s.name),
       keywordsAdded: result.keywords.map((k) => k.term),
     },

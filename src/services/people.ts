@@ -18,20 +18,34 @@ export interface PersonOverview {
   referrerName: string | null;
 }
 
-export async function personOverview(db: Db, scope: Scope, contactId: string, now: Date): Promise<PersonOverview | null> {
+export async function personOverview(
+  db: Db,
+  scope: Scope,
+  contactId: string,
+  now: Date,
+): Promise<PersonOverview | null> {
   const member = await ensureMember(db, scope);
   const snapshot = await loadSnapshot(db, member);
   const contact = snapshot.contacts.find((c) => c.id === contactId);
   if (!contact) return null;
-  const stage = pipelineByStage({ ...snapshot, contacts: [contact] }, now).find((s) => s.stage === contact.stage);
+  const stage = pipelineByStage({ ...snapshot, contacts: [contact] }, now).find(
+    (s) => s.stage === contact.stage,
+  );
   const entry = stage?.contacts[0];
   if (!entry) return null;
-  const referrer = contact.referredById ? snapshot.contacts.find((c) => c.id === contact.referredById) : undefined;
+  const referrer = contact.referredById
+    ? snapshot.contacts.find((c) => c.id === contact.referredById)
+    : undefined;
   return { entry, referrerName: referrer?.name ?? null };
 }
 
 /** Moves a person to the archive (their pending nudges are cancelled by the nudge planner). */
-export async function archiveContact(db: Db, scope: Scope, contactId: string, now: Date): Promise<ContactData | null> {
+export async function archiveContact(
+  db: Db,
+  scope: Scope,
+  contactId: string,
+  now: Date,
+): Promise<ContactData | null> {
   const member = await ensureMember(db, scope);
   const contact = await getContact(db, member, contactId);
   if (!contact) return null;

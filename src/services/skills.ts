@@ -16,7 +16,9 @@ async function planFor(db: Db, member: Member): Promise<DevelopmentPlanGroup[]> 
     listContacts(db, member, { includeArchived: true }),
     conversationsById(db, member),
   ]);
-  return developmentPlan(skills, conversations, new Map(contacts.map((c) => [c.id, c])), { tz: toPrefs(member).tz });
+  return developmentPlan(skills, conversations, new Map(contacts.map((c) => [c.id, c])), {
+    tz: toPrefs(member).tz,
+  });
 }
 
 export async function skillsPlan(db: Db, scope: Scope): Promise<DevelopmentPlanGroup[]> {
@@ -24,7 +26,11 @@ export async function skillsPlan(db: Db, scope: Scope): Promise<DevelopmentPlanG
 }
 
 /** Moves a skill one step on (gap → learning → done; done reopens). Null when it is not the member's. */
-export async function advanceSkill(db: Db, scope: Scope, skillId: string): Promise<DevelopmentPlanGroup[] | null> {
+export async function advanceSkill(
+  db: Db,
+  scope: Scope,
+  skillId: string,
+): Promise<DevelopmentPlanGroup[] | null> {
   const member = await ensureMember(db, scope);
   const skill = await getSkill(db, member, skillId);
   if (!skill) return null;

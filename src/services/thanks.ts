@@ -1,5 +1,10 @@
 // Thank-yous: the draft for a conversation, and recording that it was sent.
-import { lookUpPerson, type ThankYouCard, type ThanksLookupProblem, thankYouCard } from '../coaching/after-chat-extra';
+import {
+  lookUpPerson,
+  type ThanksLookupProblem,
+  type ThankYouCard,
+  thankYouCard,
+} from '../coaching/after-chat-extra';
 import type { ContactData, ConversationData } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';
@@ -63,7 +68,11 @@ export async function thankYouFor(
 
   if (contact) {
     const [latest] = await listHeldConversations(db, member, { contactId: contact.id, take: 1 });
-    if (!latest) return { ok: false, problem: { kind: 'no_conversation', contact: { id: contact.id, name: contact.name } } };
+    if (!latest)
+      return {
+        ok: false,
+        problem: { kind: 'no_conversation', contact: { id: contact.id, name: contact.name } },
+      };
     return { ok: true, card: await cardFor(db, member, latest, contact, now) };
   }
 

@@ -22,6 +22,9 @@ export async function learnTimezone(client: WebClient, deps: AppDeps, scope: Sco
     const tz = info.user?.tz;
     if (tz) await rememberSlackTz(deps.db, scope, tz);
   } catch (error) {
-    deps.log.warn({ team: scope.workspaceId, user: scope.userId, err: String(error) }, 'could not read the timezone');
+    deps.log.warn(
+      { team: scope.workspaceId, user: scope.userId, err: String(error) },
+      'could not read the timezone',
+    );
   }
 }

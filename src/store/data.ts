@@ -29,7 +29,16 @@ export interface DeletedCounts {
 export async function deleteMemberData(db: Db, scope: Scope): Promise<DeletedCounts> {
   const member = await findMember(db, scope);
   if (!member) {
-    return { contacts: 0, asks: 0, conversations: 0, skills: 0, keywords: 0, nudges: 0, memberships: 0, member: 0 };
+    return {
+      contacts: 0,
+      asks: 0,
+      conversations: 0,
+      skills: 0,
+      keywords: 0,
+      nudges: 0,
+      memberships: 0,
+      member: 0,
+    };
   }
   const owned = { workspaceId: member.workspaceId, ownerId: member.id };
   return db.$transaction(async (tx) => {

@@ -65,7 +65,9 @@ export async function setSkillStatus(
     data: { status },
   });
   if (result.count !== 1) return null;
-  const row = await db.skill.findFirst({ where: { id, workspaceId: member.workspaceId, ownerId: member.id } });
+  const row = await db.skill.findFirst({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id },
+  });
   return row ? toSkill(row) : null;
 }
 

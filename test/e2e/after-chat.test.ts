@@ -62,7 +62,14 @@ const GOOD_LOG = {
 describe('after the conversation', () => {
   let h: Harness;
   const clock = new TestClock(START);
-  const ids: { jane?: string; sam?: string; priya?: string; conversation?: string; dm?: string; ts?: string } = {};
+  const ids: {
+    jane?: string;
+    sam?: string;
+    priya?: string;
+    conversation?: string;
+    dm?: string;
+    ts?: string;
+  } = {};
 
   beforeAll(async () => {
     h = await startHarness({ clock });
@@ -139,8 +146,15 @@ describe('after the conversation', () => {
 
   it('refuses a day that is still ahead in the member’s timezone', async () => {
     const view = await commandModal(ALICE.id, 'log Jane Doe');
-    const res = await h.driver.submitView(ALICE.id, view, fillView(view, { ...GOOD_LOG, Date: '2026-03-11' }));
-    expect(res.json).toMatchObject({ response_action: 'errors', errors: { [LOG_BLOCKS.date.blockId]: expect.any(String) } });
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { ...GOOD_LOG, Date: '2026-03-11' }),
+    );
+    expect(res.json).toMatchObject({
+      response_action: 'errors',
+      errors: { [LOG_BLOCKS.date.blockId]: expect.any(String) },
+    });
     expect(await h.db.contact.count()).toBe(0);
   });
 
@@ -171,7 +185,10 @@ describe('after the conversation', () => {
     });
     expect(conversation.heldAt?.toISOString()).toBe(START.replace('Z', '.000Z'));
 
-    const referrals = await h.db.contact.findMany({ where: { ownerId: member.id, referredById: jane.id }, orderBy: { name: 'asc' } });
+    const referrals = await h.db.contact.findMany({
+      where: { ownerId: member.id, referredById: jane.id },
+      orderBy: { name: 'asc' },
+    });
     expect(referrals.map((r) => [r.name, r.role, r.company, r.stage])).toEqual([
       ['Priya Patel', 'Designer', 'Globex', 'target'],
       ['Sam Lee', 'Research Ops', 'Acme Health', 'target'],
@@ -224,7 +241,8 @@ describe('after the conversation', () => {
 
     const bad = await ephemeral(ALICE.id, 'people friends');
     expect(bad.text).toContain('friends');
-    for (const stage of ['target', 'asked', 'scheduled', 'met', 'thanked', 'archived']) expect(bad.text).toContain(stage);
+    for (const stage of ['target', 'asked', 'scheduled', 'met', 'thanked', 'archived'])
+      expect(bad.text).toContain(stage);
   });
 
   it('shows who suggested whom in /coach chain', async () => {
@@ -285,9 +303,9 @@ describe('after the conversation', () => {
     );
     const replaced = await h.standIn.waitForCall('response_url');
     expect(replaced.args).toMatchObject({ replace_original: true });
-    expect(findButton(replaced.args.blocks as unknown as Block[], SKILLS_ACTIONS.advance, sql.id)?.text?.text).toBe(
-      'Mark as done',
-    );
+    expect(
+      findButton(replaced.args.blocks as unknown as Block[], SKILLS_ACTIONS.advance, sql.id)?.text?.text,
+    ).toBe('Mark as done');
     expect((await h.db.skill.findUniqueOrThrow({ where: { id: sql.id } })).status).toBe('learning');
 
     const words = await ephemeral(ALICE.id, 'keywords');
@@ -308,13 +326,21 @@ describe('after the conversation', () => {
     });
     await h.db.contact.update({ where: { id: ids.sam }, data: { stage: 'scheduled' } });
     await h.db.contact.create({
-      data: { workspaceId: TEAM.id, ownerId: member.id, name: 'Sam Rivera', nameKey: 'sam rivera', stage: 'target' },
+      data: {
+        workspaceId: TEAM.id,
+        ownerId: member.id,
+        name: 'Sam Rivera',
+        nameKey: 'sam rivera',
+        stage: 'target',
+      },
     });
 
     const picker = await commandModal(ALICE.id, 'log sam');
     expect(picker.callback_id).toBe(LOG_PICK_CALLBACK_ID);
     const res = await h.driver.submitView(ALICE.id, picker, {
-      [LOG_PICK_BLOCK.blockId]: { [LOG_PICK_BLOCK.actionId]: { type: 'static_select', selected_option: { value: ids.sam! } } },
+      [LOG_PICK_BLOCK.blockId]: {
+        [LOG_PICK_BLOCK.actionId]: { type: 'static_select', selected_option: { value: ids.sam! } },
+      },
     });
     const next = res.json as { response_action: string; view: ViewLike };
     expect(next.response_action).toBe('update');
@@ -327,18 +353,27 @@ describe('after the conversation', () => {
     const logged = await h.driver.submitView(
       ALICE.id,
       { ...next.view, id: picker.id },
-      fillView({ ...next.view, id: picker.id }, {
-        "One thing I'll act on": 'read the research ops handbook',
-        'Thank-you already sent': true,
-      }),
+      fillView(
+        { ...next.view, id: picker.id },
+        {
+          "One thing I'll act on": 'read the research ops handbook',
+          'Thank-you already sent': true,
+        },
+      ),
     );
     expect(logged.text).toBe('');
     await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
     const conversations = await h.db.conversation.findMany({ where: { contactId: ids.sam } });
     expect(conversations).toHaveLength(1);
-    expect(conversations[0]).toMatchObject({ id: booked.id, format: 'phone', action: 'read the research ops handbook' });
+    expect(conversations[0]).toMatchObject({
+      id: booked.id,
+      format: 'phone',
+      action: 'read the research ops handbook',
+    });
     // A booked chat that has started is held until its planned end (never later than now).
-    expect(conversations[0]?.heldAt?.toISOString()).toBe(new Date(booked.scheduledAt!.getTime() + 30 * 60_000).toISOString());
+    expect(conversations[0]?.heldAt?.toISOString()).toBe(
+      new Date(booked.scheduledAt!.getTime() + 30 * 60_000).toISOString(),
+    );
     expect(conversations[0]?.thankYouSentAt).not.toBeNull();
     expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.sam } })).stage).toBe('thanked');
   });
@@ -352,7 +387,11 @@ describe('after the conversation', () => {
     h.standIn.clearCalls();
     const home = h.standIn.homeView(TEAM.id, ALICE.id);
     expect(home).toBeDefined();
-    await h.driver.blockAction(ALICE.id, { action_id: OPEN.log, value: ids.priya }, { view: home as unknown as ViewLike });
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: OPEN.log, value: ids.priya },
+      { view: home as unknown as ViewLike },
+    );
     const forPriya = viewOf(await h.standIn.waitForCall('views.update'));
     expect(fillView(forPriya, {})[LOG_BLOCKS.person.blockId]?.value?.value).toBe('Priya Patel');
   });
@@ -365,7 +404,12 @@ describe('after the conversation', () => {
     h.standIn.clearCalls();
     await h.driver.blockAction(
       ALICE.id,
-      { action_id: PEOPLE_ACTIONS.menu, type: 'overflow', block_id: priya?.block_id, selected_option: { value: archive!.value } },
+      {
+        action_id: PEOPLE_ACTIONS.menu,
+        type: 'overflow',
+        block_id: priya?.block_id,
+        selected_option: { value: archive!.value },
+      },
       { message: { channelId: ids.dm!, ts: '1.000002', isEphemeral: true } },
     );
     const redraw = await h.standIn.waitForCall('response_url');
@@ -393,14 +437,20 @@ describe('after the conversation', () => {
       'networking-coach.json',
       'skills.csv',
     ]);
-    const contacts = files.find((f) => f.filename === 'contacts.csv')?.data?.toString('utf8').replace(/^\uFEFF/, '') ?? '';
+    const contacts =
+      files
+        .find((f) => f.filename === 'contacts.csv')
+        ?.data?.toString('utf8')
+        .replace(/^\uFEFF/, '') ?? '';
     const rows = contacts.trim().split(/\r?\n/);
     expect(rows[0]).toBe(
       'id,name,role,company,industry,why,link,stage,stage_at,referred_by_id,referred_by_name,last_touch_at,created_at',
     );
     expect(rows).toHaveLength(5); // header, Jane, Sam, Priya, Sam Rivera
     expect(rows.find((r) => r.includes('Sam Lee'))).toContain(`${ids.jane},Jane Doe`);
-    const json = JSON.parse(files.find((f) => f.filename === 'networking-coach.json')?.data?.toString('utf8') ?? '{}');
+    const json = JSON.parse(
+      files.find((f) => f.filename === 'networking-coach.json')?.data?.toString('utf8') ?? '{}',
+    );
     expect(json.contacts.map((c: { name: string }) => c.name)).toContain('Jane Doe');
     expect(json.conversations).toHaveLength(2);
     expect(json.skills).toHaveLength(2);
@@ -409,7 +459,11 @@ describe('after the conversation', () => {
   it('shows Bob none of Alice’s data anywhere', async () => {
     // Bob has a little data of his own, so an empty answer is not just an empty database.
     const view = await commandModal(BOB.id, 'log Max Mustermann');
-    await h.driver.submitView(BOB.id, view, fillView(view, { "One thing I'll act on": 'apply to the meetup' }));
+    await h.driver.submitView(
+      BOB.id,
+      view,
+      fillView(view, { "One thing I'll act on": 'apply to the meetup' }),
+    );
     await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === BOB.id);
 
     const aliceNames = ['Jane Doe', 'Sam Lee', 'Priya Patel', 'Sam Rivera', 'usability testing', 'discovery'];

@@ -8,7 +8,7 @@ import { plural } from '../../coaching/text';
 import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
-import { actions, button, clip, context, escape, header, LIMITS, section } from './kit';
+import { actions, button, clip, context, escape as esc, header, LIMITS, section } from './kit';
 
 /** Lines of the tree in one message, and the levels shown. */
 export const CHAIN_MAX_LINES = 150;
@@ -22,7 +22,10 @@ const NAME_CHARS = 40;
  * Lines packed into as few sections as fit (each under Slack's 3000 characters); lines that do not fit
  * in `maxSections` are counted in `omitted`.
  */
-export function packLines(lines: readonly string[], maxSections: number): { blocks: SectionBlock[]; omitted: number } {
+export function packLines(
+  lines: readonly string[],
+  maxSections: number,
+): { blocks: SectionBlock[]; omitted: number } {
   const sections: string[] = [];
   let current = '';
   let used = 0;
@@ -43,7 +46,7 @@ export function packLines(lines: readonly string[], maxSections: number): { bloc
 
 /** "Jane → Sam → Priya", with the middle counted when it is long. */
 export function pathLine(path: readonly ContactData[]): string {
-  const names = path.map((c) => `${escape(clip(c.name, NAME_CHARS))}`);
+  const names = path.map((c) => `${esc(clip(c.name, NAME_CHARS))}`);
   if (names.length <= PATH_MAX_NAMES) return names.join(' → ');
   const hidden = names.length - 5;
   return [...names.slice(0, 3), `(${hidden} more)`, ...names.slice(-2)].join(' → ');
@@ -53,7 +56,11 @@ function escapeLines(lines: readonly string[]): string[] {
   return lines.map(escape);
 }
 
-export function buildChainMessage(input: { forest: ChainForest; longest: ContactData[]; unlinked: number }): Message {
+export function buildChainMessage(input: {
+  forest: ChainForest;
+  longest: ContactData[];
+  unlinked: number;
+}): Message {
   const { forest, longest, unlinked } = input;
   if (forest.length === 0) {
     const text =
@@ -88,22 +95,31 @@ export function buildChainMessage(input: { forest: ChainForest; longest: Contact
 
 /** One person's place: who led to them, and who they led to. */
 export function buildPersonChainMessage(contact: ContactData, chain: ContactChain): Message {
-  const { lines } = renderChainLines([chain.subtree], { maxLines: CHAIN_MAX_LINES, maxDepth: CHAIN_MAX_DEPTH });
+  const { lines } = renderChainLines([chain.subtree], {
+    maxLines: CHAIN_MAX_LINES,
+    maxDepth: CHAIN_MAX_DEPTH,
+  });
   const led = chain.subtree.children.length;
   const blocks: KnownBlock[] = [
     header(clip(`${contact.name}'s chain`, LIMITS.header)),
     section(
       chain.ancestors.length > 0
         ? `*How you got to them:* ${pathLine([...chain.ancestors, contact])}`
-        : `*${escape(contact.name)}* starts this chain: nobody on your list suggested them.`,
+        : `*${esc(contact.name)}* starts this chain: nobody on your list suggested them.`,
     ),
-    context(`${stageEmoji(contact.stage)} ${stageLabel(contact.stage)} · suggested ${plural(led, 'person', 'people')} directly`),
+    context(
+      `${stageEmoji(contact.stage)} ${stageLabel(contact.stage)} · suggested ${plural(led, 'person', 'people')} directly`,
+    ),
     ...packLines(escapeLines(lines), 20).blocks,
   ];
   return { text: `${contact.name}'s chain of introductions.`, blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 
-export function buildChainLookupText(problem: { kind: 'no_match' | 'several'; name: string; matches?: ContactData[] }): string {
+export function buildChainLookupText(problem: {
+  kind: 'no_match' | 'several';
+  name: string;
+  matches?: ContactData[];
+}): string {
   if (problem.kind === 'several') {
     const names = (problem.matches ?? []).slice(0, 5).map((c) => c.name);
     return `A few people match “${problem.name}”: ${names.join(', ')}. Add more of the name, like \`/coach chain ${names[0] ?? problem.name}\`.`;

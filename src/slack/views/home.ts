@@ -6,7 +6,7 @@ import { plural } from '../../coaching/text';
 import type { ConversationData, MemberSnapshot } from '../../coaching/types';
 import { formatWhen } from '../../coaching/when';
 import { OPEN } from './action-ids';
-import { actions, button, clip, context, divider, escape, header, LIMITS, section } from './kit';
+import { actions, button, clip, context, divider, escape as esc, header, LIMITS, section } from './kit';
 
 /** Items of each list shown on the Home tab; the rest are counted. */
 export const HOME_LIMITS = { due: 12, recent: 5 } as const;
@@ -48,9 +48,9 @@ function percent(rate: number | null): string {
 }
 
 function recentLine(c: ConversationData & { heldAt: Date }, name: string, tz: string, now: Date): string {
-  const action = c.action ? ` · acting on: _${escape(clip(c.action, 120))}_` : '';
+  const action = c.action ? ` · acting on: _${esc(clip(c.action, 120))}_` : '';
   const thanked = c.thankYouSentAt ? ' :pray:' : '';
-  return `:coffee: *${escape(clip(name, 80))}* · ${formatWhen(c.heldAt, tz, now)}${thanked}${action}`;
+  return `:coffee: *${esc(clip(name, 80))}* · ${formatWhen(c.heldAt, tz, now)}${thanked}${action}`;
 }
 
 export function buildHomeView(snapshot: MemberSnapshot, now: Date): HomeView {
@@ -78,7 +78,10 @@ export function buildHomeView(snapshot: MemberSnapshot, now: Date): HomeView {
       type: 'section',
       block_id: HOME_BLOCK_IDS.goals,
       fields: [
-        { type: 'mrkdwn', text: `*People on your list*\n${progress.targets.have} of ${progress.targets.goal}` },
+        {
+          type: 'mrkdwn',
+          text: `*People on your list*\n${progress.targets.have} of ${progress.targets.goal}`,
+        },
         {
           type: 'mrkdwn',
           text: `*Conversations this week*\n${week.have} of ${week.goal}${week.booked > 0 ? ` (+${week.booked} booked)` : ''}`,
@@ -100,24 +103,31 @@ export function buildHomeView(snapshot: MemberSnapshot, now: Date): HomeView {
   } else {
     for (const item of due.slice(0, HOME_LIMITS.due)) {
       const late = item.overdue ? ' _(past the 24 hours)_' : '';
-      blocks.push(section(`${DUE_EMOJI[item.kind]} ${escape(item.label)}${late}`, { accessory: dueButton(item) }));
+      blocks.push(
+        section(`${DUE_EMOJI[item.kind]} ${esc(item.label)}${late}`, { accessory: dueButton(item) }),
+      );
     }
     if (due.length > HOME_LIMITS.due) {
-      blocks.push(context(`…and ${due.length - HOME_LIMITS.due} more. \`/coach people\` shows everyone's next step.`));
+      blocks.push(
+        context(`…and ${due.length - HOME_LIMITS.due} more. \`/coach people\` shows everyone's next step.`),
+      );
     }
   }
 
   blocks.push(
     divider(),
-    section(
-      `*Your pipeline*\n${stages.map((s) => `${s.emoji} ${s.label}: *${s.count}*`).join('   ')}`,
-      { block_id: HOME_BLOCK_IDS.pipeline },
-    ),
+    section(`*Your pipeline*\n${stages.map((s) => `${s.emoji} ${s.label}: *${s.count}*`).join('   ')}`, {
+      block_id: HOME_BLOCK_IDS.pipeline,
+    }),
     divider(),
     section('*Recent conversations*', { block_id: HOME_BLOCK_IDS.recent }),
   );
   if (recent.length === 0) {
-    blocks.push(context('None logged yet. After a chat, log it while it is fresh: what you learned and one thing to act on.'));
+    blocks.push(
+      context(
+        'None logged yet. After a chat, log it while it is fresh: what you learned and one thing to act on.',
+      ),
+    );
   } else {
     blocks.push(
       section(

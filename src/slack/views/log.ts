@@ -12,10 +12,9 @@ import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';
 import {
-  actions,
   button,
   context,
-  escape,
+  escape as esc,
   LIMITS,
   modal,
   option,
@@ -90,7 +89,11 @@ function datepicker(blockId: string, actionId: string, label: string, initial: s
 }
 
 function checkbox(blockId: string, actionId: string, label: string, text: string, value: string): InputBlock {
-  const element: Checkboxes = { type: 'checkboxes', action_id: actionId, options: [{ text: plain(text, 75), value }] };
+  const element: Checkboxes = {
+    type: 'checkboxes',
+    action_id: actionId,
+    options: [{ text: plain(text, 75), value }],
+  };
   return { type: 'input', block_id: blockId, label: plain(label, LIMITS.label), optional: true, element };
 }
 
@@ -158,7 +161,13 @@ export function buildLogModal(input: LogModalInput): ModalView {
         placeholder: 'Jane Doe — UX researcher, Acme',
         hint: 'One per line: "Name — role, company". Each becomes a new target, linked to this person.',
       }),
-      checkbox(B.thanked.blockId, B.thanked.actionId, 'Thank-you already sent', 'Yes, I sent it', THANKED_VALUE),
+      checkbox(
+        B.thanked.blockId,
+        B.thanked.actionId,
+        'Thank-you already sent',
+        'Yes, I sent it',
+        THANKED_VALUE,
+      ),
     ],
   });
 }
@@ -176,7 +185,7 @@ export function buildPickPersonModal(input: { typed: string; matches: LogPerson[
     submit: 'Next',
     privateMetadata: JSON.stringify({ typed: input.typed.slice(0, 200) }),
     blocks: [
-      section(`A few people on your list match “${escape(input.typed)}”.`),
+      section(`A few people on your list match “${esc(input.typed)}”.`),
       selectInput(LOG_PICK_BLOCK.blockId, LOG_PICK_BLOCK.actionId, 'Which one?', options),
     ],
   });
@@ -287,20 +296,20 @@ export const MAX_REFERRAL_BUTTONS = 5;
 
 export function buildLoggedMessage(summary: LoggedSummary, now: Date): Message {
   const { card } = summary;
-  const name = escape(card.contactName);
+  const name = esc(card.contactName);
   const blocks: KnownBlock[] = [
     section(
       `:coffee: Logged your conversation with *${name}* (${formatWhen(card.heldAt, card.tz, now)}) — ` +
         `stage: ${stageLabel(summary.contactStage)}.${summary.createdContact ? ' They are new on your list.' : ''}\n` +
-        `*Your one thing:* ${escape(card.action)}`,
+        `*Your one thing:* ${esc(card.action)}`,
     ),
     ...thankYouBlocks(card, now),
   ];
 
   const referrals = summary.referrals;
   if (referrals.length > 0) {
-    const added = referrals.filter((r) => r.created).map((r) => escape(r.name));
-    const known = referrals.filter((r) => !r.created).map((r) => escape(r.name));
+    const added = referrals.filter((r) => r.created).map((r) => esc(r.name));
+    const known = referrals.filter((r) => !r.created).map((r) => esc(r.name));
     const lines = [
       added.length > 0
         ? `:seedling: ${plural(added.length, 'new target', 'new targets')}, suggested by ${name}: ${added.join(', ')}.`
@@ -308,19 +317,20 @@ export function buildLoggedMessage(summary: LoggedSummary, now: Date): Message {
       known.length > 0 ? `Already on your list: ${known.join(', ')}.` : null,
       '*Draft asks for the people suggested* — mention that they sent you:',
     ].filter(Boolean);
-    blocks.push(section(lines.join('\n')));
-    blocks.push(
-      actions(
-        LOGGED_BLOCK_IDS.referrals,
-        referrals
-          .slice(0, MAX_REFERRAL_BUTTONS)
-          .map((r) => button(`Draft ask: ${r.name}`, OPEN.ask, r.id)),
-      ),
-    );
+    blocks.push(section(lines.join('\n'), { block_id: LOGGED_BLOCK_IDS.referrals }));
+    // One section per person: Slack wants action ids unique inside one actions block.
+    for (const r of referrals.slice(0, MAX_REFERRAL_BUTTONS)) {
+      blocks.push(
+        section(`:dart: *${esc(r.name)}*`, {
+          block_id: `referral|${r.id}`,
+          accessory: button('Draft ask', OPEN.ask, r.id),
+        }),
+      );
+    }
     if (referrals.length > MAX_REFERRAL_BUTTONS) {
       blocks.push(
         context(
-          `…and ${referrals.length - MAX_REFERRAL_BUTTONS} more. Find them with \`/coach people target\` or \`/coach chain ${escape(card.contactName)}\`.`,
+          `…and ${referrals.length - MAX_REFERRAL_BUTTONS} more. Find them with \`/coach people target\` or \`/coach chain ${esc(card.contactName)}\`.`,
         ),
       );
     }

@@ -5,7 +5,7 @@ import type { PipelineStage } from '../../coaching/pipeline';
 import { stageEmoji, stageLabel } from '../../coaching/stages';
 import { type ContactData, STAGES, type Stage } from '../../coaching/types';
 import type { Message } from '../surfaces';
-import { context, divider, escape, header, LIMITS, option, section } from './kit';
+import { context, divider, escape as esc, header, LIMITS, option, section } from './kit';
 
 export const PEOPLE_ACTIONS = {
   /** The overflow menu on each person; option values are encoded with `encodePersonChoice`. */
@@ -61,7 +61,8 @@ export function readPeopleArgs(args: string): StageFilterResult {
     words.pop();
   }
   const text = words.join(' ');
-  if (text === '' || text === 'all') return { ok: true, filter: { stage: null, page: text === '' && page > 1 ? 1 : page } };
+  if (text === '' || text === 'all')
+    return { ok: true, filter: { stage: null, page: text === '' && page > 1 ? 1 : page } };
   const stage = STAGE_WORDS[text];
   if (!stage) {
     return {
@@ -94,17 +95,19 @@ export function decodePersonChoice(
 
 function personMenu(contact: ContactData, filter: PeopleFilter): Overflow {
   const choices = PERSON_CHOICES.filter((c) => !(c === 'archive' && contact.stage === 'archived'));
-  const options: PlainTextOption[] = choices.map((c) => option(CHOICE_LABELS[c], encodePersonChoice(c, contact.id, filter)));
+  const options: PlainTextOption[] = choices.map((c) =>
+    option(CHOICE_LABELS[c], encodePersonChoice(c, contact.id, filter)),
+  );
   return { type: 'overflow', action_id: PEOPLE_ACTIONS.menu, options: options.slice(0, 5) };
 }
 
 function whoLine(contact: ContactData): string {
   const where = [contact.role, contact.company].filter(Boolean).join(', ');
-  return `*${escape(contact.name)}*${where ? ` — ${escape(where)}` : ''}`;
+  return `*${esc(contact.name)}*${where ? ` — ${esc(where)}` : ''}`;
 }
 
 export function personBlock(entry: PipelineStage['contacts'][number], filter: PeopleFilter): SectionBlock {
-  return section(`${whoLine(entry.contact)}\n_Next:_ ${escape(entry.next.label)}`, {
+  return section(`${whoLine(entry.contact)}\n_Next:_ ${esc(entry.next.label)}`, {
     block_id: `person|${entry.contact.id}`,
     accessory: personMenu(entry.contact, filter),
   });
@@ -149,7 +152,11 @@ export function buildPeopleMessage(stages: readonly PipelineStage[], filter: Peo
     for (const entry of page) blocks.push(personBlock(entry, filter));
     const after = stage.count - start - page.length;
     if (page.length === 0 && start > 0) {
-      blocks.push(context(`That page is empty: there are ${stage.count} in this stage. Try \`/coach people ${stage.stage}\`.`));
+      blocks.push(
+        context(
+          `That page is empty: there are ${stage.count} in this stage. Try \`/coach people ${stage.stage}\`.`,
+        ),
+      );
     } else if (after > 0) {
       const more = filter.stage
         ? `…and ${after} more — \`/coach people ${stage.stage} ${filter.page + 1}\``
@@ -158,7 +165,8 @@ export function buildPeopleMessage(stages: readonly PipelineStage[], filter: Peo
     }
   }
   const archived = stages.find((s) => s.stage === 'archived')?.count ?? 0;
-  if (!filter.stage && archived > 0) blocks.push(context(`${archived} archived — \`/coach people archived\``));
+  if (!filter.stage && archived > 0)
+    blocks.push(context(`${archived} archived — \`/coach people archived\``));
 
   const text = filter.stage
     ? `${stageLabel(filter.stage)}: ${stages.find((s) => s.stage === filter.stage)?.count ?? 0} people.`
@@ -177,7 +185,7 @@ export function buildPersonMessage(
     personBlock(entry, filter),
     context(
       `${stageEmoji(contact.stage)} ${stageLabel(contact.stage)}` +
-        (referrerName ? ` · suggested by ${escape(referrerName)}` : '') +
+        (referrerName ? ` · suggested by ${esc(referrerName)}` : '') +
         ` · everyone: \`/coach people\``,
     ),
   ];

@@ -6,7 +6,7 @@ import { plural } from '../../coaching/text';
 import type { KeywordEntry } from '../../services/skills';
 import type { Message } from '../surfaces';
 import { packLines } from './chain';
-import { button, clip, context, divider, escape, header, LIMITS, section } from './kit';
+import { button, clip, context, divider, escape as esc, header, LIMITS, section } from './kit';
 
 export const SKILLS_ACTIONS = {
   /** Value: the skill id. Moves it one step on. */
@@ -18,7 +18,11 @@ export const SKILLS_PER_GROUP = 12;
 /** Sections of keyword lines in one message (about 2,900 characters each). */
 const KEYWORD_SECTIONS = 12;
 
-const GROUP_EMOJI: Record<string, string> = { gap: ':seedling:', learning: ':books:', done: ':white_check_mark:' };
+const GROUP_EMOJI: Record<string, string> = {
+  gap: ':seedling:',
+  learning: ':books:',
+  done: ':white_check_mark:',
+};
 
 export function buildSkillsMessage(plan: readonly DevelopmentPlanGroup[]): Message {
   const total = plan.reduce((sum, g) => sum + g.items.length, 0);
@@ -32,14 +36,17 @@ export function buildSkillsMessage(plan: readonly DevelopmentPlanGroup[]): Messa
     context('Skills your conversations showed you need. Move each one on as you work on it.'),
   ];
   for (const group of plan) {
-    blocks.push(divider(), section(`${GROUP_EMOJI[group.status] ?? ''} *${group.label}* (${group.items.length})`));
+    blocks.push(
+      divider(),
+      section(`${GROUP_EMOJI[group.status] ?? ''} *${group.label}* (${group.items.length})`),
+    );
     if (group.items.length === 0) {
       blocks.push(context(group.status === 'learning' ? 'Pick one skill to start on.' : 'None yet.'));
       continue;
     }
     for (const item of group.items.slice(0, SKILLS_PER_GROUP)) {
       blocks.push(
-        section(`*${escape(item.skill.name)}*${item.source ? ` — ${escape(item.source)}` : ''}`, {
+        section(`*${esc(item.skill.name)}*${item.source ? ` — ${esc(item.source)}` : ''}`, {
           block_id: `skill|${item.skill.id}`,
           accessory: button(skillActionLabel(item.skill.status), SKILLS_ACTIONS.advance, item.skill.id),
         }),
@@ -47,7 +54,9 @@ export function buildSkillsMessage(plan: readonly DevelopmentPlanGroup[]): Messa
     }
     const rest = group.items.slice(SKILLS_PER_GROUP);
     if (rest.length > 0) {
-      blocks.push(context(clip(`…and ${rest.length} more: ${rest.map((i) => escape(i.skill.name)).join(', ')}`, 2000)));
+      blocks.push(
+        context(clip(`…and ${rest.length} more: ${rest.map((i) => esc(i.skill.name)).join(', ')}`, 2000)),
+      );
     }
   }
   const [gap, learning, done] = plan.map((g) => g.items.length);
@@ -67,14 +76,14 @@ export function buildKeywordsMessage(keywords: readonly KeywordEntry[]): Message
       'No words collected yet. When you log a conversation, note the words they used under “Words of the field” — they make strong resume keywords.';
     return { text, blocks: [header('Words of your field'), section(text)] };
   }
-  const lines = keywords.map((k) => `• *${escape(k.term)}*${k.from ? ` — from ${escape(k.from)}` : ''}`);
+  const lines = keywords.map((k) => `• *${esc(k.term)}*${k.from ? ` — from ${esc(k.from)}` : ''}`);
   const packed = packLines(lines, KEYWORD_SECTIONS);
   const blocks: KnownBlock[] = [
     header('Words of your field'),
     context(
       `${plural(keywords.length, 'word', 'words')} from your conversations. Use the ones that fit your experience in your resume and profile.`,
     ),
-    section(`*All together, ready to copy:*\n${escape(keywords.map((k) => k.term).join(', '))}`),
+    section(`*All together, ready to copy:*\n${esc(keywords.map((k) => k.term).join(', '))}`),
     divider(),
     ...packed.blocks,
     ...(packed.omitted > 0 ? [context(`…and ${packed.omitted} more — \`/coach export\` has them all.`)] : []),

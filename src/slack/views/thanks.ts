@@ -1,13 +1,13 @@
 // The thank-you: its draft, its 24-hour deadline and the "Mark thank-you sent" button, shown after a
 // log and by `/coach thanks`; updated in place once it is sent.
 import type { KnownBlock } from '@slack/types';
-import type { ThankYouCard, ThanksLookupProblem } from '../../coaching/after-chat-extra';
+import type { ThanksLookupProblem, ThankYouCard } from '../../coaching/after-chat-extra';
 import type { ThankYouRate } from '../../coaching/thanks';
 import { formatWhen } from '../../coaching/when';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import type { EphemeralMessage } from './help';
-import { actions, button, context, escape, LIMITS, section } from './kit';
+import { actions, button, context, escape as esc, LIMITS, section } from './kit';
 
 export const THANKS_ACTIONS = {
   /** Value: the conversation id. */
@@ -33,7 +33,7 @@ function untilDeadline(deadline: Date, now: Date): string {
 }
 
 function quote(text: string): string {
-  return escape(text)
+  return esc(text)
     .split('\n')
     .map((line) => `>${line}`)
     .join('\n');
@@ -53,7 +53,7 @@ export function thankYouBlocks(card: ThankYouCard, now: Date): KnownBlock[] {
     return [
       {
         ...context(
-          `:pray: Thank-you to ${escape(card.contactName)} sent ${formatWhen(card.thankYouSentAt, card.tz, now)}` +
+          `:pray: Thank-you to ${esc(card.contactName)} sent ${formatWhen(card.thankYouSentAt, card.tz, now)}` +
             `${onTime ? ' — within the day. Well done.' : '. Better late than never: they will appreciate it.'}` +
             (rate ? ` ${rate}` : ''),
         ),
@@ -63,7 +63,7 @@ export function thankYouBlocks(card: ThankYouCard, now: Date): KnownBlock[] {
   }
   return [
     section(
-      `:envelope: *Your thank-you to ${escape(card.contactName)}* — send it by *${formatWhen(card.deadline, card.tz, now)}* ` +
+      `:envelope: *Your thank-you to ${esc(card.contactName)}* — send it by *${formatWhen(card.deadline, card.tz, now)}* ` +
         `(${untilDeadline(card.deadline, now)}). Adjust it to your voice, then send it where you usually talk.`,
       { block_id: THANKS_BLOCK_IDS.due },
     ),
@@ -86,13 +86,21 @@ export function buildThankYouMessage(card: ThankYouCard, now: Date): Message {
  * The same message with its thank-you blocks replaced by the current state (used after "Mark sent"):
  * everything else in the message stays as it was.
  */
-export function replaceThankYouBlocks(blocks: readonly KnownBlock[], card: ThankYouCard, now: Date): KnownBlock[] {
+export function replaceThankYouBlocks(
+  blocks: readonly KnownBlock[],
+  card: ThankYouCard,
+  now: Date,
+): KnownBlock[] {
   const ids = new Set<string>(Object.values(THANKS_BLOCK_IDS));
-  const isThanks = (b: KnownBlock) => 'block_id' in b && typeof b.block_id === 'string' && ids.has(b.block_id);
+  const isThanks = (b: KnownBlock) =>
+    'block_id' in b && typeof b.block_id === 'string' && ids.has(b.block_id);
   const first = blocks.findIndex(isThanks);
   const kept = blocks.filter((b) => !isThanks(b));
   const at = first === -1 ? kept.length : first;
-  return [...kept.slice(0, at), ...thankYouBlocks(card, now), ...kept.slice(at)].slice(0, LIMITS.messageBlocks);
+  return [...kept.slice(0, at), ...thankYouBlocks(card, now), ...kept.slice(at)].slice(
+    0,
+    LIMITS.messageBlocks,
+  );
 }
 
 /** When there is no single thank-you to show: what to do instead. */
@@ -109,10 +117,12 @@ export function buildThanksProblemMessage(problem: ThanksLookupProblem): Ephemer
         response_type: 'ephemeral',
         text: `A few people match “${problem.name}”. Which one?`,
         blocks: [
-          section(`A few people match “${escape(problem.name)}”. Which one?`),
-          actions(
-            'thanks_pick',
-            shown.map((m) => button(m.name, OPEN.thanks, m.id)),
+          section(`A few people match “${esc(problem.name)}”. Which one?`),
+          ...shown.map((m) =>
+            section(`*${esc(m.name)}*`, {
+              block_id: `thanks_pick|${m.id}`,
+              accessory: button('Thank-you draft', OPEN.thanks, m.id),
+            }),
           ),
         ],
       };
@@ -123,7 +133,7 @@ export function buildThanksProblemMessage(problem: ThanksLookupProblem): Ephemer
         text: `You haven't logged a conversation with ${problem.contact.name} yet. Log it first, and I'll draft the thank-you.`,
         blocks: [
           section(
-            `You haven't logged a conversation with *${escape(problem.contact.name)}* yet. Log it first, and I'll draft the thank-you.`,
+            `You haven't logged a conversation with *${esc(problem.contact.name)}* yet. Log it first, and I'll draft the thank-you.`,
           ),
           actions('thanks_log', [button('Log the conversation', OPEN.log, problem.contact.id, 'primary')]),
         ],

@@ -1,5 +1,11 @@
 // The people list from buttons: OPEN.people (everyone, or one person) and the per-person menu.
-import type { AllMiddlewareArgs, BlockAction, ButtonAction, OverflowAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  BlockAction,
+  ButtonAction,
+  OverflowAction,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
 import { archiveContact, peopleByStage, personOverview } from '../../../services/people';
 import { thankYouFor } from '../../../services/thanks';
 import { type AppDeps, scopeOf } from '../../deps';
@@ -13,7 +19,7 @@ import {
   PEOPLE_ACTIONS,
   personNotFoundText,
 } from '../../views/people';
-import { buildThankYouMessage, buildThanksProblemMessage } from '../../views/thanks';
+import { buildThanksProblemMessage, buildThankYouMessage } from '../../views/thanks';
 import { openLogModal } from '../views/log';
 import { answer, replaceSource } from './after-chat-reply';
 
@@ -32,10 +38,16 @@ export function openPeople(deps: AppDeps) {
     const click = { body, client, respond };
     if (action.value) {
       const person = await personOverview(deps.db, scope, action.value, now);
-      await answer(click, person ? buildPersonMessage(person.entry, person.referrerName) : { text: personNotFoundText() });
+      await answer(
+        click,
+        person ? buildPersonMessage(person.entry, person.referrerName) : { text: personNotFoundText() },
+      );
       return;
     }
-    await answer(click, buildPeopleMessage(await peopleByStage(deps.db, scope, now), { stage: null, page: 1 }));
+    await answer(
+      click,
+      buildPeopleMessage(await peopleByStage(deps.db, scope, now), { stage: null, page: 1 }),
+    );
   };
 }
 
@@ -59,7 +71,10 @@ export function personMenuChoice(deps: AppDeps) {
         return;
       case 'thanks': {
         const found = await thankYouFor(deps.db, scope, { contactId: picked.contactId }, now);
-        await answer(click, found.ok ? buildThankYouMessage(found.card, now) : buildThanksProblemMessage(found.problem));
+        await answer(
+          click,
+          found.ok ? buildThankYouMessage(found.card, now) : buildThanksProblemMessage(found.problem),
+        );
         return;
       }
       case 'archive': {
@@ -69,7 +84,8 @@ export function personMenuChoice(deps: AppDeps) {
           return;
         }
         const list = buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked.filter);
-        if (!(await replaceSource(click, list))) await answer(click, { text: `${archived.name} is archived.` });
+        if (!(await replaceSource(click, list)))
+          await answer(click, { text: `${archived.name} is archived.` });
         await refreshHome(client, deps, scope);
         return;
       }

@@ -13,7 +13,12 @@ export interface ClickContext {
 }
 
 function fromMessage(body: BlockAction): { ephemeral: boolean; channel?: string; ts?: string } | null {
-  const container = body.container as { type?: string; is_ephemeral?: boolean; channel_id?: string; message_ts?: string };
+  const container = body.container as {
+    type?: string;
+    is_ephemeral?: boolean;
+    channel_id?: string;
+    message_ts?: string;
+  };
   if (container.type !== 'message') return null;
   return {
     ephemeral: container.is_ephemeral === true || !body.message,
@@ -29,11 +34,19 @@ export function sourceBlocks(body: BlockAction): KnownBlock[] | null {
 }
 
 /** Replaces the message the click came from; false when the click did not come from a message. */
-export async function replaceSource({ body, client, respond }: ClickContext, message: Message): Promise<boolean> {
+export async function replaceSource(
+  { body, client, respond }: ClickContext,
+  message: Message,
+): Promise<boolean> {
   const source = fromMessage(body);
   if (!source) return false;
   if (!source.ephemeral && source.channel && source.ts) {
-    await client.chat.update({ channel: source.channel, ts: source.ts, text: message.text, blocks: message.blocks });
+    await client.chat.update({
+      channel: source.channel,
+      ts: source.ts,
+      text: message.text,
+      blocks: message.blocks,
+    });
     return true;
   }
   if (body.response_url) {
@@ -46,7 +59,12 @@ export async function replaceSource({ body, client, respond }: ClickContext, mes
 /** A new reply: ephemeral next to the click in a conversation, or a DM when the click came from the Home tab. */
 export async function answer({ body, client, respond }: ClickContext, message: Message): Promise<void> {
   if (fromMessage(body) && body.response_url) {
-    await respond({ response_type: 'ephemeral', replace_original: false, text: message.text, blocks: message.blocks });
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: message.text,
+      blocks: message.blocks,
+    });
     return;
   }
   await sendDm(client, body.user.id, message);

@@ -16,15 +16,15 @@ import { OPEN } from '../../views/action-ids';
 import { PEOPLE_ACTIONS } from '../../views/people';
 import { buildSkillsMessage, SKILLS_ACTIONS, skillNotFoundText } from '../../views/skills';
 import {
-  buildThankYouMessage,
   buildThanksProblemMessage,
+  buildThankYouMessage,
   replaceThankYouBlocks,
   THANKS_ACTIONS,
   thankYouBlocks,
 } from '../../views/thanks';
 import { openLogModal } from '../views/log';
-import { answer, replaceSource, sourceBlocks } from './after-chat-reply';
 import { openPeople, personMenuChoice } from './after-chat-people';
+import { answer, replaceSource, sourceBlocks } from './after-chat-reply';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -70,7 +70,9 @@ export function markSentClick(deps: AppDeps) {
     const card = await markThankYouSent(deps.db, scope, action.value, now);
     const click = { body, client, respond };
     if (!card) {
-      await answer(click, { text: "I couldn't find that conversation any more. `/coach thanks` shows the latest." });
+      await answer(click, {
+        text: "I couldn't find that conversation any more. `/coach thanks` shows the latest.",
+      });
       return;
     }
     const blocks = sourceBlocks(body);
@@ -93,4 +95,3 @@ export function advanceSkillClick(deps: AppDeps) {
     if (!(await replaceSource(click, message))) await answer(click, message);
   };
 }
-

@@ -52,7 +52,7 @@ function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-export function coachCommand(deps: AppDeps) {
+export function coachCommand(deps: AppDeps, list: readonly Subcommand[] = SUBCOMMANDS) {
   return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     let acked = false;
     const ackOnce: typeof ack = async (response) => {
@@ -61,10 +61,10 @@ export function coachCommand(deps: AppDeps) {
       await ack(response);
     };
     const { name, args } = parseCommandText(command.text ?? '');
-    const subcommand = findSubcommand(name);
+    const subcommand = findSubcommand(name, list);
     const scope = scopeOf(command);
     if (!subcommand || !scope) {
-      await ackOnce(buildUnknownCommandMessage(name, suggestSubcommand(name)));
+      await ackOnce(buildUnknownCommandMessage(name, suggestSubcommand(name, list)));
       return;
     }
     try {

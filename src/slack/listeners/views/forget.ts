@@ -15,6 +15,9 @@ export function forgetSubmission(deps: AppDeps) {
     deps.log.info({ team: scope.workspaceId, user: scope.userId, deleted }, 'member data deleted on request');
     await sendDm(client, scope.userId, buildForgottenMessage(deleted));
     // An empty Home tab, published without creating the member again.
-    await client.views.publish({ user_id: scope.userId, view: buildHomeView(emptySnapshot(), deps.clock.now()) });
+    await client.views.publish({
+      user_id: scope.userId,
+      view: buildHomeView(emptySnapshot(), deps.clock.now()),
+    });
   };
 }

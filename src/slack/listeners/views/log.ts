@@ -63,7 +63,12 @@ export function logPickSubmission(deps: AppDeps) {
 }
 
 export function logSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const scope = scopeOf(body);
     const form = readLogForm(view.state.values);
     if (!form.ok || !scope) {

@@ -17,10 +17,17 @@ export const exportSubcommand: Subcommand = {
       await client.filesUploadV2({
         channel_id: channelId,
         initial_comment: exportComment(data),
-        file_uploads: data.files.map((f) => ({ file: Buffer.from(f.content, 'utf8'), filename: f.filename, title: f.filename })),
+        file_uploads: data.files.map((f) => ({
+          file: Buffer.from(f.content, 'utf8'),
+          filename: f.filename,
+          title: f.filename,
+        })),
       });
     } catch (error) {
-      deps.log.error({ team: scope.workspaceId, user: scope.userId, err: String(error) }, 'export upload failed');
+      deps.log.error(
+        { team: scope.workspaceId, user: scope.userId, err: String(error) },
+        'export upload failed',
+      );
       await respond({ response_type: 'ephemeral', text: exportFailedText() });
     }
   },

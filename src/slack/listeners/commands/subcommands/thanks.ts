@@ -1,6 +1,6 @@
 import { thankYouFor } from '../../../../services/thanks';
 import { learnTimezone } from '../../../home';
-import { buildThankYouMessage, buildThanksProblemMessage } from '../../../views/thanks';
+import { buildThanksProblemMessage, buildThankYouMessage } from '../../../views/thanks';
 import type { Subcommand } from '../subcommand';
 
 export const thanksSubcommand: Subcommand = {
