@@ -53,7 +53,7 @@ export function pathLine(path: readonly ContactData[]): string {
 }
 
 function escapeLines(lines: readonly string[]): string[] {
-  return lines.map(escape);
+  return lines.map((line) => esc(line));
 }
 
 export function buildChainMessage(input: {

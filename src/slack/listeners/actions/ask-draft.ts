@@ -68,6 +68,7 @@ export function askAnotherVersion(deps: AppDeps) {
     const result = await nextAskVersion(deps.db, scope, action.value, firstName);
     if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
     await updateDraftMessage(client, where, result.draft);
+    if (result.ok) await refreshHome(client, deps, scope);
   };
 }
 

@@ -27,6 +27,7 @@ import { openModal } from '../../surfaces';
 import { OPEN } from '../../views/action-ids';
 import { buildNudgeOutcomeMessage, NOT_YOUR_NUDGE, NUDGE_ACTION_IDS, parseSnoozeValue } from '../../views/nudge';
 import { buildSettingsModal } from '../../views/settings';
+import { ensureTimezone } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
@@ -92,7 +93,10 @@ export function openSettings(deps: AppDeps) {
       client,
       body.trigger_id,
       'Nudge settings',
-      async () => buildSettingsModal(await loadNudgeSettings(deps.db, scope, deps.clock.now())),
+      async () => {
+        await ensureTimezone(client, deps, scope);
+        return buildSettingsModal(await loadNudgeSettings(deps.db, scope, deps.clock.now()));
+      },
       deps.log,
     );
   };

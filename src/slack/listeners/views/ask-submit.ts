@@ -68,5 +68,6 @@ export function askEditSubmission(deps: AppDeps) {
       text: message.text,
       blocks: message.blocks,
     });
+    if (result.ok) await refreshHome(client, deps, scope);
   };
 }

@@ -1,5 +1,6 @@
 import { loadNudgeSettings } from '../../../../services/settings';
 import { openModal } from '../../../surfaces';
+import { ensureTimezone } from '../../actions/outreach-shared';
 import { buildSettingsModal } from '../../../views/settings';
 import type { Subcommand } from '../subcommand';
 
@@ -14,7 +15,11 @@ export const settingsSubcommand: Subcommand = {
       client,
       command.trigger_id,
       'Nudge settings',
-      async () => buildSettingsModal(await loadNudgeSettings(deps.db, scope, deps.clock.now())),
+      async () => {
+        // "Use my Slack timezone" and the pause date need the zone Slack has for them.
+        await ensureTimezone(client, deps, scope);
+        return buildSettingsModal(await loadNudgeSettings(deps.db, scope, deps.clock.now()));
+      },
       deps.log,
     );
   },

@@ -1,0 +1,361 @@
+// Nudges end to end: the app over signed HTTP against the Slack stand-in, sweeps run as plain
+// functions at TestClock times. Log a conversation through the log modal, get exactly one thank-you
+// DM the next morning, snooze it, get it back, mark it done; stop a kind; settings; pause; a nudge
+// whose reason is gone is cancelled; someone else's click is refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { WebClient } from '@slack/web-api';
+import { loadConfig } from '../../src/config';
+import { sweepCommand } from '../../src/nudges/commands';
+import { runSweep } from '../../src/nudges/sweep';
+import type { RecordedCall } from '../../src/sandbox';
+import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { logConversation } from '../../src/services/log';
+import { markThankYouSent } from '../../src/services/thanks';
+import { addTarget } from '../../src/services/targets';
+import { OPEN } from '../../src/slack/views/action-ids';
+import { LOG_CALLBACK_ID } from '../../src/slack/views/log';
+import {
+  NOT_YOUR_NUDGE,
+  NUDGE_ACTION_IDS,
+  NUDGE_ACTIONS_BLOCK_ID,
+  NUDGE_OUTCOME_BLOCK_ID,
+  snoozeOptionValue,
+} from '../../src/slack/views/nudge';
+import { SETTINGS_BLOCKS, SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
+import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import { type Block, blocksOf, deliveryClient, findElement, HOUR, MINUTE, memoryLog, messageOf, nudgeIdOf, nudgePosts } from '../nudges/support';
+
+// Tuesday 10 March 2026, 10:00 in New York (EDT, UTC-4).
+const START = new Date('2026-03-10T14:00:00Z');
+const at = (ms: number) => new Date(START.getTime() + ms);
+
+describe('nudges end to end', () => {
+  let h: Harness;
+  let slack: WebClient;
+  const clock = new TestClock(START);
+  const quiet = memoryLog('warn');
+
+  beforeAll(async () => {
+    h = await startHarness({ clock });
+    slack = deliveryClient(h);
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  /** A sweep at `when`, as the scheduler would run it (with the test clock moved there). */
+  async function sweep(when: Date) {
+    clock.set(when);
+    return runSweep({ now: when, db: h.db, slack, log: quiet.log, deliver: { pace: false } });
+  }
+
+  async function member(userId: string) {
+    return h.db.member.findFirstOrThrow({ where: { workspaceId: TEAM.id, slackUserId: userId } });
+  }
+
+  async function click(userId: string, call: RecordedCall, actionId: string, extra: { selected?: string } = {}) {
+    const value = extra.selected ? undefined : findElement(blocksOf(call), actionId)?.value;
+    h.standIn.clearCalls();
+    const res = await h.driver.blockAction(
+      userId,
+      {
+        action_id: actionId,
+        block_id: NUDGE_ACTIONS_BLOCK_ID,
+        ...(extra.selected
+          ? { type: 'static_select', selected_option: { value: extra.selected, text: { type: 'plain_text', text: 'x' } } }
+          : { value }),
+      },
+      { message: messageOf(call) },
+    );
+    expect(res.status).toBe(200);
+  }
+
+  function storedMessage(call: RecordedCall) {
+    const { channelId, ts } = messageOf(call);
+    return h.standIn.messages(channelId).find((m) => m.ts === ts);
+  }
+
+  let thankYou: RecordedCall;
+
+  it('logs a conversation through the log modal', async () => {
+    h.standIn.clearCalls();
+    await h.driver.command(ALICE.id, 'log Jane Doe');
+    const view = (await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike };
+    expect(view.view.callback_id).toBe(LOG_CALLBACK_ID);
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view.view,
+      fillView(view.view, {
+        Person: 'Jane Doe',
+        Role: 'UX Researcher',
+        Company: 'Acme Health',
+        Minutes: '25',
+        "One thing I'll act on": 'rebuild my portfolio case study around one research question',
+        'Who else they suggested': 'Sam Lee — Research Ops, Acme Health',
+      }),
+    );
+    expect(res.status).toBe(200);
+    await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(await h.db.conversation.count()).toBe(1);
+  });
+
+  it('sends nothing before the thank-you is due, and learns the member’s timezone from Slack', async () => {
+    h.standIn.clearCalls();
+    const report = await sweep(at(30 * MINUTE));
+    expect(report.sent).toHaveLength(0);
+    expect(nudgePosts(h)).toHaveLength(0);
+    expect((await member(ALICE.id)).slackTz).toBe('America/New_York');
+    // Planned (due within the horizon), not sent.
+    expect(await h.db.nudge.count({ where: { kind: 'thank_you', status: 'pending' } })).toBe(1);
+  });
+
+  it('sweeps at +20 h: exactly one thank-you DM, recorded as sent with its ts', async () => {
+    h.standIn.clearCalls();
+    const report = await sweep(at(20 * HOUR));
+    const posts = nudgePosts(h);
+    expect(posts).toHaveLength(1);
+    thankYou = posts[0]!;
+    expect(thankYou.args.channel).toBe(ALICE.id);
+    expect(report.sent.map((s) => s.kind)).toEqual(['thank_you']);
+    const blocks = blocksOf(thankYou);
+    const text = JSON.stringify(blocks);
+    expect(text).toContain('Thank Jane Doe today');
+    expect(findElement(blocks, NUDGE_ACTION_IDS.thanksSent)).toBeDefined();
+    expect(findElement(blocks, OPEN.thanks)?.value).toBe((await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id);
+    expect(findElement(blocks, NUDGE_ACTION_IDS.done)).toBeDefined();
+    expect(findElement(blocks, NUDGE_ACTION_IDS.stop)).toBeDefined();
+    expect(findElement(blocks, NUDGE_ACTION_IDS.snooze)?.options?.map((o) => o.text?.text)).toEqual(['1 day', '3 days', '1 week']);
+    const row = await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(thankYou)! } });
+    expect(row).toMatchObject({ status: 'sent', channelId: messageOf(thankYou).channelId, messageTs: messageOf(thankYou).ts });
+    expect(row.sentAt).not.toBeNull();
+  });
+
+  it('sweeps again: nothing more', async () => {
+    h.standIn.clearCalls();
+    await sweep(at(20 * HOUR + MINUTE));
+    expect(nudgePosts(h)).toHaveLength(0);
+  });
+
+  it('refuses another user replaying the button value, ephemerally, and changes nothing', async () => {
+    const id = nudgeIdOf(thankYou)!;
+    await click(BOB.id, thankYou, NUDGE_ACTION_IDS.done);
+    const refusal = await h.standIn.waitForCall('response_url');
+    expect(refusal.args).toMatchObject({ response_type: 'ephemeral', text: NOT_YOUR_NUDGE });
+    expect(h.standIn.callsTo('chat.update')).toHaveLength(0);
+    expect((await h.db.nudge.findUniqueOrThrow({ where: { id } })).status).toBe('sent');
+    // Snooze replayed with someone else's nudge id in the option value: refused too.
+    await click(BOB.id, thankYou, NUDGE_ACTION_IDS.snooze, { selected: snoozeOptionValue(id, '1w') });
+    await h.standIn.waitForCall('response_url');
+    expect((await h.db.nudge.findUniqueOrThrow({ where: { id } })).status).toBe('sent');
+  });
+
+  it('snoozes for a day: the DM is updated in place and the nudge waits', async () => {
+    const id = nudgeIdOf(thankYou)!;
+    clock.set(at(20 * HOUR + 2 * MINUTE)); // Wed 06:02 in New York
+    await click(ALICE.id, thankYou, NUDGE_ACTION_IDS.snooze, { selected: snoozeOptionValue(id, '1d') });
+    const update = await h.standIn.waitForCall('chat.update');
+    expect(update.args).toMatchObject({ channel: messageOf(thankYou).channelId, ts: messageOf(thankYou).ts });
+    const stored = storedMessage(thankYou);
+    const outcome = (stored?.blocks as unknown as Block[]).find((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID);
+    // One local day later is Thu 06:02, before working hours: the next working moment, Thu 09:00.
+    expect(JSON.stringify(outcome)).toContain('Snoozed until Thu 09:00');
+    expect((stored?.blocks as unknown as Block[]).some((b) => b.block_id === NUDGE_ACTIONS_BLOCK_ID)).toBe(false);
+    const row = await h.db.nudge.findUniqueOrThrow({ where: { id } });
+    expect(row.status).toBe('pending');
+    expect(row.dueAt.toISOString()).toBe('2026-03-12T13:00:00.000Z');
+  });
+
+  it('sends nothing before the snooze ends, and the thank-you once after', async () => {
+    h.standIn.clearCalls();
+    await sweep(new Date('2026-03-12T12:59:00Z'));
+    expect(nudgePosts(h)).toHaveLength(0);
+    await sweep(new Date('2026-03-12T13:00:00Z'));
+    const posts = nudgePosts(h);
+    expect(posts).toHaveLength(1);
+    expect(nudgeIdOf(posts[0]!)).toBe(nudgeIdOf(thankYou));
+    thankYou = posts[0]!;
+    await sweep(new Date('2026-03-12T13:01:00Z'));
+    expect(nudgePosts(h)).toHaveLength(1);
+  });
+
+  it('Done: updates the DM in place and the nudge is resolved', async () => {
+    await click(ALICE.id, thankYou, NUDGE_ACTION_IDS.done);
+    await h.standIn.waitForCall('chat.update');
+    expect(JSON.stringify(storedMessage(thankYou)?.blocks)).toContain('Done ✓');
+    expect((await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(thankYou)! } })).status).toBe('done');
+  });
+
+  let referral: RecordedCall;
+
+  it('sends the referral nudge two days after the chat, with "Draft the ask" for the suggested person', async () => {
+    h.standIn.clearCalls();
+    // Thu 12 March 10:00 New York: two local days after the conversation.
+    await sweep(new Date('2026-03-12T14:00:00Z'));
+    const posts = nudgePosts(h);
+    expect(posts).toHaveLength(1);
+    referral = posts[0]!;
+    const sam = await h.db.contact.findFirstOrThrow({ where: { name: 'Sam Lee' } });
+    expect(findElement(blocksOf(referral), OPEN.ask)?.value).toBe(sam.id);
+    expect(JSON.stringify(blocksOf(referral))).toContain('Jane Doe suggested Sam Lee');
+  });
+
+  it('Stop these: the kind is turned off, the DM says how to turn it back on, and no more come', async () => {
+    clock.set(new Date('2026-03-12T14:05:00Z'));
+    await click(ALICE.id, referral, NUDGE_ACTION_IDS.stop);
+    await h.standIn.waitForCall('chat.update');
+    expect(JSON.stringify(storedMessage(referral)?.blocks)).toContain('turn them back on in `/coach settings`');
+    expect((await member(ALICE.id)).nudgeKindsOff).toBe('referral');
+    // A new suggested person would normally get a referral nudge two days later.
+    const jane = await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } });
+    await addTarget(h.db, { workspaceId: TEAM.id, userId: ALICE.id }, { name: 'Lee Park', referredById: jane.id, role: 'PM', company: 'X', industry: 'health', why: 'path' }, clock.now());
+    h.standIn.clearCalls();
+    await sweep(new Date('2026-03-14T15:00:00Z'));
+    await sweep(new Date('2026-03-16T15:00:00Z'));
+    expect(nudgePosts(h).filter((c) => c.args.text && String(c.args.text).includes('Lee Park'))).toHaveLength(0);
+    expect(await h.db.nudge.count({ where: { kind: 'referral', status: { in: ['pending', 'sent'] }, subjectId: { not: referralSubject(referral) } } })).toBe(0);
+  });
+
+  function referralSubject(call: RecordedCall): string {
+    return String(findElement(blocksOf(call), OPEN.ask)?.value);
+  }
+
+  it('opens /coach settings with the current values and rejects bad input on the right blocks', async () => {
+    h.standIn.clearCalls();
+    clock.set(new Date('2026-03-16T15:00:00Z'));
+    await h.driver.command(ALICE.id, 'settings');
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike }).view;
+    expect(view.callback_id).toBe(SETTINGS_CALLBACK_ID);
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, {
+        'Working day starts': '17:00',
+        'Working day ends': '09:00',
+        'Working days': [],
+        'Pause nudges until': '2026-03-01',
+      }),
+    );
+    const body = res.json as { response_action: string; errors: Record<string, string> };
+    expect(body.response_action).toBe('errors');
+    expect(Object.keys(body.errors).sort()).toEqual([SETTINGS_BLOCKS.days.blockId]);
+    // With a working day picked, the rule checks come next: end after start, a future pause date.
+    const res2 = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, { 'Working day starts': '17:00', 'Working day ends': '09:00', 'Pause nudges until': '2026-03-01' }),
+    );
+    const body2 = res2.json as { response_action: string; errors: Record<string, string> };
+    expect(body2.response_action).toBe('errors');
+    expect(Object.keys(body2.errors).sort()).toEqual([SETTINGS_BLOCKS.end.blockId, SETTINGS_BLOCKS.pause.blockId].sort());
+    const m = await member(ALICE.id);
+    expect(m.workdayStartMinute).toBe(540);
+    expect(m.pausedUntil).toBeNull();
+  });
+
+  it('saves valid settings and shows what they mean', async () => {
+    h.standIn.clearCalls();
+    await h.driver.command(ALICE.id, 'settings');
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike }).view;
+    const res = await h.driver.submitView(
+      ALICE.id,
+      view,
+      fillView(view, {
+        Timezone: 'Europe/Berlin',
+        'Working day starts': '08:00',
+        'Working day ends': '16:00',
+        'Working days': ['1', '2', '3', '4'],
+        'Nudges I get': ['thank_you', 'referral', 'follow_up', 'prep', 'debrief'],
+      }),
+    );
+    const body = res.json as { response_action: string; view: { blocks: Block[] } };
+    expect(body.response_action).toBe('update');
+    expect(JSON.stringify(body.view.blocks)).toContain('Mon–Thu, 08:00–16:00 (Europe/Berlin)');
+    const m = await member(ALICE.id);
+    expect(m).toMatchObject({ tzOverride: 'Europe/Berlin', workdayStartMinute: 480, workdayEndMinute: 960, workDays: '1,2,3,4' });
+    expect(m.nudgeKindsOff.split(',').sort()).toEqual(['close_loop', 'keep_in_touch', 'weekly_summary', 'wrap_up']);
+  });
+
+  it('pause: nothing arrives while paused, the thank-you comes once the pause ends', async () => {
+    // Bob logs a chat on Monday 16 March, 15:00 UTC (16:00 in Berlin), then pauses until Wednesday.
+    const bob = { workspaceId: TEAM.id, userId: BOB.id };
+    clock.set(new Date('2026-03-16T15:00:00Z'));
+    const logged = await logConversation(
+      h.db,
+      bob,
+      { person: 'Ana Diaz', date: '2026-03-16', minutes: 20, format: 'video', action: 'ask for a portfolio review', skills: [], keywords: [], referrals: [], thanked: false },
+      clock.now(),
+    );
+    expect(logged.ok).toBe(true);
+    h.standIn.clearCalls();
+    await h.driver.command(BOB.id, 'settings');
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike }).view;
+    const res = await h.driver.submitView(BOB.id, view, fillView(view, { 'Pause nudges until': '2026-03-18' }));
+    expect((res.json as { response_action: string }).response_action).toBe('update');
+    expect((await member(BOB.id)).pausedUntil?.toISOString()).toBe('2026-03-17T23:00:00.000Z'); // Wed 00:00 Berlin
+
+    h.standIn.clearCalls();
+    await sweep(new Date('2026-03-17T10:00:00Z')); // Tue: due by the rules, but paused
+    expect(nudgePosts(h).filter((c) => c.args.channel === BOB.id)).toHaveLength(0);
+    await sweep(new Date('2026-03-18T08:00:00Z')); // Wed 09:00 Berlin: first working moment after the pause
+    const posts = nudgePosts(h).filter((c) => c.args.channel === BOB.id);
+    const kinds = await Promise.all(posts.map(async (c) => (await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(c)! } })).kind));
+    // This week's summary, pushed past the pause but still inside its week, comes along.
+    expect(kinds.sort()).toEqual(['thank_you', 'weekly_summary']);
+    expect(JSON.stringify(posts.map(blocksOf))).toContain('Thank Ana Diaz today');
+  });
+
+  it('cancels a waiting nudge whose reason is gone instead of sending it', async () => {
+    const bob = { workspaceId: TEAM.id, userId: BOB.id };
+    clock.set(new Date('2026-03-18T09:00:00Z'));
+    const logged = await logConversation(
+      h.db,
+      bob,
+      { person: 'Kai Moss', date: '2026-03-18', minutes: 20, format: 'phone', action: 'try the research ops meetup', skills: [], keywords: [], referrals: [], thanked: false },
+      clock.now(),
+    );
+    if (!logged.ok) throw new Error('log failed');
+    await sweep(new Date('2026-03-18T09:30:00Z'));
+    const waiting = await h.db.nudge.findFirstOrThrow({ where: { kind: 'thank_you', subjectId: logged.summary.card.conversationId } });
+    expect(waiting.status).toBe('pending');
+    await markThankYouSent(h.db, bob, logged.summary.card.conversationId, new Date('2026-03-18T10:00:00Z'));
+    h.standIn.clearCalls();
+    await sweep(new Date('2026-03-18T13:00:00Z'));
+    expect(nudgePosts(h)).toHaveLength(0);
+    expect((await h.db.nudge.findUniqueOrThrow({ where: { id: waiting.id } })).status).toBe('cancelled');
+  });
+
+  it('`coach sweep --dry-run` lists what would be sent without sending or changing anything', async () => {
+    const config = loadConfig({
+      DATABASE_URL: (await databaseUrlOf(h)) ?? '',
+      SLACK_BOT_TOKEN: TEAM.botToken,
+      SLACK_SIGNING_SECRET: 'x',
+      SLACK_API_URL: h.coach.slackApiUrl ?? '',
+    });
+    const before = await h.db.nudge.count();
+    h.standIn.clearCalls();
+    const lines: string[] = [];
+    // Monday 23 March 09:00 Berlin: Bob's weekly summary is due (Alice turned hers off).
+    const report = await sweepCommand({ config, log: quiet.log, now: new Date('2026-03-23T08:00:00Z'), dryRun: true, print: (l) => lines.push(l) });
+    expect(report.wouldSend.map((n) => n.kind)).toContain('weekly_summary');
+    expect(lines.some((l) => l.startsWith('would send') && l.includes('weekly_summary') && l.includes(BOB.id))).toBe(true);
+    expect(lines.join('\n')).not.toContain('Ana Diaz');
+    expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(await h.db.nudge.count()).toBe(before);
+  });
+
+  async function databaseUrlOf(_h: Harness): Promise<string | undefined> {
+    const rows = await _h.db.$queryRawUnsafe<{ file: string }[]>('PRAGMA database_list');
+    const main = rows.find((r) => (r as unknown as { name: string }).name === 'main');
+    return main ? `file:${main.file}` : undefined;
+  }
+
+  it('the weekly summary shows progress, what is due and the on-time thank-you rate', async () => {
+    h.standIn.clearCalls();
+    await sweep(new Date('2026-03-23T08:00:00Z'));
+    const summary = nudgePosts(h).find((c) => c.args.channel === BOB.id && JSON.stringify(blocksOf(c)).includes('Your week'));
+    expect(summary).toBeDefined();
+    const text = JSON.stringify(blocksOf(summary!));
+    expect(text).toContain('Last week: 2 of 2 conversations.');
+    expect(text).toMatch(/Thank-yous sent within 24 hours: \d of 2/);
+  });
+});
