@@ -98,24 +98,65 @@ export function localToday(now: Date, tz: string): string {
   return isoLocalDate(now, tz);
 }
 
+// "They said that portfolios…" → "portfolios…": the draft already says "what you said about".
+const LEAD_IN =
+  /^(?:(?:they|she|he|you)\s+(?:said|told me|explained|mentioned|think|thinks)|i\s+(?:learned|learnt|heard)|learned|learnt)\s+(?:that\s+)?/i;
+// Sentence openers that read naturally in lower case mid-sentence; anything else (often a name) keeps its case.
+const COMMON_OPENERS = new Set([
+  'a',
+  'an',
+  'the',
+  'their',
+  'her',
+  'his',
+  'our',
+  'my',
+  'your',
+  'its',
+  'it',
+  'this',
+  'that',
+  'these',
+  'those',
+  'most',
+  'many',
+  'every',
+  'some',
+  'all',
+  'how',
+  'what',
+  'why',
+  'when',
+  'where',
+  'which',
+  'there',
+  'being',
+  'getting',
+  'having',
+  'hiring',
+  'networking',
+  'portfolios',
+  'research',
+  'interviews',
+]);
+
 /**
  * A phrase for "I especially valued what you said about …": the first sentence of the notes, a few
- * words long, starting in lower case unless it starts with a name or acronym.
+ * words long, without a lead-in like "They said that".
  */
 export function learnedPhrase(notes: string | null | undefined, maxWords = 18): string | null {
   if (!notes) return null;
-  const first =
+  const sentence =
     notes
       .replace(/\s+/g, ' ')
       .trim()
       .split(/(?<=[.!?])\s/)[0] ?? '';
-  const words = first.split(' ').filter(Boolean);
+  const words = sentence.replace(LEAD_IN, '').split(' ').filter(Boolean);
   if (words.length === 0) return null;
-  const clipped = words.length > maxWords ? `${words.slice(0, maxWords).join(' ')}…` : words.join(' ');
-  const lead = clipped.split(' ')[0] ?? '';
-  return /^[A-Z][a-z]+$/.test(lead) && !/^I$/.test(lead)
-    ? lead.toLowerCase() + clipped.slice(lead.length)
-    : clipped;
+  const [lead = '', ...rest] =
+    words.length > maxWords ? [...words.slice(0, maxWords - 1), `${words[maxWords - 1]}…`] : words;
+  const first = COMMON_OPENERS.has(lead.toLowerCase()) ? lead.toLowerCase() : lead;
+  return [first, ...rest].join(' ');
 }
 
 // ---------------------------------------------------------------------------------------------

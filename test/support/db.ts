@@ -27,8 +27,13 @@ export async function postgresTestDatabase(baseUrl = POSTGRES_URL): Promise<Test
   const name = `coach_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  try {
+    // CREATE DATABASE copies template1 and fails if another copy is in progress: take turns.
+    await admin.query('SELECT pg_advisory_lock(7270001)');
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
   const url = new URL(baseUrl);
   url.pathname = `/${name}`;
   return {

@@ -1,0 +1,190 @@
+// Delivery under failure, against the Slack stand-in's injected faults: 429 with Retry-After, 5xx,
+// a hanging request, a revoked token, a permanent user error, a sender killed between claim and send,
+// and a nudge that keeps failing until it gives up. Every sweep is a plain function call at a
+// TestClock time; nothing waits on timers to synchronise.
+import type { WebClient } from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runSweep } from '../../src/nudges/sweep';
+import type { RecordedCall } from '../../src/sandbox';
+import { logConversation } from '../../src/services/log';
+import { claimDueNudges } from '../../src/store/nudges';
+import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import { deliveryClient, HOUR, MINUTE, memoryLog, nudgeIdOf } from '../nudges/support';
+
+// Tuesday 10 March 2026, 10:00 in New York. A chat logged then is due for its thank-you by the next morning.
+const LOGGED = new Date('2026-03-10T14:00:00Z');
+const T = new Date(LOGGED.getTime() + 20 * HOUR);
+const after = (ms: number) => new Date(T.getTime() + ms);
+
+describe('nudge delivery under Slack failures', () => {
+  let h: Harness;
+  let slack: WebClient;
+  const clock = new TestClock(LOGGED);
+  const quiet = memoryLog('error');
+
+  beforeEach(async () => {
+    clock.set(LOGGED);
+    h = await startHarness({ clock });
+    slack = deliveryClient(h, 300);
+  });
+  afterEach(async () => {
+    h.standIn.faults.clear();
+    await h.stop();
+  });
+
+  async function logChat(userId: string, person: string) {
+    const result = await logConversation(
+      h.db,
+      { workspaceId: TEAM.id, userId },
+      { person, date: '2026-03-10', minutes: 20, format: 'video', action: 'rewrite my resume summary', skills: [], keywords: [], referrals: [], thanked: false },
+      LOGGED,
+    );
+    if (!result.ok) throw new Error('logging failed');
+    // Give the member a known zone so planning makes no users.info calls of its own.
+    await h.db.member.updateMany({ where: { slackUserId: userId }, data: { slackTz: 'America/New_York' } });
+    return result.summary.card.conversationId;
+  }
+
+  function sweep(when: Date) {
+    clock.set(when);
+    return runSweep({
+      now: when,
+      db: h.db,
+      slack,
+      log: quiet.log,
+      // Several sends per second are fine here; the workspace-wide blocks (429, token) still apply.
+      deliver: { pace: { perWindow: 10 } },
+    });
+  }
+
+  function posts(): RecordedCall[] {
+    return h.standIn.callsTo('chat.postMessage').filter((c) => nudgeIdOf(c) !== undefined);
+  }
+
+  function delivered(): RecordedCall[] {
+    return posts().filter((c) => c.response?.ok === true);
+  }
+
+  async function thankYouRow(conversationId: string) {
+    return h.db.nudge.findFirstOrThrow({ where: { kind: 'thank_you', subjectId: conversationId } });
+  }
+
+  it('429: waits out Retry-After for the whole workspace, then sends once', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    h.standIn.faults.set('chat.postMessage', { kind: 'ratelimit', retryAfter: 30, times: 1 });
+    const first = await sweep(T);
+    expect(first.retrying).toHaveLength(1);
+    expect(posts().map((c) => c.status)).toEqual([429]);
+    const waiting = await thankYouRow(alice);
+    expect(waiting.status).toBe('pending');
+    expect(waiting.dueAt.getTime()).toBeGreaterThanOrEqual(after(30_000).getTime());
+
+    // Bob's thank-you becomes due meanwhile: the workspace is still inside Retry-After, so it waits too.
+    const bob = await logChat(BOB.id, 'Ana Diaz');
+    await sweep(after(10_000));
+    expect(posts()).toHaveLength(1);
+    expect((await thankYouRow(bob)).status).toBe('pending');
+
+    await sweep(after(31_000));
+    expect(delivered()).toHaveLength(2);
+    expect(new Set(delivered().map(nudgeIdOf))).toEqual(new Set([waiting.id, (await thankYouRow(bob)).id]));
+    await sweep(after(32_000));
+    expect(delivered()).toHaveLength(2);
+    expect((await thankYouRow(alice)).status).toBe('sent');
+  });
+
+  it('5xx: backs off (the due time moves) and sends once later', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    h.standIn.faults.set('chat.postMessage', { kind: 'error', status: 503, times: 1 });
+    const first = await sweep(T);
+    expect(first.retrying.map((r) => r.error)).toEqual(['HTTP 503']);
+    const row = await thankYouRow(alice);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' });
+    expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(after(MINUTE).getTime());
+    await sweep(after(30_000));
+    expect(posts()).toHaveLength(1);
+    await sweep(after(MINUTE + 5_000));
+    expect(delivered()).toHaveLength(1);
+    expect((await thankYouRow(alice)).status).toBe('sent');
+  });
+
+  it('a hanging request times out and is retried later, once', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    h.standIn.faults.set('chat.postMessage', { kind: 'hang', times: 1 });
+    const first = await sweep(T);
+    expect(first.retrying).toHaveLength(1);
+    expect(first.retrying[0]?.error).toMatch(/^request error/);
+    expect((await thankYouRow(alice)).status).toBe('pending');
+    await sweep(after(MINUTE + 5_000));
+    expect(delivered()).toHaveLength(1);
+    const dm = h.standIn.dmChannelFor(TEAM.id, ALICE.id);
+    expect(h.standIn.messages(dm).filter((m) => m.text.includes('Thank Jane Doe'))).toHaveLength(1);
+  });
+
+  it('a revoked token fails the nudge at once, stops the workspace’s batch, and is never retried', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    const bob = await logChat(BOB.id, 'Ana Diaz');
+    h.standIn.revokeToken(TEAM.botToken, 'token_revoked');
+    const first = await sweep(T);
+    expect(posts()).toHaveLength(1); // the second send in the workspace was not attempted
+    expect(first.failed.map((f) => f.error)).toEqual(['token_revoked']);
+    expect(first.stoppedWorkspaces.map((s) => s.workspaceId)).toEqual([TEAM.id]);
+    const failedId = first.failed[0]!.nudgeId;
+    const failedRow = await h.db.nudge.findUniqueOrThrow({ where: { id: failedId } });
+    expect(failedRow).toMatchObject({ status: 'failed', attempts: 1, lastError: 'token_revoked' });
+    const other = [await thankYouRow(alice), await thankYouRow(bob)].find((r) => r.id !== failedId)!;
+    expect(other).toMatchObject({ status: 'pending', attempts: 0 });
+
+    await sweep(after(10 * MINUTE)); // the workspace is paused after a token error
+    expect(posts()).toHaveLength(1);
+    await sweep(after(2 * HOUR));
+    expect(posts().filter((c) => nudgeIdOf(c) === failedId)).toHaveLength(1);
+  });
+
+  it('a permanent user error fails that nudge only; the rest of the workspace is still sent', async () => {
+    await logChat(ALICE.id, 'Jane Doe');
+    await logChat(BOB.id, 'Ana Diaz');
+    h.standIn.faults.set('chat.postMessage', { kind: 'slack_error', error: 'user_not_found', times: 1 });
+    const first = await sweep(T);
+    expect(first.failed.map((f) => f.error)).toEqual(['user_not_found']);
+    expect(first.sent).toHaveLength(1);
+    await sweep(after(2 * HOUR));
+    expect(posts().filter((c) => nudgeIdOf(c) === first.failed[0]!.nudgeId)).toHaveLength(1);
+  });
+
+  it('a sender killed between claim and send: the lease expires and the next sweep sends it once', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    await sweep(new Date(LOGGED.getTime() + 30 * MINUTE)); // plans it (due later)
+    const claimed = await claimDueNudges(h.db, { now: T, owner: 'worker-that-dies', leaseUntil: after(5 * MINUTE), limit: 10 });
+    expect(claimed.map((n) => n.id)).toEqual([(await thankYouRow(alice)).id]);
+    // …the process dies here. Another sweep before the lease expires leaves it alone.
+    await sweep(after(MINUTE));
+    expect(posts()).toHaveLength(0);
+    await sweep(after(5 * MINUTE + 1_000));
+    expect(delivered()).toHaveLength(1);
+    await sweep(after(6 * MINUTE));
+    expect(delivered()).toHaveLength(1);
+    expect(await thankYouRow(alice)).toMatchObject({ status: 'sent', leaseOwner: null });
+  });
+
+  it('gives up after six failed attempts, keeping the last error', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    h.standIn.faults.set('chat.postMessage', { kind: 'error', status: 500 });
+    let when = T;
+    for (let attempt = 1; attempt <= 6; attempt++) {
+      await sweep(when);
+      const row = await thankYouRow(alice);
+      expect(row.attempts).toBe(attempt);
+      if (attempt < 6) {
+        // 1, 2, 4, 8, 16 minutes after each failure.
+        expect(row.dueAt.getTime() - when.getTime()).toBeGreaterThanOrEqual(MINUTE * 2 ** (attempt - 1));
+        when = row.dueAt;
+      }
+    }
+    expect(await thankYouRow(alice)).toMatchObject({ status: 'failed', attempts: 6, lastError: 'HTTP 500' });
+    h.standIn.faults.clear();
+    await sweep(new Date(when.getTime() + 2 * HOUR));
+    expect(posts()).toHaveLength(6);
+    expect(delivered()).toHaveLength(0);
+  });
+});
