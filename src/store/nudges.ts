@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
-import type { Member, Nudge } from '../db/generated/sqlite/client';
+import { type Member, type Nudge, Prisma } from '../db/generated/sqlite/client';
 
 export type { Nudge };
 
@@ -61,15 +61,19 @@ export async function insertPlannedNudges(
 ): Promise<number> {
   const keys = planned.map((p) => memberDedupeKey(member.id, p.dedupeKey));
   const existing = await existingDedupeKeys(db, keys);
+  const missing = planned.filter((p) => !existing.has(memberDedupeKey(member.id, p.dedupeKey)));
   let created = 0;
-  for (const p of planned) {
-    const key = memberDedupeKey(member.id, p.dedupeKey);
-    if (existing.has(key)) continue;
+  // One statement per chunk (well inside both databases' bound-parameter limits).
+  for (let i = 0; i < missing.length; i += 100) {
+    const rows = missing.slice(i, i + 100).map(
+      (p) =>
+        Prisma.sql`(${randomUUID()}, ${member.workspaceId}, ${member.id}, ${p.kind}, ${p.subjectId},
+                    ${memberDedupeKey(member.id, p.dedupeKey)}, ${p.dueAt}, 'pending', 0, ${now}, ${now})`,
+    );
     created += await db.$executeRaw`
       INSERT INTO "Nudge" ("id", "workspaceId", "memberId", "kind", "subjectId", "dedupeKey", "dueAt",
                            "status", "attempts", "createdAt", "updatedAt")
-      VALUES (${randomUUID()}, ${member.workspaceId}, ${member.id}, ${p.kind}, ${p.subjectId}, ${key}, ${p.dueAt},
-              'pending', 0, ${now}, ${now})
+      VALUES ${Prisma.join(rows)}
       ON CONFLICT ("dedupeKey") DO NOTHING`;
   }
   return created;

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../src/sandbox';
 import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
 import { OPEN } from '../../src/slack/views/action-ids';
+import { ASK_CALLBACK_ID } from '../../src/slack/views/ask';
 import { FORGET_CALLBACK_ID } from '../../src/slack/views/data';
 import { LOG_BLOCKS, LOG_CALLBACK_ID, LOG_PICK_BLOCK, LOG_PICK_CALLBACK_ID } from '../../src/slack/views/log';
 import { PEOPLE_ACTIONS } from '../../src/slack/views/people';
@@ -20,7 +21,13 @@ interface Block {
   block_id?: string;
   text?: { text?: string };
   label?: { text?: string };
-  accessory?: { type?: string; action_id?: string; value?: string; options?: { value: string }[] };
+  accessory?: {
+    type?: string;
+    action_id?: string;
+    value?: string;
+    text?: { text?: string };
+    options?: { value: string }[];
+  };
   elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
   element?: { type?: string; action_id?: string; initial_value?: string; initial_date?: string };
 }
@@ -261,7 +268,7 @@ describe('after the conversation', () => {
     clock.advance(3 * 3_600_000);
     const message = h.standIn.messages(ids.dm!).find((m) => m.ts === ids.ts);
     expect(message).toBeDefined();
-    const button = findButton((message?.blocks ?? []) as Block[], THANKS_ACTIONS.markSent);
+    const button = findButton((message?.blocks ?? []) as unknown as Block[], THANKS_ACTIONS.markSent);
     await h.driver.blockAction(
       ALICE.id,
       { action_id: THANKS_ACTIONS.markSent, value: ids.conversation, block_id: button?.block_id },
@@ -396,6 +403,43 @@ describe('after the conversation', () => {
     expect(fillView(forPriya, {})[LOG_BLOCKS.person.blockId]?.value?.value).toBe('Priya Patel');
   });
 
+  it('starts the ask and prep flows from the people menu', async () => {
+    const list = await ephemeral(ALICE.id, 'people target');
+    const priya = list.blocks.find((b) => b.block_id === `person|${ids.priya}`);
+    const choice = (verb: string) =>
+      priya?.accessory?.options?.find((o) => o.value.startsWith(`${verb}|`))?.value;
+    const where = { message: { channelId: ids.dm!, ts: '1.000004', isEphemeral: true } };
+
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      {
+        action_id: PEOPLE_ACTIONS.menu,
+        type: 'overflow',
+        block_id: priya?.block_id,
+        selected_option: { value: choice('ask') },
+      },
+      where,
+    );
+    const ask = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(ask.callback_id).toBe(ASK_CALLBACK_ID);
+    expect(textOf(ask.blocks)).toContain('Priya Patel');
+
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      {
+        action_id: PEOPLE_ACTIONS.menu,
+        type: 'overflow',
+        block_id: priya?.block_id,
+        selected_option: { value: choice('prep') },
+      },
+      where,
+    );
+    const prep = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    expect(textOf(prep.args)).toContain('Priya');
+  });
+
   it('archives a person from the people menu and redraws the list', async () => {
     const list = await ephemeral(ALICE.id, 'people target');
     const priya = list.blocks.find((b) => b.block_id === `person|${ids.priya}`);
@@ -425,7 +469,7 @@ describe('after the conversation', () => {
     const done = await h.standIn.waitForCall('files.completeUploadExternal');
     expect(done.response?.ok).toBe(true);
     const open = await h.standIn.waitForCall('conversations.open');
-    const dmChannel = (open.response as { channel: { id: string } }).channel.id;
+    const dmChannel = (open.response as unknown as { channel: { id: string } }).channel.id;
     expect(done.args.channel_id).toBe(dmChannel);
 
     const files = h.standIn.files().filter((f) => f.channels.includes(dmChannel));

@@ -277,8 +277,6 @@ export function readLogForm(values: StateValues) {
   });
 }
 
-export type LogForm = Extract<ReturnType<typeof readLogForm>, { ok: true }>['data'];
-
 /** A problem the service found with an otherwise valid form, on the block it belongs to. */
 export function logProblemErrors(problem: 'future_date'): Record<string, string> {
   switch (problem) {

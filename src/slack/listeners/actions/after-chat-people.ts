@@ -10,8 +10,6 @@ import { archiveContact, peopleByStage, personOverview } from '../../../services
 import { thankYouFor } from '../../../services/thanks';
 import { type AppDeps, scopeOf } from '../../deps';
 import { refreshHome } from '../../home';
-import { OPEN } from '../../views/action-ids';
-import { actions, button, section } from '../../views/kit';
 import {
   buildPeopleMessage,
   buildPersonMessage,
@@ -22,6 +20,7 @@ import {
 import { buildThanksProblemMessage, buildThankYouMessage } from '../../views/thanks';
 import { openLogModal } from '../views/log';
 import { answer, replaceSource } from './after-chat-reply';
+import { openAskModal, sendPrepDm } from './outreach-shared';
 
 export function openPeople(deps: AppDeps) {
   return async ({
@@ -35,7 +34,7 @@ export function openPeople(deps: AppDeps) {
     const scope = scopeOf(body);
     if (!scope) return;
     const now = deps.clock.now();
-    const click = { body, client, respond };
+    const click = { body, client, respond, log: deps.log };
     if (action.value) {
       const person = await personOverview(deps.db, scope, action.value, now);
       await answer(
@@ -64,7 +63,7 @@ export function personMenuChoice(deps: AppDeps) {
     const picked = decodePersonChoice(action.selected_option?.value);
     if (!scope || !picked || action.action_id !== PEOPLE_ACTIONS.menu) return;
     const now = deps.clock.now();
-    const click = { body, client, respond };
+    const click = { body, client, respond, log: deps.log };
     switch (picked.choice) {
       case 'log':
         await openLogModal(client, deps, scope, body.trigger_id, { contactId: picked.contactId });
@@ -84,32 +83,17 @@ export function personMenuChoice(deps: AppDeps) {
           return;
         }
         const list = buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked.filter);
-        if (!(await replaceSource(click, list)))
-          await answer(click, { text: `${archived.name} is archived.` });
+        if (!(await replaceSource(click, list))) await answer(click, list);
         await refreshHome(client, deps, scope);
         return;
       }
       case 'ask':
-      case 'prep': {
-        // Drafting asks and preparing questions are their own flows; one click starts them from here.
-        const person = await personOverview(deps.db, scope, picked.contactId, now);
-        if (!person) {
-          await answer(click, { text: personNotFoundText() });
-          return;
-        }
-        const name = person.entry.contact.name;
-        const label = picked.choice === 'ask' ? `Draft the ask for ${name}` : `Prepare questions for ${name}`;
-        await answer(click, {
-          text: label,
-          blocks: [
-            section(picked.choice === 'ask' ? 'Ready when you are:' : 'Do a little research first, then:'),
-            actions('person_next', [
-              button(label, picked.choice === 'ask' ? OPEN.ask : OPEN.prep, picked.contactId, 'primary'),
-            ]),
-          ],
-        });
+        await openAskModal(client, deps, scope, body.trigger_id, { contactId: picked.contactId });
         return;
-      }
+      case 'prep':
+        if (!(await sendPrepDm(client, deps, scope, picked.contactId)))
+          await answer(click, { text: personNotFoundText() });
+        return;
     }
   };
 }

@@ -3,6 +3,7 @@
 import type { BlockAction, RespondFn } from '@slack/bolt';
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
+import type { Log } from '../../../log';
 import type { Message } from '../../surfaces';
 import { sendDm } from '../../surfaces';
 
@@ -10,6 +11,7 @@ export interface ClickContext {
   body: BlockAction;
   client: WebClient;
   respond: RespondFn;
+  log?: Log;
 }
 
 function fromMessage(body: BlockAction): { ephemeral: boolean; channel?: string; ts?: string } | null {
@@ -33,25 +35,33 @@ export function sourceBlocks(body: BlockAction): KnownBlock[] | null {
   return Array.isArray(blocks) ? (blocks as KnownBlock[]) : null;
 }
 
-/** Replaces the message the click came from; false when the click did not come from a message. */
+/**
+ * Replaces the message the click came from; false when the click did not come from a message or the
+ * message could not be replaced (too old, or gone), so the caller can answer with a new one instead.
+ */
 export async function replaceSource(
-  { body, client, respond }: ClickContext,
+  { body, client, respond, log }: ClickContext,
   message: Message,
 ): Promise<boolean> {
   const source = fromMessage(body);
   if (!source) return false;
-  if (!source.ephemeral && source.channel && source.ts) {
-    await client.chat.update({
-      channel: source.channel,
-      ts: source.ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
-    return true;
-  }
-  if (body.response_url) {
-    await respond({ replace_original: true, text: message.text, blocks: message.blocks });
-    return true;
+  try {
+    if (!source.ephemeral && source.channel && source.ts) {
+      await client.chat.update({
+        channel: source.channel,
+        ts: source.ts,
+        text: message.text,
+        blocks: message.blocks,
+      });
+      return true;
+    }
+    if (body.response_url) {
+      await respond({ replace_original: true, text: message.text, blocks: message.blocks });
+      return true;
+    }
+  } catch (error) {
+    // Slack refuses to edit some messages (old ephemerals, deleted ones); a fresh reply still works.
+    log?.debug({ err: String(error) }, 'could not replace the message; answering with a new one');
   }
   return false;
 }

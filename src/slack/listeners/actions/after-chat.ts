@@ -68,7 +68,7 @@ export function markSentClick(deps: AppDeps) {
     if (!scope || !action.value) return;
     const now = deps.clock.now();
     const card = await markThankYouSent(deps.db, scope, action.value, now);
-    const click = { body, client, respond };
+    const click = { body, client, respond, log: deps.log };
     if (!card) {
       await answer(click, {
         text: "I couldn't find that conversation any more. `/coach thanks` shows the latest.",
@@ -90,7 +90,7 @@ export function advanceSkillClick(deps: AppDeps) {
     const scope = scopeOf(body);
     if (!scope || !action.value) return;
     const plan = await advanceSkill(deps.db, scope, action.value);
-    const click = { body, client, respond };
+    const click = { body, client, respond, log: deps.log };
     const message = plan ? buildSkillsMessage(plan) : { text: skillNotFoundText() };
     if (!(await replaceSource(click, message))) await answer(click, message);
   };

@@ -1,0 +1,112 @@
+// The App Home over signed HTTP: published on app_home_opened with what is due, in the member's own
+// timezone, within Slack's limits for a very large list, and never with anyone else's data.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+
+// Tuesday 10 March 2026, 10:00 in New York; 15:00 in Berlin.
+const START = '2026-03-10T14:00:00Z';
+const HOUR = 3_600_000;
+
+describe('App Home', () => {
+  let h: Harness;
+  const clock = new TestClock(START);
+
+  beforeAll(async () => {
+    h = await startHarness({ clock });
+    // Alice: a thousand people, a conversation awaiting its thank-you, and someone suggested to her.
+    const alice = await h.db.member.create({
+      data: { workspace: { create: { id: TEAM.id } }, slackUserId: ALICE.id },
+    });
+    const owned = { workspaceId: TEAM.id, ownerId: alice.id };
+    await h.db.contact.createMany({
+      data: Array.from({ length: 1000 }, (_, i) => ({
+        ...owned,
+        id: `alice-contact-${i}`,
+        name: `Alice Contact ${i}`,
+        nameKey: `alice contact ${i}`,
+        stage: ['target', 'asked', 'scheduled', 'met', 'thanked'][i % 5] as string,
+        createdAt: new Date(Date.parse(START) - 10 * 24 * HOUR + i),
+      })),
+    });
+    await h.db.contact.update({
+      where: { id: 'alice-contact-3' },
+      data: { name: 'Jane Doe', nameKey: 'jane doe' },
+    });
+    await h.db.contact.update({
+      where: { id: 'alice-contact-5' },
+      data: { name: 'Sam Lee', nameKey: 'sam lee', referredById: 'alice-contact-3' },
+    });
+    await h.db.conversation.create({
+      data: {
+        ...owned,
+        contactId: 'alice-contact-3',
+        heldAt: new Date(Date.parse(START) - 2 * HOUR),
+        action: 'Rewrite my case study',
+      },
+    });
+  });
+  afterAll(async () => {
+    await h?.stop();
+  });
+
+  it('publishes on app_home_opened with due items, deadlines in the member’s timezone, inside 100 blocks', async () => {
+    h.standIn.clearCalls();
+    const res = await h.driver.event({
+      type: 'app_home_opened',
+      user: ALICE.id,
+      channel: 'D0ALICE',
+      tab: 'home',
+    });
+    expect(res.status).toBe(200);
+    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    expect(publish.response?.ok).toBe(true);
+    const view = publish.args.view as { blocks: unknown[] };
+    expect(view.blocks.length).toBeLessThanOrEqual(100);
+    const text = JSON.stringify(view.blocks);
+    // Held at 08:00 New York time on Tuesday: due by 08:00 on Wednesday.
+    expect(text).toContain('Thank Jane Doe by Wed 08:00');
+    expect(text).toContain('Reach out to Sam Lee: Jane suggested them');
+    expect(text).toContain('*People on your list*\\n1000 of 8');
+    const stored = h.standIn.homeView(TEAM.id, ALICE.id);
+    expect(stored?.blocks.length).toBe(view.blocks.length);
+  });
+
+  it('ignores the Messages tab', async () => {
+    h.standIn.clearCalls();
+    await h.driver.event({ type: 'app_home_opened', user: ALICE.id, channel: 'D0ALICE', tab: 'messages' });
+    // A Home tab event afterwards is published; the Messages tab one before it was not.
+    await h.driver.event({ type: 'app_home_opened', user: BOB.id, channel: 'D0BOB', tab: 'home' });
+    await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === BOB.id);
+    expect(h.standIn.callsTo('views.publish').filter((c) => c.args.user_id === ALICE.id)).toHaveLength(0);
+  });
+
+  it('shows Bob an empty dashboard of his own, with none of Alice’s people', async () => {
+    h.standIn.clearCalls();
+    await h.driver.event({ type: 'app_home_opened', user: BOB.id, channel: 'D0BOB', tab: 'home' });
+    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === BOB.id);
+    const text = JSON.stringify(publish.args.view);
+    expect(text).not.toContain('Alice Contact');
+    expect(text).not.toContain('Jane Doe');
+    expect(text).toContain('Nothing due right now');
+    expect(text).toContain('*People on your list*\\n0 of 8');
+  });
+
+  it('republishes after a change: the thank-you drops off once it is marked sent', async () => {
+    const conversation = await h.db.conversation.findFirstOrThrow({
+      where: { contactId: 'alice-contact-3' },
+    });
+    clock.advance(HOUR);
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: 'after_chat.thank_you_sent', value: conversation.id },
+      {
+        message: { channelId: h.standIn.dmChannelFor(TEAM.id, ALICE.id), ts: '1.000001', isEphemeral: true },
+      },
+    );
+    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    const text = JSON.stringify(publish.args.view);
+    expect(text).not.toContain('Thank Jane Doe');
+    expect(text).toContain('*Thank-yous on time*\\n100% (1 of 1)');
+  });
+});
