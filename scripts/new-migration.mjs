@@ -20,11 +20,24 @@ writeFileSync(POSTGRES_SCHEMA, derivePostgresSchema());
 for (const [provider, dir] of Object.entries(MIGRATION_DIRS)) {
   const schema = provider === 'sqlite' ? CANONICAL_SCHEMA : POSTGRES_SCHEMA;
   mkdirSync(dir, { recursive: true });
-  const previous = readdirSync(dir).filter((d) => existsSync(join(dir, d, 'schema.prisma'))).sort().at(-1);
-  const from = previous ? ['--from-schema-datamodel', join(dir, previous, 'schema.prisma')] : ['--from-empty'];
+  const previous = readdirSync(dir)
+    .filter((d) => existsSync(join(dir, d, 'schema.prisma')))
+    .sort()
+    .at(-1);
+  const from = previous
+    ? ['--from-schema-datamodel', join(dir, previous, 'schema.prisma')]
+    : ['--from-empty'];
   const sql = execFileSync(
     process.execPath,
-    ['node_modules/prisma/build/index.js', 'migrate', 'diff', ...from, '--to-schema-datamodel', schema, '--script'],
+    [
+      'node_modules/prisma/build/index.js',
+      'migrate',
+      'diff',
+      ...from,
+      '--to-schema-datamodel',
+      schema,
+      '--script',
+    ],
     { env, encoding: 'utf8' },
   );
   const folder = join(dir, `${stamp}_${name}`);

@@ -12,7 +12,10 @@ export function derivePostgresSchema(canonical = readFileSync(CANONICAL_SCHEMA, 
       /^\/\/ Canonical schema \(SQLite\)\..*\n(\/\/.*\n)*/m,
       '// GENERATED from prisma/schema.prisma by `npm run db:schema`. Do not edit.\n',
     )
-    .replace('output       = "../src/db/generated/sqlite"', 'output       = "../../src/db/generated/postgres"')
+    .replace(
+      'output       = "../src/db/generated/sqlite"',
+      'output       = "../../src/db/generated/postgres"',
+    )
     .replace('provider = "sqlite"', 'provider = "postgresql"')
     .replace('url      = "file:./data/dev.db"', 'url      = "postgresql://localhost:5432/coach"');
   if (out === canonical || !out.includes('provider = "postgresql"') || !out.includes('generated/postgres')) {

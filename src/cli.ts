@@ -66,19 +66,27 @@ program
 program
   .command('sweep')
   .description('Run one nudge sweep as of a given time and print what was (or would be) sent.')
-  .option('--now <time>', 'the sweep\'s clock, ISO 8601 with a zone, e.g. 2026-03-02T14:00:00Z (default: now)')
+  .option('--now <time>', "the sweep's clock, ISO 8601 with a zone, e.g. 2026-03-02T14:00:00Z (default: now)")
   .option('--dry-run', 'change nothing and send nothing; print what would be sent')
   .action(async (opts: { now?: string; dryRun?: boolean }) => {
     const config = configOrExit();
     const now = parseSweepTime(opts.now);
     if (!now) {
-      console.error(`--now must be an ISO 8601 time with a zone, e.g. 2026-03-02T14:00:00Z (got "${opts.now}").`);
+      console.error(
+        `--now must be an ISO 8601 time with a zone, e.g. 2026-03-02T14:00:00Z (got "${opts.now}").`,
+      );
       process.exit(2);
     }
     // Logs go to stderr so stdout is just the report.
     const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
     try {
-      await sweepCommand({ config, log, now, dryRun: opts.dryRun ?? false, print: (line) => console.log(line) });
+      await sweepCommand({
+        config,
+        log,
+        now,
+        dryRun: opts.dryRun ?? false,
+        print: (line) => console.log(line),
+      });
     } catch (error) {
       if (error instanceof NoDeliveryTokenError) {
         console.error(error.message);

@@ -3,14 +3,18 @@ import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import schema from '../fixtures/slack/specs/manifest.schema.1.0.0.json';
 import { BOT_SCOPES } from '../../src/slack/app';
 import { COACH_COMMAND } from '../../src/slack/listeners/commands';
+import schema from '../fixtures/slack/specs/manifest.schema.1.0.0.json';
 
 interface Manifest {
   features: { slash_commands: { command: string; usage_hint?: string }[]; app_home: Record<string, boolean> };
   oauth_config: { scopes: { bot: string[] } };
-  settings: { event_subscriptions: { bot_events: string[] }; socket_mode_enabled: boolean; interactivity: { is_enabled: boolean } };
+  settings: {
+    event_subscriptions: { bot_events: string[] };
+    socket_mode_enabled: boolean;
+    interactivity: { is_enabled: boolean };
+  };
 }
 
 const manifest = parse(readFileSync('manifest.yml', 'utf8')) as Manifest;
