@@ -32,7 +32,10 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   const target =
     destination ??
     (process.stdout.isTTY
-      ? pino.transport({ target: 'pino-pretty', options: { ignore: 'pid,hostname', translateTime: 'HH:MM:ss' } })
+      ? pino.transport({
+          target: 'pino-pretty',
+          options: { ignore: 'pid,hostname', translateTime: 'HH:MM:ss' },
+        })
       : undefined);
   return pino(
     {

@@ -55,7 +55,8 @@ describe('loadConfig', () => {
       SLACK_SIGNING_SECRET: 's',
       LOG_LEVEL: 'loud',
     });
-    for (const key of ['PORT', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'LOG_LEVEL']) expect(message).toContain(key);
+    for (const key of ['PORT', 'DATABASE_URL', 'SLACK_BOT_TOKEN', 'LOG_LEVEL'])
+      expect(message).toContain(key);
     expect(message).not.toContain('user-token-secret');
   });
 

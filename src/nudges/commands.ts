@@ -35,7 +35,14 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<SweepR
   const slack = options.dryRun ? () => undefined : deliveryClientFor(config, log, options.slackApiUrl);
   const database = await openDatabase(config.databaseUrl);
   try {
-    const report = await runSweep({ now: options.now, db: database.db, slack, log, dryRun: options.dryRun });
+    const report = await runSweep({
+      now: options.now,
+      db: database.db,
+      slack,
+      log,
+      dryRun: options.dryRun,
+      plan: { all: true },
+    });
     for (const line of formatSweepReport(report)) options.print(line);
     return report;
   } finally {

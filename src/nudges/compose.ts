@@ -1,13 +1,14 @@
 // What one nudge says, worked out from the member's data at send time (so it is never stale). Pure:
 // a nudge, a snapshot and `now` in, plain content out; src/slack/views/nudge.ts lays it out.
+
+import { DateTime } from 'luxon';
 import { draftFollowUp } from '../coaching/ask';
 import { planNudges } from '../coaching/nudge-rules';
 import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
 import { chooseQuestions } from '../coaching/questions';
-import { draftCloseTheLoop, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
+import { draftCloseTheLoop, draftKeepInTouch, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
 import { formatLocal, resolveZone } from '../coaching/time';
 import type { ContactData, ConversationData, MemberSnapshot, NudgeKind } from '../coaching/types';
-import { DateTime } from 'luxon';
 
 /** The one step the nudge's main button takes. */
 export type NudgePrimary =
@@ -70,7 +71,9 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
     case 'thank_you': {
       const action = conversation?.action ?? null;
       const text = nudgeText('thank_you', { contactName: name, action });
-      const suggested = snapshot.contacts.filter((c) => contact && c.referredById === contact.id).map((c) => c.name);
+      const suggested = snapshot.contacts
+        .filter((c) => contact && c.referredById === contact.id)
+        .map((c) => c.name);
       return {
         kind: ref.kind,
         title: text.title,
@@ -123,7 +126,9 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
       };
     }
     case 'prep': {
-      const when = conversation?.scheduledAt ? formatLocal(conversation.scheduledAt, tz, 'weekdayTime') : null;
+      const when = conversation?.scheduledAt
+        ? formatLocal(conversation.scheduledAt, tz, 'weekdayTime')
+        : null;
       const questions = chooseQuestions({
         role: contact?.role ?? null,
         industry: contact?.industry ?? null,
@@ -144,7 +149,10 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
       };
     }
     case 'wrap_up': {
-      const text = nudgeText('wrap_up', { contactName: name, minutes: conversation?.minutesRequested ?? null });
+      const text = nudgeText('wrap_up', {
+        contactName: name,
+        minutes: conversation?.minutesRequested ?? null,
+      });
       return { kind: ref.kind, title: text.title, body: text.body, primary: { kind: 'none' } };
     }
     case 'debrief': {
@@ -163,13 +171,31 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
         kind: ref.kind,
         title: text.title,
         body: text.body,
-        draft: { label: 'A short update', text: draftCloseTheLoop({ contactName: name ?? 'there', action: action ?? '' }) },
+        draft: {
+          label: 'A short update',
+          text: draftCloseTheLoop({ contactName: name ?? 'there', action: action ?? '' }),
+        },
         primary: { kind: 'none' },
       };
     }
     case 'keep_in_touch': {
       const text = nudgeText('keep_in_touch', { contactName: name });
-      return { kind: ref.kind, title: text.title, body: text.body, primary: { kind: 'none' } };
+      const last = snapshot.conversations
+        .filter((c) => c.contactId === contact?.id && c.heldAt !== null && c.cancelledAt === null)
+        .sort((a, b) => (b.heldAt?.getTime() ?? 0) - (a.heldAt?.getTime() ?? 0))[0];
+      return {
+        kind: ref.kind,
+        title: text.title,
+        body: text.body,
+        draft: {
+          label: 'A quick hello',
+          text: draftKeepInTouch({
+            contactName: name ?? 'there',
+            lastTopic: last?.action ? `your advice to ${last.action}` : null,
+          }),
+        },
+        primary: { kind: 'none' },
+      };
     }
     case 'weekly_summary': {
       const text = nudgeText('weekly_summary', { weekly: weeklyNumbers(snapshot, now) });
@@ -201,7 +227,8 @@ export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumber
     targets: snapshot.contacts.filter((c) => c.stage === 'target').length,
     targetGoal: snapshot.prefs.targetGoal,
     awaitingReplies: snapshot.asks.filter(
-      (a) => a.sentAt !== null && a.repliedAt === null && a.followedUpAt === null && !archived.has(a.contactId),
+      (a) =>
+        a.sentAt !== null && a.repliedAt === null && a.followedUpAt === null && !archived.has(a.contactId),
     ).length,
     upcoming: live.filter(
       (c) =>
@@ -239,5 +266,6 @@ export function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
 export function composeTitle(ref: NudgeRef, snapshot: MemberSnapshot): string {
   const contact = nudgeContact(ref, snapshot);
   const referrer = contactOf(snapshot, contact?.referredById);
-  return nudgeText(ref.kind, { contactName: contact?.name ?? null, referrerName: referrer?.name ?? null }).title;
+  return nudgeText(ref.kind, { contactName: contact?.name ?? null, referrerName: referrer?.name ?? null })
+    .title;
 }

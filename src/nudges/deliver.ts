@@ -16,10 +16,11 @@
 // at most 1 h), failed after `maxAttempts`; permanent errors (user_not_found, is_archived…) → failed
 // at once; token errors (token_revoked, account_inactive, invalid_auth…) → failed at once, and the
 // rest of the workspace's batch is put back and the workspace paused for an hour.
-import { hostname } from 'node:os';
+
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { recheckNudge } from '../coaching/nudge-rules';
-import { NUDGE_KINDS, type MemberSnapshot, type NudgeKind } from '../coaching/types';
+import { type MemberSnapshot, NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
@@ -99,7 +100,15 @@ export interface DeliverReport {
 }
 
 export function emptyDeliverReport(): DeliverReport {
-  return { sent: [], wouldSend: [], cancelled: [], deferred: [], retrying: [], failed: [], stoppedWorkspaces: [] };
+  return {
+    sent: [],
+    wouldSend: [],
+    cancelled: [],
+    deferred: [],
+    retrying: [],
+    failed: [],
+    stoppedWorkspaces: [],
+  };
 }
 
 export function defaultOwner(): string {
@@ -165,17 +174,22 @@ function memberContext(run: Run, memberId: string): Promise<MemberContext | null
   return found;
 }
 
-type Decision = { action: 'send'; ctx: MemberContext } | { action: 'cancel'; reason: string } | { action: 'defer'; dueAt: Date };
+type Decision =
+  | { action: 'send'; ctx: MemberContext }
+  | { action: 'cancel'; reason: string }
+  | { action: 'defer'; dueAt: Date };
 
 /** Right before sending: is the reason still there, and is now still the time? */
 async function decide(run: Run, nudge: Nudge): Promise<Decision & { member: Member | null }> {
   const ctx = await memberContext(run, nudge.memberId);
   if (!ctx) return { action: 'cancel', reason: 'member gone', member: null };
   if (!ctx.active) return { action: 'cancel', reason: 'app uninstalled', member: ctx.member };
-  if (!isKind(nudge.kind)) return { action: 'cancel', reason: `unknown kind ${nudge.kind}`, member: ctx.member };
+  if (!isKind(nudge.kind))
+    return { action: 'cancel', reason: `unknown kind ${nudge.kind}`, member: ctx.member };
   const { occurrence } = parseDedupeKey(nudge.dedupeKey);
   const check = recheckNudge(nudge.kind, nudge.subjectId, ctx.snapshot, run.deps.now, occurrence);
-  if (check.action === 'cancel') return { action: 'cancel', reason: 'no longer warranted', member: ctx.member };
+  if (check.action === 'cancel')
+    return { action: 'cancel', reason: 'no longer warranted', member: ctx.member };
   if (check.action === 'defer') return { action: 'defer', dueAt: check.dueAt, member: ctx.member };
   return { action: 'send', ctx, member: ctx.member };
 }
@@ -229,7 +243,11 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
       const client = await run.deps.slack(workspaceId);
       if (!client) {
         const until = new Date(run.clock().getTime() + run.tokenPauseMs);
-        await releaseNudge(db, nudge.id, run.owner, { dueAt: until, countAttempt: false, lastError: 'no token' });
+        await releaseNudge(db, nudge.id, run.owner, {
+          dueAt: until,
+          countAttempt: false,
+          lastError: 'no token',
+        });
         run.report.retrying.push(item(nudge, member, 'no token for the workspace'));
         stopWorkspace(until, 'no token for the workspace');
         continue;
@@ -246,7 +264,10 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
         log.warn({ nudge: nudge.id }, 'lost the lease before sending; another sweep has it');
         continue;
       }
-      const message = buildNudgeMessage(nudge.id, composeNudge({ kind: nudge.kind as NudgeKind, subjectId: nudge.subjectId }, snapshot, now));
+      const message = buildNudgeMessage(
+        nudge.id,
+        composeNudge({ kind: nudge.kind as NudgeKind, subjectId: nudge.subjectId }, snapshot, now),
+      );
       try {
         const res = await client.chat.postMessage({
           channel: member.dmChannelId ?? member.slackUserId,
@@ -267,20 +288,36 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
         if (failure.kind === 'ratelimited') {
           const until = new Date(run.clock().getTime() + failure.retryAfterMs);
           await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
-          await releaseNudge(db, nudge.id, run.owner, { dueAt: until, countAttempt: false, lastError: failure.message });
+          await releaseNudge(db, nudge.id, run.owner, {
+            dueAt: until,
+            countAttempt: false,
+            lastError: failure.message,
+          });
           run.report.retrying.push(item(nudge, member, failure.message));
           stopWorkspace(until, failure.message);
-          log.warn({ team: workspaceId, retryAfterMs: failure.retryAfterMs }, 'Slack rate limit: pausing sends to the workspace');
+          log.warn(
+            { team: workspaceId, retryAfterMs: failure.retryAfterMs },
+            'Slack rate limit: pausing sends to the workspace',
+          );
         } else if (failure.kind === 'transient') {
           if (nudge.attempts >= run.maxAttempts) {
             await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
             run.report.failed.push(item(nudge, member, failure.message));
           } else {
-            const dueAt = new Date(run.clock().getTime() + backoffMs(nudge.attempts, run.backoffBaseMs, run.backoffMaxMs));
-            await releaseNudge(db, nudge.id, run.owner, { dueAt, countAttempt: true, lastError: failure.message });
+            const dueAt = new Date(
+              run.clock().getTime() + backoffMs(nudge.attempts, run.backoffBaseMs, run.backoffMaxMs),
+            );
+            await releaseNudge(db, nudge.id, run.owner, {
+              dueAt,
+              countAttempt: true,
+              lastError: failure.message,
+            });
             run.report.retrying.push(item({ ...nudge, dueAt }, member, failure.message));
           }
-          log.warn({ nudge: nudge.id, team: workspaceId, attempt: nudge.attempts, err: failure.message }, 'nudge send failed; will retry');
+          log.warn(
+            { nudge: nudge.id, team: workspaceId, attempt: nudge.attempts, err: failure.message },
+            'nudge send failed; will retry',
+          );
         } else {
           await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
           run.report.failed.push(item(nudge, member, failure.message));
@@ -294,7 +331,10 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
       }
     } catch (error) {
       // A bug or a database hiccup: leave the claim to expire and be retried by a later sweep.
-      log.error({ nudge: nudge.id, err: scrubTokens(String(error)) }, 'delivering a nudge failed unexpectedly');
+      log.error(
+        { nudge: nudge.id, err: scrubTokens(String(error)) },
+        'delivering a nudge failed unexpectedly',
+      );
     }
   }
 }
@@ -350,7 +390,9 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     // Workspaces are independent (their own pacing and limits): send to them side by side.
     const byWorkspace = new Map<string, Nudge[]>();
     for (const n of fresh) byWorkspace.set(n.workspaceId, [...(byWorkspace.get(n.workspaceId) ?? []), n]);
-    await Promise.all([...byWorkspace].map(([workspaceId, list]) => deliverWorkspace(run, workspaceId, list)));
+    await Promise.all(
+      [...byWorkspace].map(([workspaceId, list]) => deliverWorkspace(run, workspaceId, list)),
+    );
     // Anything claimed twice in one sweep was put back due now; leave it to the next sweep.
     for (const n of claimed.filter((c) => !fresh.includes(c))) {
       await releaseNudge(deps.db, n.id, run.owner, { dueAt: n.dueAt, countAttempt: false });

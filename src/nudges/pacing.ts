@@ -36,8 +36,11 @@ export function createPacer(
   return {
     async acquire(workspaceId) {
       for (;;) {
-        if (await reserveSendSlot(db, workspaceId, clock(), options.windowMs, options.perWindow)) return { ok: true };
-        const ends = (await sendWindowEnds(db, workspaceId, options.windowMs)) ?? new Date(clock().getTime() + options.windowMs);
+        if (await reserveSendSlot(db, workspaceId, clock(), options.windowMs, options.perWindow))
+          return { ok: true };
+        const ends =
+          (await sendWindowEnds(db, workspaceId, options.windowMs)) ??
+          new Date(clock().getTime() + options.windowMs);
         const wait = ends.getTime() - clock().getTime();
         if (wait > options.maxWaitMs) return { ok: false, retryAt: ends };
         await sleep(Math.max(wait, 1));

@@ -6,16 +6,17 @@ import { NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
+import { toPrefs } from '../store/mappers';
 import { type Member, updateMember } from '../store/members';
 import {
   cancelPendingNudges,
   existingDedupeKeys,
   insertPlannedNudges,
   memberDedupeKey,
+  membersToPlan,
   parseDedupeKey,
   pendingNudgesOf,
   postponePendingNudge,
-  membersWithActivity,
 } from '../store/nudges';
 import { loadSnapshot } from '../store/snapshot';
 import type { SlackForWorkspace } from './slack';
@@ -30,6 +31,8 @@ export interface PlanOptions {
   batchSize?: number;
   /** Continue a rolling pass (scheduler); without one, the pass starts at the first member. */
   cursor?: PlanCursor;
+  /** Page through every member in one call (`coach sweep`), not just one batch. */
+  all?: boolean;
 }
 
 export interface PlanDeps {
@@ -77,7 +80,11 @@ async function ensureSlackTz(deps: PlanDeps, member: Member): Promise<Member> {
     const info = await client.users.info({ user: member.slackUserId });
     const tz = info.user?.tz;
     if (!tz) return member;
-    return await updateMember(deps.db, { workspaceId: member.workspaceId, userId: member.slackUserId }, { slackTz: tz });
+    return await updateMember(
+      deps.db,
+      { workspaceId: member.workspaceId, userId: member.slackUserId },
+      { slackTz: tz },
+    );
   } catch (error) {
     deps.log.warn(
       { member: member.id, team: member.workspaceId, err: scrubTokens(String(error)) },
@@ -87,17 +94,22 @@ async function ensureSlackTz(deps: PlanDeps, member: Member): Promise<Member> {
   }
 }
 
-async function planMember(deps: PlanDeps, found: Member, report: PlanReport): Promise<void> {
+/** Plans one member; false when they have nothing that could be due. */
+async function planMember(deps: PlanDeps, found: Member, report: PlanReport): Promise<boolean> {
   const { db, now } = deps;
+  const loaded = await loadSnapshot(db, found);
+  // Someone who never added a contact has nothing that could be due, not even a weekly summary.
+  if (loaded.contacts.length === 0) return false;
   const member = await ensureSlackTz(deps, found);
-  const snapshot = await loadSnapshot(db, member);
+  const snapshot = member === found ? loaded : { ...loaded, prefs: toPrefs(member) };
   const planned: PlannedNudge[] = planNudges(snapshot, now);
   const plannedKeys = new Set(planned.map((p) => memberDedupeKey(member.id, p.dedupeKey)));
 
   if (deps.dryRun) {
     const existing = await existingDedupeKeys(db, [...plannedKeys]);
     for (const p of planned) {
-      if (p.dueAt.getTime() > now.getTime() || existing.has(memberDedupeKey(member.id, p.dedupeKey))) continue;
+      if (p.dueAt.getTime() > now.getTime() || existing.has(memberDedupeKey(member.id, p.dedupeKey)))
+        continue;
       report.wouldCreateDue.push({
         workspaceId: member.workspaceId,
         memberId: member.id,
@@ -106,7 +118,7 @@ async function planMember(deps: PlanDeps, found: Member, report: PlanReport): Pr
         dueAt: p.dueAt,
       });
     }
-    return;
+    return true;
   }
 
   report.created += await insertPlannedNudges(db, member, planned, now);
@@ -122,25 +134,32 @@ async function planMember(deps: PlanDeps, found: Member, report: PlanReport): Pr
     const { occurrence } = parseDedupeKey(nudge.dedupeKey);
     const check = recheckNudge(nudge.kind, nudge.subjectId, snapshot, now, occurrence);
     if (check.action === 'cancel') toCancel.push(nudge.id);
-    else if (check.action === 'defer' && (await postponePendingNudge(db, nudge.id, check.dueAt))) report.postponed += 1;
+    else if (check.action === 'defer' && (await postponePendingNudge(db, nudge.id, check.dueAt)))
+      report.postponed += 1;
   }
   report.cancelled += await cancelPendingNudges(db, toCancel, 'no longer warranted', now);
+  return true;
 }
 
 export async function runPlan(deps: PlanDeps, options: PlanOptions = {}): Promise<PlanReport> {
   const batch = Math.max(1, options.batchSize ?? DEFAULT_PLAN_BATCH);
   const cursor = options.cursor ?? { afterId: null };
   const report: PlanReport = { members: 0, created: 0, cancelled: 0, postponed: 0, wouldCreateDue: [] };
-  const members = await membersWithActivity(deps.db, { afterId: cursor.afterId, take: batch });
-  for (const member of members) {
-    try {
-      await planMember(deps, member, report);
-      report.members += 1;
-    } catch (error) {
-      deps.log.error({ member: member.id, err: scrubTokens(String(error)) }, 'planning nudges for a member failed');
+  for (;;) {
+    const members = await membersToPlan(deps.db, { afterId: cursor.afterId, take: batch });
+    for (const member of members) {
+      try {
+        if (await planMember(deps, member, report)) report.members += 1;
+      } catch (error) {
+        deps.log.error(
+          { member: member.id, err: scrubTokens(String(error)) },
+          'planning nudges for a member failed',
+        );
+      }
     }
+    // A short page means the pass reached the end: start over next time.
+    cursor.afterId = members.length < batch ? null : (members.at(-1)?.id ?? null);
+    if (!options.all || cursor.afterId === null) break;
   }
-  // A short page means the pass reached the end: start over next time.
-  cursor.afterId = members.length < batch ? null : (members.at(-1)?.id ?? null);
   return report;
 }

@@ -27,7 +27,11 @@ export function deliveryClientFor(config: Config, log: Log, slackApiUrl?: string
   switch (config.slack.kind) {
     case 'http':
     case 'socket':
-      return createDeliveryClient({ token: config.slack.botToken, ...(apiUrl ? { slackApiUrl: apiUrl } : {}), log });
+      return createDeliveryClient({
+        token: config.slack.botToken,
+        ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+        log,
+      });
     case 'sandbox':
       return createDeliveryClient({
         token: SANDBOX_TEAM.botToken,

@@ -1,7 +1,8 @@
 // node-cron runs the sweep every minute. `noOverlap` skips a tick while the previous sweep is still
 // running (several processes may sweep at once safely; one process never runs two sweeps).
-import cron, { type ScheduledTask } from 'node-cron';
+
 import type { WebClient } from '@slack/web-api';
+import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';

@@ -27,7 +27,9 @@ export function createDeliveryClient(options: DeliveryClientOptions): WebClient 
 }
 
 /** A delivery client per workspace: one client for single-workspace modes, a lookup for many. */
-export type SlackForWorkspace = (workspaceId: string) => WebClient | undefined | Promise<WebClient | undefined>;
+export type SlackForWorkspace = (
+  workspaceId: string,
+) => WebClient | undefined | Promise<WebClient | undefined>;
 
 export function slackResolver(slack: WebClient | SlackForWorkspace): SlackForWorkspace {
   return typeof slack === 'function' ? slack : () => slack;
@@ -112,7 +114,8 @@ export function classifySendError(error: unknown): SendFailure {
     }
     case 'slack_webapi_http_error': {
       const status = e.statusCode ?? 0;
-      if (status === 429) return { kind: 'ratelimited', retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS, message: 'HTTP 429' };
+      if (status === 429)
+        return { kind: 'ratelimited', retryAfterMs: DEFAULT_RATE_LIMIT_WAIT_MS, message: 'HTTP 429' };
       return { kind: 'transient', message: `HTTP ${status}` };
     }
     case 'slack_webapi_request_error': {

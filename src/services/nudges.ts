@@ -19,9 +19,7 @@ import {
 } from '../store/nudges';
 import { markThankYouSent } from './thanks';
 
-export type NudgeClickResult =
-  | { ok: false; reason: 'not_yours' }
-  | { ok: true; outcome: NudgeClickOutcome };
+export type NudgeClickResult = { ok: false; reason: 'not_yours' } | { ok: true; outcome: NudgeClickOutcome };
 
 export type NudgeClickOutcome =
   | { kind: 'done' }
@@ -48,7 +46,12 @@ async function owned(db: Db, scope: Scope, nudgeId: string): Promise<Owned | nul
 
 const OPEN_STATUSES = new Set(['sent', 'pending']);
 
-export async function markNudgeDoneFor(db: Db, scope: Scope, nudgeId: string, now: Date): Promise<NudgeClickResult> {
+export async function markNudgeDoneFor(
+  db: Db,
+  scope: Scope,
+  nudgeId: string,
+  now: Date,
+): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
   if (found.nudge.status === 'done') return { ok: true, outcome: { kind: 'done' } };
@@ -69,11 +72,19 @@ export async function snoozeNudgeFor(
   const prefs = toPrefs(found.member);
   const until = snoozeUntil(now, choice, prefs);
   if (!(await snoozeNudge(db, found.member, nudgeId, until))) return { ok: true, outcome: { kind: 'gone' } };
-  return { ok: true, outcome: { kind: 'snoozed', until, untilLabel: formatLocal(until, prefs.tz, 'weekdayTime') } };
+  return {
+    ok: true,
+    outcome: { kind: 'snoozed', until, untilLabel: formatLocal(until, prefs.tz, 'weekdayTime') },
+  };
 }
 
 /** "Stop these": turns the kind off for the member and drops their waiting nudges of that kind. */
-export async function stopNudgeKindFor(db: Db, scope: Scope, nudgeId: string, now: Date): Promise<NudgeClickResult> {
+export async function stopNudgeKindFor(
+  db: Db,
+  scope: Scope,
+  nudgeId: string,
+  now: Date,
+): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
   const kind = found.nudge.kind as NudgeKind;
@@ -95,7 +106,8 @@ export async function markThanksSentFromNudge(
 ): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.kind !== 'thank_you' || !found.nudge.subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  if (found.nudge.kind !== 'thank_you' || !found.nudge.subjectId)
+    return { ok: true, outcome: { kind: 'gone' } };
   const card = await markThankYouSent(db, scope, found.nudge.subjectId, now);
   if (!card) return { ok: true, outcome: { kind: 'gone' } };
   await markNudgeDone(db, found.member, nudgeId, now);
@@ -103,10 +115,16 @@ export async function markThanksSentFromNudge(
 }
 
 /** "Got a reply" on a follow-up nudge: the ask was answered, so no follow-up is needed. */
-export async function markReplyFromNudge(db: Db, scope: Scope, nudgeId: string, now: Date): Promise<NudgeClickResult> {
+export async function markReplyFromNudge(
+  db: Db,
+  scope: Scope,
+  nudgeId: string,
+  now: Date,
+): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId)
+    return { ok: true, outcome: { kind: 'gone' } };
   await recordAskReplied(db, found.member, found.nudge.subjectId, now);
   await markNudgeDone(db, found.member, nudgeId, now);
   return { ok: true, outcome: { kind: 'got_reply' } };
@@ -121,7 +139,8 @@ export async function markFollowedUpFromNudge(
 ): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId)
+    return { ok: true, outcome: { kind: 'gone' } };
   await recordAskFollowedUp(db, found.member, found.nudge.subjectId, now);
   await markNudgeDone(db, found.member, nudgeId, now);
   const ask = await getAsk(db, found.member, found.nudge.subjectId);

@@ -48,7 +48,8 @@ export const MAX_PAUSE_DAYS = 366;
 function settingsOf(member: Member, now: Date): NudgeSettings {
   const prefs = toPrefs(member);
   const tz = resolveZone(prefs.tz);
-  const paused = member.pausedUntil && member.pausedUntil.getTime() > now.getTime() ? member.pausedUntil : null;
+  const paused =
+    member.pausedUntil && member.pausedUntil.getTime() > now.getTime() ? member.pausedUntil : null;
   return {
     slackTz: member.slackTz,
     tzOverride: member.tzOverride,
@@ -97,7 +98,8 @@ export function validateSettings(
   const end = minuteOf(input.end);
   if (start === null) errors.start = 'Please pick a start time.';
   if (end === null) errors.end = 'Please pick an end time.';
-  else if (start !== null && end <= start) errors.end = 'The end of your working day must be after its start.';
+  else if (start !== null && end <= start)
+    errors.end = 'The end of your working day must be after its start.';
   const days = [...new Set(input.workDays)].filter((d) => Number.isInteger(d) && d >= 1 && d <= 7).sort();
   if (days.length === 0) errors.days = 'Pick at least one working day.';
   const zone = resolveZone(input.tzOverride ?? slackTz);
@@ -106,7 +108,8 @@ export function validateSettings(
     const date = DateTime.fromISO(input.pauseUntil, { zone });
     const today = isoLocalDate(now, zone);
     if (!date.isValid) errors.pause = 'Please pick a date.';
-    else if (input.pauseUntil <= today) errors.pause = 'Pick a date after today, or leave it empty to keep nudges on.';
+    else if (input.pauseUntil <= today)
+      errors.pause = 'Pick a date after today, or leave it empty to keep nudges on.';
     else if (date.diff(DateTime.fromJSDate(now, { zone }), 'days').days > MAX_PAUSE_DAYS)
       errors.pause = 'Pick a date within a year.';
     else pausedUntil = date.startOf('day').toJSDate();

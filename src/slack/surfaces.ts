@@ -39,7 +39,16 @@ export interface Message {
 }
 
 /** Sends a DM from the app to the user (Slack opens the app's DM for a user id). */
-export async function sendDm(client: WebClient, userId: string, message: Message): Promise<{ channel?: string; ts?: string }> {
-  const res = await client.chat.postMessage({ channel: userId, text: message.text, blocks: message.blocks, unfurl_links: false });
+export async function sendDm(
+  client: WebClient,
+  userId: string,
+  message: Message,
+): Promise<{ channel?: string; ts?: string }> {
+  const res = await client.chat.postMessage({
+    channel: userId,
+    text: message.text,
+    blocks: message.blocks,
+    unfurl_links: false,
+  });
   return { channel: res.channel, ts: res.ts };
 }

@@ -16,8 +16,15 @@ export interface NewContact {
   stage?: Stage;
 }
 
-export async function createContact(db: Db, member: Member, input: NewContact, now: Date): Promise<ContactData> {
-  const referredById = input.referredById ? (await getContact(db, member, input.referredById))?.id ?? null : null;
+export async function createContact(
+  db: Db,
+  member: Member,
+  input: NewContact,
+  now: Date,
+): Promise<ContactData> {
+  const referredById = input.referredById
+    ? ((await getContact(db, member, input.referredById))?.id ?? null)
+    : null;
   const row = await db.contact.create({
     data: {
       workspaceId: member.workspaceId,
@@ -40,7 +47,9 @@ export async function createContact(db: Db, member: Member, input: NewContact, n
 
 /** One of the member's contacts, or null when the id is not theirs. */
 export async function getContact(db: Db, member: Member, id: string): Promise<ContactData | null> {
-  const row = await db.contact.findFirst({ where: { id, workspaceId: member.workspaceId, ownerId: member.id } });
+  const row = await db.contact.findFirst({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id },
+  });
   return row ? toContact(row) : null;
 }
 
@@ -93,7 +102,13 @@ export async function updateContact(
 }
 
 /** Moves a contact forward to `stage` unless it is already there or further along (never backwards). */
-export async function advanceStage(db: Db, member: Member, id: string, stage: Stage, now: Date): Promise<void> {
+export async function advanceStage(
+  db: Db,
+  member: Member,
+  id: string,
+  stage: Stage,
+  now: Date,
+): Promise<void> {
   const order: Stage[] = ['target', 'asked', 'scheduled', 'met', 'thanked'];
   const earlier = order.slice(0, order.indexOf(stage));
   await db.contact.updateMany({
@@ -103,5 +118,7 @@ export async function advanceStage(db: Db, member: Member, id: string, stage: St
 }
 
 export function countContacts(db: Db, member: Member): Promise<number> {
-  return db.contact.count({ where: { workspaceId: member.workspaceId, ownerId: member.id, stage: { not: 'archived' } } });
+  return db.contact.count({
+    where: { workspaceId: member.workspaceId, ownerId: member.id, stage: { not: 'archived' } },
+  });
 }

@@ -75,7 +75,12 @@ export function toSkill(row: Skill): SkillData {
 }
 
 export function toKeyword(row: Keyword): KeywordData {
-  return { id: row.id, term: row.term, sourceConversationId: row.sourceConversationId, createdAt: row.createdAt };
+  return {
+    id: row.id,
+    term: row.term,
+    sourceConversationId: row.sourceConversationId,
+    createdAt: row.createdAt,
+  };
 }
 
 export function toPrefs(member: Member): MemberPrefs {

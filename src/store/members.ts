@@ -13,7 +13,11 @@ export async function ensureMember(db: Db, scope: Scope): Promise<Member> {
     where: { workspaceId_slackUserId: { workspaceId: scope.workspaceId, slackUserId: scope.userId } },
   });
   if (existing) return existing;
-  await db.workspace.upsert({ where: { id: scope.workspaceId }, create: { id: scope.workspaceId }, update: {} });
+  await db.workspace.upsert({
+    where: { id: scope.workspaceId },
+    create: { id: scope.workspaceId },
+    update: {},
+  });
   return db.member.upsert({
     where: { workspaceId_slackUserId: { workspaceId: scope.workspaceId, slackUserId: scope.userId } },
     create: { workspaceId: scope.workspaceId, slackUserId: scope.userId },

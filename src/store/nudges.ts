@@ -36,7 +36,12 @@ export function memberDedupeKey(memberId: string, plannedKey: string): string {
 }
 
 /** Splits a stored key back into its parts; `occurrence` is what recheckNudge compares. */
-export function parseDedupeKey(key: string): { memberId: string; kind: string; subject: string; occurrence: string } {
+export function parseDedupeKey(key: string): {
+  memberId: string;
+  kind: string;
+  subject: string;
+  occurrence: string;
+} {
   const [memberId = '', kind = '', subject = '', ...rest] = key.split(':');
   return { memberId, kind, subject, occurrence: rest.join(':') };
 }
@@ -104,16 +109,12 @@ export async function postponePendingNudge(db: Db, id: string, dueAt: Date): Pro
 }
 
 /**
- * Members the planner looks at: those with at least one contact (someone who never started gets no
- * nudges, not even a weekly summary) in an installed workspace, in id order after `afterId`.
+ * One page of the planner's rolling pass: members of installed workspaces in id order after
+ * `afterId` (primary-key order, so a page costs its size, not the table's).
  */
-export function membersWithActivity(
-  db: Db,
-  options: { afterId?: string | null; take: number },
-): Promise<Member[]> {
+export function membersToPlan(db: Db, options: { afterId?: string | null; take: number }): Promise<Member[]> {
   return db.member.findMany({
     where: {
-      contacts: { some: {} },
       workspace: { uninstalledAt: null },
       ...(options.afterId ? { id: { gt: options.afterId } } : {}),
     },
@@ -316,7 +317,12 @@ export async function sendWindowEnds(db: Db, workspaceId: string, windowMs: numb
  * Blocks the workspace's sends until `until` (Slack's Retry-After, or a revoked token): recorded as a
  * window ending then that is already full. Never shortens a longer block.
  */
-export async function blockWorkspaceSends(db: Db, workspaceId: string, until: Date, windowMs: number): Promise<void> {
+export async function blockWorkspaceSends(
+  db: Db,
+  workspaceId: string,
+  until: Date,
+  windowMs: number,
+): Promise<void> {
   const from = new Date(until.getTime() - windowMs);
   await db.workspace.updateMany({
     where: { id: workspaceId, OR: [{ sendWindowFrom: null }, { sendWindowFrom: { lt: from } }] },
@@ -327,12 +333,21 @@ export async function blockWorkspaceSends(db: Db, workspaceId: string, until: Da
 // ---- what buttons do ----------------------------------------------------------------------------
 
 /** The nudge, when it belongs to this member in this workspace; null otherwise. */
-export function findMemberNudge(db: Db, member: Pick<Member, 'id' | 'workspaceId'>, id: string): Promise<Nudge | null> {
+export function findMemberNudge(
+  db: Db,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  id: string,
+): Promise<Nudge | null> {
   return db.nudge.findFirst({ where: { id, memberId: member.id, workspaceId: member.workspaceId } });
 }
 
 /** Done: resolved by the member. Only a delivered (or waiting) nudge can be marked done. */
-export async function markNudgeDone(db: Db, member: Pick<Member, 'id'>, id: string, now: Date): Promise<boolean> {
+export async function markNudgeDone(
+  db: Db,
+  member: Pick<Member, 'id'>,
+  id: string,
+  now: Date,
+): Promise<boolean> {
   const result = await db.nudge.updateMany({
     where: { id, memberId: member.id, status: { in: ['sent', 'pending'] } },
     data: { status: 'done', resolvedAt: now },
@@ -341,7 +356,12 @@ export async function markNudgeDone(db: Db, member: Pick<Member, 'id'>, id: stri
 }
 
 /** Snooze: waiting again, due at `until`; the message is sent anew then. */
-export async function snoozeNudge(db: Db, member: Pick<Member, 'id'>, id: string, until: Date): Promise<boolean> {
+export async function snoozeNudge(
+  db: Db,
+  member: Pick<Member, 'id'>,
+  id: string,
+  until: Date,
+): Promise<boolean> {
   const result = await db.nudge.updateMany({
     where: { id, memberId: member.id, status: { in: ['sent', 'pending'] } },
     data: { status: 'pending', dueAt: until, attempts: 0, lastError: null, resolvedAt: null },
@@ -383,7 +403,12 @@ export async function resolveSentNudgesFor(
 // ---- answers from follow-up nudges (the ask itself belongs to the outreach flow) -----------------
 
 /** The contact replied to the ask (first answer counts). */
-export async function recordAskReplied(db: Db, member: Pick<Member, 'id' | 'workspaceId'>, askId: string, now: Date): Promise<boolean> {
+export async function recordAskReplied(
+  db: Db,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  askId: string,
+  now: Date,
+): Promise<boolean> {
   const result = await db.ask.updateMany({
     where: { id: askId, workspaceId: member.workspaceId, ownerId: member.id, repliedAt: null },
     data: { repliedAt: now },

@@ -17,8 +17,19 @@ import { POSTGRES_URL, postgresTestDatabase, sqliteTestDatabase, type TestDataba
 function diffFromEmpty(schema: string): string {
   return execFileSync(
     process.execPath,
-    ['node_modules/prisma/build/index.js', 'migrate', 'diff', '--from-empty', '--to-schema-datamodel', schema, '--script'],
-    { encoding: 'utf8', env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/nonexistent', PRISMA_HIDE_UPDATE_MESSAGE: '1' } },
+    [
+      'node_modules/prisma/build/index.js',
+      'migrate',
+      'diff',
+      '--from-empty',
+      '--to-schema-datamodel',
+      schema,
+      '--script',
+    ],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: '/nonexistent', PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+    },
   );
 }
 
@@ -44,16 +55,24 @@ function sqliteShape(path: string): string[] {
   const db = new Database(path, { readonly: true });
   try {
     const tables = db
-      .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name")
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != '_prisma_migrations' ORDER BY name",
+      )
       .all() as { name: string }[];
     const shape: string[] = [];
     for (const { name } of tables) {
-      for (const c of db.prepare('SELECT * FROM pragma_table_info(?) ORDER BY name').all(name)) shape.push(`${name} column ${JSON.stringify(c)}`);
-      for (const i of db.prepare('SELECT name, "unique" FROM pragma_index_list(?) ORDER BY name').all(name) as { name: string }[]) {
+      for (const c of db.prepare('SELECT * FROM pragma_table_info(?) ORDER BY name').all(name))
+        shape.push(`${name} column ${JSON.stringify(c)}`);
+      for (const i of db
+        .prepare('SELECT name, "unique" FROM pragma_index_list(?) ORDER BY name')
+        .all(name) as { name: string }[]) {
         const cols = db.prepare('SELECT name FROM pragma_index_info(?) ORDER BY seqno').all(i.name);
         shape.push(`${name} index ${JSON.stringify(i)} ${JSON.stringify(cols)}`);
       }
-      for (const f of db.prepare('SELECT "table", "from", "to", on_delete FROM pragma_foreign_key_list(?) ORDER BY "from"').all(name)) shape.push(`${name} fk ${JSON.stringify(f)}`);
+      for (const f of db
+        .prepare('SELECT "table", "from", "to", on_delete FROM pragma_foreign_key_list(?) ORDER BY "from"')
+        .all(name))
+        shape.push(`${name} fk ${JSON.stringify(f)}`);
     }
     return shape;
   } finally {
@@ -94,7 +113,9 @@ describe('SQLite migrations', () => {
       finished_at: string | null;
     }[];
     db.close();
-    expect(rows.map((r) => r.migration_name)).toEqual(readMigrations(MIGRATION_DIRS.sqlite).map((m) => m.name));
+    expect(rows.map((r) => r.migration_name)).toEqual(
+      readMigrations(MIGRATION_DIRS.sqlite).map((m) => m.name),
+    );
     expect(rows.map((r) => r.checksum)).toEqual(readMigrations(MIGRATION_DIRS.sqlite).map((m) => m.checksum));
     expect(rows.every((r) => r.finished_at)).toBe(true);
   });
@@ -131,7 +152,10 @@ describe.runIf(POSTGRES_URL)('Postgres migrations', () => {
     try {
       // Two replicas starting together: the advisory lock makes one wait for the other.
       const results = await Promise.all([migratePostgres(migrated.url), migratePostgres(migrated.url)]);
-      expect(results.map((r) => r.applied.length).sort()).toEqual([0, readMigrations(MIGRATION_DIRS.postgres).length]);
+      expect(results.map((r) => r.applied.length).sort()).toEqual([
+        0,
+        readMigrations(MIGRATION_DIRS.postgres).length,
+      ]);
       const client = new pg.Client({ connectionString: expected.url });
       await client.connect();
       await client.query(diffFromEmpty(POSTGRES_SCHEMA));

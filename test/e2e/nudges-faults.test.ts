@@ -8,13 +8,13 @@ import { runSweep } from '../../src/nudges/sweep';
 import type { RecordedCall } from '../../src/sandbox';
 import { logConversation } from '../../src/services/log';
 import { claimDueNudges } from '../../src/store/nudges';
-import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
 import { deliveryClient, HOUR, MINUTE, memoryLog, nudgeIdOf } from '../nudges/support';
+import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
 
 // Tuesday 10 March 2026, 10:00 in New York. A chat logged then is due for its thank-you by the next morning.
 const LOGGED = new Date('2026-03-10T14:00:00Z');
 const T = new Date(LOGGED.getTime() + 20 * HOUR);
-const after = (ms: number) => new Date(T.getTime() + ms);
+const later = (ms: number) => new Date(T.getTime() + ms);
 
 describe('nudge delivery under Slack failures', () => {
   let h: Harness;
@@ -36,7 +36,17 @@ describe('nudge delivery under Slack failures', () => {
     const result = await logConversation(
       h.db,
       { workspaceId: TEAM.id, userId },
-      { person, date: '2026-03-10', minutes: 20, format: 'video', action: 'rewrite my resume summary', skills: [], keywords: [], referrals: [], thanked: false },
+      {
+        person,
+        date: '2026-03-10',
+        minutes: 20,
+        format: 'video',
+        action: 'rewrite my resume summary',
+        skills: [],
+        keywords: [],
+        referrals: [],
+        thanked: false,
+      },
       LOGGED,
     );
     if (!result.ok) throw new Error('logging failed');
@@ -77,18 +87,18 @@ describe('nudge delivery under Slack failures', () => {
     expect(posts().map((c) => c.status)).toEqual([429]);
     const waiting = await thankYouRow(alice);
     expect(waiting.status).toBe('pending');
-    expect(waiting.dueAt.getTime()).toBeGreaterThanOrEqual(after(30_000).getTime());
+    expect(waiting.dueAt.getTime()).toBeGreaterThanOrEqual(later(30_000).getTime());
 
     // Bob's thank-you becomes due meanwhile: the workspace is still inside Retry-After, so it waits too.
     const bob = await logChat(BOB.id, 'Ana Diaz');
-    await sweep(after(10_000));
+    await sweep(later(10_000));
     expect(posts()).toHaveLength(1);
     expect((await thankYouRow(bob)).status).toBe('pending');
 
-    await sweep(after(31_000));
+    await sweep(later(31_000));
     expect(delivered()).toHaveLength(2);
     expect(new Set(delivered().map(nudgeIdOf))).toEqual(new Set([waiting.id, (await thankYouRow(bob)).id]));
-    await sweep(after(32_000));
+    await sweep(later(32_000));
     expect(delivered()).toHaveLength(2);
     expect((await thankYouRow(alice)).status).toBe('sent');
   });
@@ -100,10 +110,10 @@ describe('nudge delivery under Slack failures', () => {
     expect(first.retrying.map((r) => r.error)).toEqual(['HTTP 503']);
     const row = await thankYouRow(alice);
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 503' });
-    expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(after(MINUTE).getTime());
-    await sweep(after(30_000));
+    expect(row.dueAt.getTime()).toBeGreaterThanOrEqual(later(MINUTE).getTime());
+    await sweep(later(30_000));
     expect(posts()).toHaveLength(1);
-    await sweep(after(MINUTE + 5_000));
+    await sweep(later(MINUTE + 5_000));
     expect(delivered()).toHaveLength(1);
     expect((await thankYouRow(alice)).status).toBe('sent');
   });
@@ -115,7 +125,7 @@ describe('nudge delivery under Slack failures', () => {
     expect(first.retrying).toHaveLength(1);
     expect(first.retrying[0]?.error).toMatch(/^request error/);
     expect((await thankYouRow(alice)).status).toBe('pending');
-    await sweep(after(MINUTE + 5_000));
+    await sweep(later(MINUTE + 5_000));
     expect(delivered()).toHaveLength(1);
     const dm = h.standIn.dmChannelFor(TEAM.id, ALICE.id);
     expect(h.standIn.messages(dm).filter((m) => m.text.includes('Thank Jane Doe'))).toHaveLength(1);
@@ -135,9 +145,9 @@ describe('nudge delivery under Slack failures', () => {
     const other = [await thankYouRow(alice), await thankYouRow(bob)].find((r) => r.id !== failedId)!;
     expect(other).toMatchObject({ status: 'pending', attempts: 0 });
 
-    await sweep(after(10 * MINUTE)); // the workspace is paused after a token error
+    await sweep(later(10 * MINUTE)); // the workspace is paused after a token error
     expect(posts()).toHaveLength(1);
-    await sweep(after(2 * HOUR));
+    await sweep(later(2 * HOUR));
     expect(posts().filter((c) => nudgeIdOf(c) === failedId)).toHaveLength(1);
   });
 
@@ -148,21 +158,26 @@ describe('nudge delivery under Slack failures', () => {
     const first = await sweep(T);
     expect(first.failed.map((f) => f.error)).toEqual(['user_not_found']);
     expect(first.sent).toHaveLength(1);
-    await sweep(after(2 * HOUR));
+    await sweep(later(2 * HOUR));
     expect(posts().filter((c) => nudgeIdOf(c) === first.failed[0]!.nudgeId)).toHaveLength(1);
   });
 
   it('a sender killed between claim and send: the lease expires and the next sweep sends it once', async () => {
     const alice = await logChat(ALICE.id, 'Jane Doe');
     await sweep(new Date(LOGGED.getTime() + 30 * MINUTE)); // plans it (due later)
-    const claimed = await claimDueNudges(h.db, { now: T, owner: 'worker-that-dies', leaseUntil: after(5 * MINUTE), limit: 10 });
+    const claimed = await claimDueNudges(h.db, {
+      now: T,
+      owner: 'worker-that-dies',
+      leaseUntil: later(5 * MINUTE),
+      limit: 10,
+    });
     expect(claimed.map((n) => n.id)).toEqual([(await thankYouRow(alice)).id]);
     // …the process dies here. Another sweep before the lease expires leaves it alone.
-    await sweep(after(MINUTE));
+    await sweep(later(MINUTE));
     expect(posts()).toHaveLength(0);
-    await sweep(after(5 * MINUTE + 1_000));
+    await sweep(later(5 * MINUTE + 1_000));
     expect(delivered()).toHaveLength(1);
-    await sweep(after(6 * MINUTE));
+    await sweep(later(6 * MINUTE));
     expect(delivered()).toHaveLength(1);
     expect(await thankYouRow(alice)).toMatchObject({ status: 'sent', leaseOwner: null });
   });

@@ -2,16 +2,17 @@
 // functions at TestClock times. Log a conversation through the log modal, get exactly one thank-you
 // DM the next morning, snooze it, get it back, mark it done; stop a kind; settings; pause; a nudge
 // whose reason is gone is cancelled; someone else's click is refused.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { WebClient } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { sweepCommand } from '../../src/nudges/commands';
 import { runSweep } from '../../src/nudges/sweep';
 import type { RecordedCall } from '../../src/sandbox';
 import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
 import { logConversation } from '../../src/services/log';
-import { markThankYouSent } from '../../src/services/thanks';
 import { addTarget } from '../../src/services/targets';
+import { markThankYouSent } from '../../src/services/thanks';
 import { OPEN } from '../../src/slack/views/action-ids';
 import { LOG_CALLBACK_ID } from '../../src/slack/views/log';
 import {
@@ -22,8 +23,19 @@ import {
   snoozeOptionValue,
 } from '../../src/slack/views/nudge';
 import { SETTINGS_BLOCKS, SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
+import {
+  type Block,
+  blocksOf,
+  deliveryClient,
+  findElement,
+  HOUR,
+  MINUTE,
+  memoryLog,
+  messageOf,
+  nudgeIdOf,
+  nudgePosts,
+} from '../nudges/support';
 import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
-import { type Block, blocksOf, deliveryClient, findElement, HOUR, MINUTE, memoryLog, messageOf, nudgeIdOf, nudgePosts } from '../nudges/support';
 
 // Tuesday 10 March 2026, 10:00 in New York (EDT, UTC-4).
 const START = new Date('2026-03-10T14:00:00Z');
@@ -53,7 +65,12 @@ describe('nudges end to end', () => {
     return h.db.member.findFirstOrThrow({ where: { workspaceId: TEAM.id, slackUserId: userId } });
   }
 
-  async function click(userId: string, call: RecordedCall, actionId: string, extra: { selected?: string } = {}) {
+  async function click(
+    userId: string,
+    call: RecordedCall,
+    actionId: string,
+    extra: { selected?: string } = {},
+  ) {
     const value = extra.selected ? undefined : findElement(blocksOf(call), actionId)?.value;
     h.standIn.clearCalls();
     const res = await h.driver.blockAction(
@@ -62,7 +79,10 @@ describe('nudges end to end', () => {
         action_id: actionId,
         block_id: NUDGE_ACTIONS_BLOCK_ID,
         ...(extra.selected
-          ? { type: 'static_select', selected_option: { value: extra.selected, text: { type: 'plain_text', text: 'x' } } }
+          ? {
+              type: 'static_select',
+              selected_option: { value: extra.selected, text: { type: 'plain_text', text: 'x' } },
+            }
           : { value }),
       },
       { message: messageOf(call) },
@@ -121,12 +141,22 @@ describe('nudges end to end', () => {
     const text = JSON.stringify(blocks);
     expect(text).toContain('Thank Jane Doe today');
     expect(findElement(blocks, NUDGE_ACTION_IDS.thanksSent)).toBeDefined();
-    expect(findElement(blocks, OPEN.thanks)?.value).toBe((await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id);
+    expect(findElement(blocks, OPEN.thanks)?.value).toBe(
+      (await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id,
+    );
     expect(findElement(blocks, NUDGE_ACTION_IDS.done)).toBeDefined();
     expect(findElement(blocks, NUDGE_ACTION_IDS.stop)).toBeDefined();
-    expect(findElement(blocks, NUDGE_ACTION_IDS.snooze)?.options?.map((o) => o.text?.text)).toEqual(['1 day', '3 days', '1 week']);
+    expect(findElement(blocks, NUDGE_ACTION_IDS.snooze)?.options?.map((o) => o.text?.text)).toEqual([
+      '1 day',
+      '3 days',
+      '1 week',
+    ]);
     const row = await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(thankYou)! } });
-    expect(row).toMatchObject({ status: 'sent', channelId: messageOf(thankYou).channelId, messageTs: messageOf(thankYou).ts });
+    expect(row).toMatchObject({
+      status: 'sent',
+      channelId: messageOf(thankYou).channelId,
+      messageTs: messageOf(thankYou).ts,
+    });
     expect(row.sentAt).not.toBeNull();
   });
 
@@ -156,10 +186,11 @@ describe('nudges end to end', () => {
     const update = await h.standIn.waitForCall('chat.update');
     expect(update.args).toMatchObject({ channel: messageOf(thankYou).channelId, ts: messageOf(thankYou).ts });
     const stored = storedMessage(thankYou);
-    const outcome = (stored?.blocks as unknown as Block[]).find((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID);
+    const storedBlocks = (stored?.blocks ?? []) as unknown as Block[];
+    const outcome = storedBlocks.find((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID);
     // One local day later is Thu 06:02, before working hours: the next working moment, Thu 09:00.
     expect(JSON.stringify(outcome)).toContain('Snoozed until Thu 09:00');
-    expect((stored?.blocks as unknown as Block[]).some((b) => b.block_id === NUDGE_ACTIONS_BLOCK_ID)).toBe(false);
+    expect(storedBlocks.some((b) => b.block_id === NUDGE_ACTIONS_BLOCK_ID)).toBe(false);
     const row = await h.db.nudge.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe('pending');
     expect(row.dueAt.toISOString()).toBe('2026-03-12T13:00:00.000Z');
@@ -203,16 +234,33 @@ describe('nudges end to end', () => {
     clock.set(new Date('2026-03-12T14:05:00Z'));
     await click(ALICE.id, referral, NUDGE_ACTION_IDS.stop);
     await h.standIn.waitForCall('chat.update');
-    expect(JSON.stringify(storedMessage(referral)?.blocks)).toContain('turn them back on in `/coach settings`');
+    expect(JSON.stringify(storedMessage(referral)?.blocks)).toContain(
+      'turn them back on in `/coach settings`',
+    );
     expect((await member(ALICE.id)).nudgeKindsOff).toBe('referral');
     // A new suggested person would normally get a referral nudge two days later.
     const jane = await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } });
-    await addTarget(h.db, { workspaceId: TEAM.id, userId: ALICE.id }, { name: 'Lee Park', referredById: jane.id, role: 'PM', company: 'X', industry: 'health', why: 'path' }, clock.now());
+    await addTarget(
+      h.db,
+      { workspaceId: TEAM.id, userId: ALICE.id },
+      { name: 'Lee Park', referredById: jane.id, role: 'PM', company: 'X', industry: 'health', why: 'path' },
+      clock.now(),
+    );
     h.standIn.clearCalls();
     await sweep(new Date('2026-03-14T15:00:00Z'));
     await sweep(new Date('2026-03-16T15:00:00Z'));
-    expect(nudgePosts(h).filter((c) => c.args.text && String(c.args.text).includes('Lee Park'))).toHaveLength(0);
-    expect(await h.db.nudge.count({ where: { kind: 'referral', status: { in: ['pending', 'sent'] }, subjectId: { not: referralSubject(referral) } } })).toBe(0);
+    expect(nudgePosts(h).filter((c) => c.args.text && String(c.args.text).includes('Lee Park'))).toHaveLength(
+      0,
+    );
+    expect(
+      await h.db.nudge.count({
+        where: {
+          kind: 'referral',
+          status: { in: ['pending', 'sent'] },
+          subjectId: { not: referralSubject(referral) },
+        },
+      }),
+    ).toBe(0);
   });
 
   function referralSubject(call: RecordedCall): string {
@@ -223,7 +271,8 @@ describe('nudges end to end', () => {
     h.standIn.clearCalls();
     clock.set(new Date('2026-03-16T15:00:00Z'));
     await h.driver.command(ALICE.id, 'settings');
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike }).view;
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
+      .view;
     expect(view.callback_id).toBe(SETTINGS_CALLBACK_ID);
     const res = await h.driver.submitView(
       ALICE.id,
@@ -242,11 +291,17 @@ describe('nudges end to end', () => {
     const res2 = await h.driver.submitView(
       ALICE.id,
       view,
-      fillView(view, { 'Working day starts': '17:00', 'Working day ends': '09:00', 'Pause nudges until': '2026-03-01' }),
+      fillView(view, {
+        'Working day starts': '17:00',
+        'Working day ends': '09:00',
+        'Pause nudges until': '2026-03-01',
+      }),
     );
     const body2 = res2.json as { response_action: string; errors: Record<string, string> };
     expect(body2.response_action).toBe('errors');
-    expect(Object.keys(body2.errors).sort()).toEqual([SETTINGS_BLOCKS.end.blockId, SETTINGS_BLOCKS.pause.blockId].sort());
+    expect(Object.keys(body2.errors).sort()).toEqual(
+      [SETTINGS_BLOCKS.end.blockId, SETTINGS_BLOCKS.pause.blockId].sort(),
+    );
     const m = await member(ALICE.id);
     expect(m.workdayStartMinute).toBe(540);
     expect(m.pausedUntil).toBeNull();
@@ -255,7 +310,8 @@ describe('nudges end to end', () => {
   it('saves valid settings and shows what they mean', async () => {
     h.standIn.clearCalls();
     await h.driver.command(ALICE.id, 'settings');
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike }).view;
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
+      .view;
     const res = await h.driver.submitView(
       ALICE.id,
       view,
@@ -271,8 +327,18 @@ describe('nudges end to end', () => {
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain('Mon–Thu, 08:00–16:00 (Europe/Berlin)');
     const m = await member(ALICE.id);
-    expect(m).toMatchObject({ tzOverride: 'Europe/Berlin', workdayStartMinute: 480, workdayEndMinute: 960, workDays: '1,2,3,4' });
-    expect(m.nudgeKindsOff.split(',').sort()).toEqual(['close_loop', 'keep_in_touch', 'weekly_summary', 'wrap_up']);
+    expect(m).toMatchObject({
+      tzOverride: 'Europe/Berlin',
+      workdayStartMinute: 480,
+      workdayEndMinute: 960,
+      workDays: '1,2,3,4',
+    });
+    expect(m.nudgeKindsOff.split(',').sort()).toEqual([
+      'close_loop',
+      'keep_in_touch',
+      'weekly_summary',
+      'wrap_up',
+    ]);
   });
 
   it('pause: nothing arrives while paused, the thank-you comes once the pause ends', async () => {
@@ -282,14 +348,29 @@ describe('nudges end to end', () => {
     const logged = await logConversation(
       h.db,
       bob,
-      { person: 'Ana Diaz', date: '2026-03-16', minutes: 20, format: 'video', action: 'ask for a portfolio review', skills: [], keywords: [], referrals: [], thanked: false },
+      {
+        person: 'Ana Diaz',
+        date: '2026-03-16',
+        minutes: 20,
+        format: 'video',
+        action: 'ask for a portfolio review',
+        skills: [],
+        keywords: [],
+        referrals: [],
+        thanked: false,
+      },
       clock.now(),
     );
     expect(logged.ok).toBe(true);
     h.standIn.clearCalls();
     await h.driver.command(BOB.id, 'settings');
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike }).view;
-    const res = await h.driver.submitView(BOB.id, view, fillView(view, { 'Pause nudges until': '2026-03-18' }));
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
+      .view;
+    const res = await h.driver.submitView(
+      BOB.id,
+      view,
+      fillView(view, { 'Pause nudges until': '2026-03-18' }),
+    );
     expect((res.json as { response_action: string }).response_action).toBe('update');
     expect((await member(BOB.id)).pausedUntil?.toISOString()).toBe('2026-03-17T23:00:00.000Z'); // Wed 00:00 Berlin
 
@@ -298,7 +379,9 @@ describe('nudges end to end', () => {
     expect(nudgePosts(h).filter((c) => c.args.channel === BOB.id)).toHaveLength(0);
     await sweep(new Date('2026-03-18T08:00:00Z')); // Wed 09:00 Berlin: first working moment after the pause
     const posts = nudgePosts(h).filter((c) => c.args.channel === BOB.id);
-    const kinds = await Promise.all(posts.map(async (c) => (await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(c)! } })).kind));
+    const kinds = await Promise.all(
+      posts.map(async (c) => (await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(c)! } })).kind),
+    );
     // This week's summary, pushed past the pause but still inside its week, comes along.
     expect(kinds.sort()).toEqual(['thank_you', 'weekly_summary']);
     expect(JSON.stringify(posts.map(blocksOf))).toContain('Thank Ana Diaz today');
@@ -310,12 +393,24 @@ describe('nudges end to end', () => {
     const logged = await logConversation(
       h.db,
       bob,
-      { person: 'Kai Moss', date: '2026-03-18', minutes: 20, format: 'phone', action: 'try the research ops meetup', skills: [], keywords: [], referrals: [], thanked: false },
+      {
+        person: 'Kai Moss',
+        date: '2026-03-18',
+        minutes: 20,
+        format: 'phone',
+        action: 'try the research ops meetup',
+        skills: [],
+        keywords: [],
+        referrals: [],
+        thanked: false,
+      },
       clock.now(),
     );
     if (!logged.ok) throw new Error('log failed');
     await sweep(new Date('2026-03-18T09:30:00Z'));
-    const waiting = await h.db.nudge.findFirstOrThrow({ where: { kind: 'thank_you', subjectId: logged.summary.card.conversationId } });
+    const waiting = await h.db.nudge.findFirstOrThrow({
+      where: { kind: 'thank_you', subjectId: logged.summary.card.conversationId },
+    });
     expect(waiting.status).toBe('pending');
     await markThankYouSent(h.db, bob, logged.summary.card.conversationId, new Date('2026-03-18T10:00:00Z'));
     h.standIn.clearCalls();
@@ -335,9 +430,17 @@ describe('nudges end to end', () => {
     h.standIn.clearCalls();
     const lines: string[] = [];
     // Monday 23 March 09:00 Berlin: Bob's weekly summary is due (Alice turned hers off).
-    const report = await sweepCommand({ config, log: quiet.log, now: new Date('2026-03-23T08:00:00Z'), dryRun: true, print: (l) => lines.push(l) });
+    const report = await sweepCommand({
+      config,
+      log: quiet.log,
+      now: new Date('2026-03-23T08:00:00Z'),
+      dryRun: true,
+      print: (l) => lines.push(l),
+    });
     expect(report.wouldSend.map((n) => n.kind)).toContain('weekly_summary');
-    expect(lines.some((l) => l.startsWith('would send') && l.includes('weekly_summary') && l.includes(BOB.id))).toBe(true);
+    expect(
+      lines.some((l) => l.startsWith('would send') && l.includes('weekly_summary') && l.includes(BOB.id)),
+    ).toBe(true);
     expect(lines.join('\n')).not.toContain('Ana Diaz');
     expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
     expect(await h.db.nudge.count()).toBe(before);
@@ -352,7 +455,9 @@ describe('nudges end to end', () => {
   it('the weekly summary shows progress, what is due and the on-time thank-you rate', async () => {
     h.standIn.clearCalls();
     await sweep(new Date('2026-03-23T08:00:00Z'));
-    const summary = nudgePosts(h).find((c) => c.args.channel === BOB.id && JSON.stringify(blocksOf(c)).includes('Your week'));
+    const summary = nudgePosts(h).find(
+      (c) => c.args.channel === BOB.id && JSON.stringify(blocksOf(c)).includes('Your week'),
+    );
     expect(summary).toBeDefined();
     const text = JSON.stringify(blocksOf(summary!));
     expect(text).toContain('Last week: 2 of 2 conversations.');

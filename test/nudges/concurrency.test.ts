@@ -40,9 +40,17 @@ describe.runIf(POSTGRES_URL)('two concurrent sweepers on Postgres', () => {
     const db = one.db;
     await db.workspace.create({ data: { id: TEAM.id } });
     for (const user of users) {
-      const member = await db.member.create({ data: { workspaceId: TEAM.id, slackUserId: user.id, slackTz: 'UTC' } });
+      const member = await db.member.create({
+        data: { workspaceId: TEAM.id, slackUserId: user.id, slackTz: 'UTC' },
+      });
       const contact = await db.contact.create({
-        data: { workspaceId: TEAM.id, ownerId: member.id, name: `Mentor of ${user.name}`, nameKey: `mentor of ${user.name}`, stage: 'met' },
+        data: {
+          workspaceId: TEAM.id,
+          ownerId: member.id,
+          name: `Mentor of ${user.name}`,
+          nameKey: `mentor of ${user.name}`,
+          stage: 'met',
+        },
       });
       await db.conversation.createMany({
         data: Array.from({ length: CHATS_PER_MEMBER }, () => ({
@@ -74,9 +82,7 @@ describe.runIf(POSTGRES_URL)('two concurrent sweepers on Postgres', () => {
         plan: { batchSize: MEMBERS },
         deliver: { pace: false, batchSize: 100, budgetMs: 120_000 },
       });
-    const t0 = performance.now();
     const [a, b] = await Promise.all([sweepWith(one), sweepWith(two)]);
-    console.log('sweeps', performance.now() - t0, a.sent.length, b.sent.length);
 
     const posted = standIn.callsTo('chat.postMessage');
     const perNudge = new Map<string, number>();

@@ -49,7 +49,12 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     return insertPlannedNudges(
       database.db,
       member,
-      Array.from({ length: n }, (_, i) => ({ kind: 'thank_you' as const, subjectId: `c${i}`, dedupeKey: `thank_you:c${i}:c${i}`, dueAt: dueAt(i) })),
+      Array.from({ length: n }, (_, i) => ({
+        kind: 'thank_you' as const,
+        subjectId: `c${i}`,
+        dedupeKey: `thank_you:c${i}:c${i}`,
+        dueAt: dueAt(i),
+      })),
       NOW,
     );
   }
@@ -65,7 +70,12 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     const rows = await database.db.nudge.findMany({ orderBy: { dedupeKey: 'asc' } });
     expect(rows).toHaveLength(4);
     expect(rows[0]!.dedupeKey).toBe(`${member.id}:thank_you:c0:c0`);
-    expect(parseDedupeKey(rows[0]!.dedupeKey)).toEqual({ memberId: member.id, kind: 'thank_you', subject: 'c0', occurrence: 'c0' });
+    expect(parseDedupeKey(rows[0]!.dedupeKey)).toEqual({
+      memberId: member.id,
+      kind: 'thank_you',
+      subject: 'c0',
+      occurrence: 'c0',
+    });
     // Two planners racing: still one row per key.
     const results = await Promise.all([seed(6, () => NOW), seed(6, () => NOW)]);
     expect(results[0]! + results[1]!).toBe(2);
@@ -74,25 +84,61 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
 
   it('claims only due, pending nudges, oldest first, up to the limit, under a lease', async () => {
     await seed(5, (i) => at((i - 3) * MIN)); // due at -3, -2, -1, 0 min; the last one at +1 min
-    const first = await claimDueNudges(database.db, { now: NOW, owner: 'a', leaseUntil: at(5 * MIN), limit: 3 });
+    const first = await claimDueNudges(database.db, {
+      now: NOW,
+      owner: 'a',
+      leaseUntil: at(5 * MIN),
+      limit: 3,
+    });
     expect(first.map((n) => n.subjectId)).toEqual(['c0', 'c1', 'c2']);
     expect(first.every((n) => n.status === 'sending' && n.leaseOwner === 'a' && n.attempts === 1)).toBe(true);
-    const second = await claimDueNudges(database.db, { now: NOW, owner: 'b', leaseUntil: at(5 * MIN), limit: 10 });
+    const second = await claimDueNudges(database.db, {
+      now: NOW,
+      owner: 'b',
+      leaseUntil: at(5 * MIN),
+      limit: 10,
+    });
     expect(second.map((n) => n.subjectId)).toEqual(['c3']);
-    expect(await claimDueNudges(database.db, { now: NOW, owner: 'c', leaseUntil: at(5 * MIN), limit: 10 })).toEqual([]);
+    expect(
+      await claimDueNudges(database.db, { now: NOW, owner: 'c', leaseUntil: at(5 * MIN), limit: 10 }),
+    ).toEqual([]);
   });
 
   it('reclaims a nudge whose lease expired; the old holder can then neither renew nor record it', async () => {
     await seed(1, () => NOW);
-    const [claimed] = await claimDueNudges(database.db, { now: NOW, owner: 'dead', leaseUntil: at(5 * MIN), limit: 1 });
+    const [claimed] = await claimDueNudges(database.db, {
+      now: NOW,
+      owner: 'dead',
+      leaseUntil: at(5 * MIN),
+      limit: 1,
+    });
     expect(claimed).toBeDefined();
-    expect(await claimDueNudges(database.db, { now: at(4 * MIN), owner: 'b', leaseUntil: at(9 * MIN), limit: 1 })).toEqual([]);
-    const [again] = await claimDueNudges(database.db, { now: at(5 * MIN), owner: 'b', leaseUntil: at(10 * MIN), limit: 1 });
+    expect(
+      await claimDueNudges(database.db, { now: at(4 * MIN), owner: 'b', leaseUntil: at(9 * MIN), limit: 1 }),
+    ).toEqual([]);
+    const [again] = await claimDueNudges(database.db, {
+      now: at(5 * MIN),
+      owner: 'b',
+      leaseUntil: at(10 * MIN),
+      limit: 1,
+    });
     expect(again).toMatchObject({ id: claimed!.id, leaseOwner: 'b', attempts: 2 });
     expect(await renewLease(database.db, claimed!.id, 'dead', at(20 * MIN))).toBe(false);
-    expect(await markNudgeSent(database.db, claimed!.id, 'dead', { channelId: 'D1', messageTs: '1.1', sentAt: NOW })).toBe(false);
+    expect(
+      await markNudgeSent(database.db, claimed!.id, 'dead', {
+        channelId: 'D1',
+        messageTs: '1.1',
+        sentAt: NOW,
+      }),
+    ).toBe(false);
     expect(await renewLease(database.db, claimed!.id, 'b', at(11 * MIN))).toBe(true);
-    expect(await markNudgeSent(database.db, claimed!.id, 'b', { channelId: 'D1', messageTs: '1.2', sentAt: at(6 * MIN) })).toBe(true);
+    expect(
+      await markNudgeSent(database.db, claimed!.id, 'b', {
+        channelId: 'D1',
+        messageTs: '1.2',
+        sentAt: at(6 * MIN),
+      }),
+    ).toBe(true);
     expect(await database.db.nudge.findUniqueOrThrow({ where: { id: claimed!.id } })).toMatchObject({
       status: 'sent',
       channelId: 'D1',
@@ -101,24 +147,54 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
       leaseUntil: null,
     });
     // Sent nudges are never claimed again.
-    expect(await claimDueNudges(database.db, { now: at(60 * MIN), owner: 'c', leaseUntil: at(65 * MIN), limit: 5 })).toEqual([]);
+    expect(
+      await claimDueNudges(database.db, {
+        now: at(60 * MIN),
+        owner: 'c',
+        leaseUntil: at(65 * MIN),
+        limit: 5,
+      }),
+    ).toEqual([]);
   });
 
   it('releases a claim for later (with or without counting the attempt) and finishes it as failed or cancelled', async () => {
     await seed(3, () => NOW);
-    const claimed = await claimDueNudges(database.db, { now: NOW, owner: 'a', leaseUntil: at(5 * MIN), limit: 3 });
+    const claimed = await claimDueNudges(database.db, {
+      now: NOW,
+      owner: 'a',
+      leaseUntil: at(5 * MIN),
+      limit: 3,
+    });
     const [one, two, three] = claimed.map((n) => n.id);
-    expect(await releaseNudge(database.db, one!, 'a', { dueAt: at(MIN), countAttempt: true, lastError: 'HTTP 500' })).toBe(true);
+    expect(
+      await releaseNudge(database.db, one!, 'a', {
+        dueAt: at(MIN),
+        countAttempt: true,
+        lastError: 'HTTP 500',
+      }),
+    ).toBe(true);
     expect(await releaseNudge(database.db, two!, 'a', { dueAt: at(MIN), countAttempt: false })).toBe(true);
-    expect(await releaseNudge(database.db, three!, 'someone-else', { dueAt: at(MIN), countAttempt: false })).toBe(false);
+    expect(
+      await releaseNudge(database.db, three!, 'someone-else', { dueAt: at(MIN), countAttempt: false }),
+    ).toBe(false);
     expect(await finishClaimedNudge(database.db, three!, 'a', 'failed', 'user_not_found', NOW)).toBe(true);
     const rows = await database.db.nudge.findMany({ where: { id: { in: [one!, two!, three!] } } });
     const byId = new Map(rows.map((r) => [r.id, r]));
-    expect(byId.get(one!)).toMatchObject({ status: 'pending', attempts: 1, lastError: 'HTTP 500', leaseOwner: null });
+    expect(byId.get(one!)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'HTTP 500',
+      leaseOwner: null,
+    });
     expect(byId.get(two!)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(byId.get(three!)).toMatchObject({ status: 'failed', lastError: 'user_not_found' });
-    expect(await claimDueNudges(database.db, { now: NOW, owner: 'a', leaseUntil: at(5 * MIN), limit: 3 })).toEqual([]);
-    expect((await claimDueNudges(database.db, { now: at(MIN), owner: 'a', leaseUntil: at(5 * MIN), limit: 3 })).length).toBe(2);
+    expect(
+      await claimDueNudges(database.db, { now: NOW, owner: 'a', leaseUntil: at(5 * MIN), limit: 3 }),
+    ).toEqual([]);
+    expect(
+      (await claimDueNudges(database.db, { now: at(MIN), owner: 'a', leaseUntil: at(5 * MIN), limit: 3 }))
+        .length,
+    ).toBe(2);
   });
 
   it('cancels and postpones only pending nudges, and never pulls one earlier', async () => {
@@ -128,7 +204,9 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     expect(await postponePendingNudge(database.db, rows[0]!.id, at(20 * MIN))).toBe(true);
     expect(await cancelPendingNudges(database.db, [rows[1]!.id], 'no longer warranted', NOW)).toBe(1);
     expect(await cancelPendingNudges(database.db, [rows[1]!.id], 'again', NOW)).toBe(0);
-    expect((await database.db.nudge.findUniqueOrThrow({ where: { id: rows[1]!.id } })).status).toBe('cancelled');
+    expect((await database.db.nudge.findUniqueOrThrow({ where: { id: rows[1]!.id } })).status).toBe(
+      'cancelled',
+    );
   });
 
   it('shares a per-workspace send budget and honours a recorded block', async () => {
@@ -150,7 +228,9 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
   it('claims disjoint sets when several claim at once', async () => {
     await seed(60, () => NOW);
     const claims = await Promise.all(
-      ['a', 'b', 'c', 'd'].map((owner) => claimDueNudges(database.db, { now: NOW, owner, leaseUntil: at(5 * MIN), limit: 20 })),
+      ['a', 'b', 'c', 'd'].map((owner) =>
+        claimDueNudges(database.db, { now: NOW, owner, leaseUntil: at(5 * MIN), limit: 20 }),
+      ),
     );
     const ids = claims.flat().map((n) => n.id);
     expect(ids).toHaveLength(60);

@@ -6,17 +6,7 @@ import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';
-import {
-  actions,
-  button,
-  context,
-  escape as esc,
-  modal,
-  option,
-  section,
-  selectInput,
-  textInput,
-} from './kit';
+import { actions, button, context, esc, modal, option, section, selectInput, textInput } from './kit';
 
 export const ADD_TARGET_CALLBACK_ID = 'add_target';
 

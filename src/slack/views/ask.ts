@@ -8,17 +8,7 @@ import { formatLocal } from '../../coaching/time';
 import { ASK_CHANNELS, type AskChannel, type AskData, type ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { rawValue, readForm, type StateValues } from './form';
-import {
-  actions,
-  button,
-  context,
-  escape as esc,
-  modal,
-  option,
-  section,
-  selectInput,
-  textInput,
-} from './kit';
+import { actions, button, context, esc, modal, option, section, selectInput, textInput } from './kit';
 import { codeSections, readJson, wholeNumber } from './outreach-blocks';
 
 export const ASK_CALLBACK_ID = 'ask_draft';

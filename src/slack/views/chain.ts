@@ -8,7 +8,7 @@ import { plural } from '../../coaching/text';
 import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
-import { actions, button, clip, context, escape as esc, header, LIMITS, section } from './kit';
+import { actions, button, clip, context, esc, header, LIMITS, section } from './kit';
 
 /** Lines of the tree in one message, and the levels shown. */
 export const CHAIN_MAX_LINES = 150;

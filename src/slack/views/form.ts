@@ -15,12 +15,21 @@ export interface StateValue {
 }
 
 /** The raw value of one input as a string (or string[] for multi-selects and checkboxes). */
-export function rawValue(values: StateValues, blockId: string, actionId: string): string | string[] | undefined {
+export function rawValue(
+  values: StateValues,
+  blockId: string,
+  actionId: string,
+): string | string[] | undefined {
   const v = values[blockId]?.[actionId];
   if (!v) return undefined;
   if (v.selected_options) return v.selected_options.map((o) => o.value);
   const single =
-    v.selected_option?.value ?? v.selected_date ?? v.selected_time ?? v.selected_user ?? v.selected_conversation ?? v.value;
+    v.selected_option?.value ??
+    v.selected_date ??
+    v.selected_time ??
+    v.selected_user ??
+    v.selected_conversation ??
+    v.value;
   return single === null || single === undefined ? undefined : single;
 }
 

@@ -6,7 +6,7 @@ import { plural } from '../../coaching/text';
 import type { ConversationData, MemberSnapshot } from '../../coaching/types';
 import { formatWhen } from '../../coaching/when';
 import { OPEN } from './action-ids';
-import { actions, button, clip, context, divider, escape as esc, header, LIMITS, section } from './kit';
+import { actions, button, clip, context, divider, esc, header, LIMITS, section } from './kit';
 
 /** Items of each list shown on the Home tab; the rest are counted. */
 export const HOME_LIMITS = { due: 12, recent: 5 } as const;

@@ -45,7 +45,7 @@ export function mrkdwn(text: string, max: number = LIMITS.text): MrkdwnElement {
 }
 
 /** Escapes user text for mrkdwn so names like "<!channel>" or "*x*" are shown, not interpreted. */
-export function escape(text: string): string {
+export function esc(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -65,12 +65,7 @@ export function divider(): DividerBlock {
   return { type: 'divider' };
 }
 
-export function button(
-  text: string,
-  actionId: string,
-  value?: string,
-  style?: 'primary' | 'danger',
-): Button {
+export function button(text: string, actionId: string, value?: string, style?: 'primary' | 'danger'): Button {
   return {
     type: 'button',
     text: plain(text, LIMITS.buttonText),
@@ -97,7 +92,12 @@ export function textInput(
   blockId: string,
   actionId: string,
   label: string,
-  opts: InputOptions & { initial?: string | null; placeholder?: string; multiline?: boolean; maxLength?: number } = {},
+  opts: InputOptions & {
+    initial?: string | null;
+    placeholder?: string;
+    multiline?: boolean;
+    maxLength?: number;
+  } = {},
 ): InputBlock {
   return {
     type: 'input',

@@ -11,18 +11,7 @@ import { formatWhen } from '../../coaching/when';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';
-import {
-  button,
-  context,
-  escape as esc,
-  LIMITS,
-  modal,
-  option,
-  plain,
-  section,
-  selectInput,
-  textInput,
-} from './kit';
+import { button, context, esc, LIMITS, modal, option, plain, section, selectInput, textInput } from './kit';
 import { thankYouBlocks } from './thanks';
 
 export const LOG_CALLBACK_ID = 'log_conversation';

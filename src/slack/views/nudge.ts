@@ -5,7 +5,7 @@ import type { NudgeContent } from '../../nudges/compose';
 import type { NudgeClickOutcome } from '../../services/nudges';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
-import { button, clip, context, escape, LIMITS, option, plain, section } from './kit';
+import { button, clip, context, esc, LIMITS, option, plain, section } from './kit';
 
 export const NUDGE_ACTIONS_BLOCK_ID = 'nudge_actions';
 export const NUDGE_OUTCOME_BLOCK_ID = 'nudge_outcome';
@@ -46,7 +46,7 @@ export function parseSnoozeValue(value: string | undefined): { nudgeId: string; 
 function quote(text: string): string {
   return text
     .split('\n')
-    .map((line) => `>${escape(line)}`)
+    .map((line) => `>${esc(line)}`)
     .join('\n');
 }
 
@@ -75,7 +75,9 @@ function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
 }
 
 function snoozeMenu(nudgeId: string): StaticSelect {
-  const options: PlainTextOption[] = SNOOZE_CHOICES.map((c) => option(c.label, snoozeOptionValue(nudgeId, c.value)));
+  const options: PlainTextOption[] = SNOOZE_CHOICES.map((c) =>
+    option(c.label, snoozeOptionValue(nudgeId, c.value)),
+  );
   return {
     type: 'static_select',
     action_id: NUDGE_ACTION_IDS.snooze,
@@ -85,13 +87,13 @@ function snoozeMenu(nudgeId: string): StaticSelect {
 }
 
 export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Message {
-  const blocks: KnownBlock[] = [section(`*${escape(content.title)}*\n${escape(content.body)}`)];
+  const blocks: KnownBlock[] = [section(`*${esc(content.title)}*\n${esc(content.body)}`)];
   if (content.draft) {
-    blocks.push(section(`_${escape(content.draft.label)}_\n${quote(content.draft.text)}`));
+    blocks.push(section(`_${esc(content.draft.label)}_\n${quote(content.draft.text)}`));
   }
   if (content.details && content.details.length > 0) {
     // Detail lines are built by us (titles escaped below), with *bold* headings.
-    blocks.push(section(content.details.map((l) => (l.startsWith('*') ? l : escape(l))).join('\n')));
+    blocks.push(section(content.details.map((l) => (l.startsWith('*') ? l : esc(l))).join('\n')));
   }
   const actions: ActionsBlock = {
     type: 'actions',
@@ -123,7 +125,7 @@ export function outcomeText(outcome: NudgeOutcome): string {
     case 'got_reply':
       return 'They replied — great. No follow-up needed.';
     case 'followed_up':
-      return `Follow-up marked sent ✓ That’s the one polite follow-up${outcome.name ? ` to ${escape(outcome.name)}` : ''}; I won’t nudge about it again.`;
+      return `Follow-up marked sent ✓ That’s the one polite follow-up${outcome.name ? ` to ${esc(outcome.name)}` : ''}; I won’t nudge about it again.`;
     case 'gone':
       return 'This one is already taken care of.';
   }
@@ -141,7 +143,9 @@ interface OriginalMessage {
 export function buildNudgeOutcomeMessage(original: OriginalMessage, outcome: NudgeOutcome): Message {
   const kept = (original.blocks ?? []).filter((b): b is KnownBlock => {
     const id = (b as { block_id?: string } | null)?.block_id;
-    return typeof b === 'object' && b !== null && id !== NUDGE_ACTIONS_BLOCK_ID && id !== NUDGE_OUTCOME_BLOCK_ID;
+    return (
+      typeof b === 'object' && b !== null && id !== NUDGE_ACTIONS_BLOCK_ID && id !== NUDGE_OUTCOME_BLOCK_ID
+    );
   });
   const result = outcomeText(outcome);
   const note = { ...context(result), block_id: NUDGE_OUTCOME_BLOCK_ID };

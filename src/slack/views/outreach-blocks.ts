@@ -2,7 +2,7 @@
 // sections, date and time pickers, and small JSON metadata read back safely.
 import type { InputBlock, ModalView, SectionBlock } from '@slack/types';
 import { z } from 'zod';
-import { escape as esc, LIMITS, modal, plain, section } from './kit';
+import { esc, LIMITS, modal, plain, section } from './kit';
 
 /** Room left in a section for wrapping (code fences, a leading line). */
 const SECTION_ROOM = LIMITS.text - 20;

@@ -5,7 +5,7 @@ import type { PipelineStage } from '../../coaching/pipeline';
 import { stageEmoji, stageLabel } from '../../coaching/stages';
 import { type ContactData, STAGES, type Stage } from '../../coaching/types';
 import type { Message } from '../surfaces';
-import { context, divider, escape as esc, header, LIMITS, option, section } from './kit';
+import { context, divider, esc, header, LIMITS, option, section } from './kit';
 
 export const PEOPLE_ACTIONS = {
   /** The overflow menu on each person; option values are encoded with `encodePersonChoice`. */

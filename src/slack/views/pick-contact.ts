@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ContactData } from '../../coaching/types';
 import { readForm, type StateValues } from './form';
 import type { EphemeralMessage } from './help';
-import { escape as esc, modal, option, section, selectInput } from './kit';
+import { esc, modal, option, section, selectInput } from './kit';
 
 /** Picking someone to prepare questions for. */
 export const PICK_FOR_PREP_CALLBACK_ID = 'pick_contact_prep';

@@ -10,7 +10,7 @@ import {
   actions,
   button,
   context,
-  escape as esc,
+  esc,
   header,
   LIMITS,
   modal,

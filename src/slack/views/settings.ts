@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { NUDGE_KINDS, type NudgeKind } from '../../coaching/types';
 import type { NudgeSettings, SettingsField, SettingsInput } from '../../services/settings';
 import { readForm, type StateValues } from './form';
-import { context, escape, modal, option, plain, section } from './kit';
+import { context, esc, modal, option, plain, section } from './kit';
 
 export const SETTINGS_CALLBACK_ID = 'nudge_settings';
 
@@ -92,7 +92,12 @@ function hhmm(minute: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-function input(blockId: string, label: string, element: InputBlock['element'], opts: { optional?: boolean; hint?: string } = {}): InputBlock {
+function input(
+  blockId: string,
+  label: string,
+  element: InputBlock['element'],
+  opts: { optional?: boolean; hint?: string } = {},
+): InputBlock {
   return {
     type: 'input',
     block_id: blockId,
@@ -104,10 +109,16 @@ function input(blockId: string, label: string, element: InputBlock['element'], o
 }
 
 export function buildSettingsModal(s: NudgeSettings): ModalView {
-  const slackChoice = option(`Use my Slack timezone${s.slackTz ? ` (${zoneLabel(s.slackTz)})` : ''}`, SLACK_TZ_VALUE);
+  const slackChoice = option(
+    `Use my Slack timezone${s.slackTz ? ` (${zoneLabel(s.slackTz)})` : ''}`,
+    SLACK_TZ_VALUE,
+  );
   const zones = [...COMMON_ZONES];
   if (s.tzOverride && !zones.includes(s.tzOverride)) zones.unshift(s.tzOverride);
-  const tzOptions: PlainTextOption[] = [slackChoice, ...zones.map((z) => option(zoneLabel(z), z))].slice(0, 100);
+  const tzOptions: PlainTextOption[] = [slackChoice, ...zones.map((z) => option(zoneLabel(z), z))].slice(
+    0,
+    100,
+  );
   const tzInitial = tzOptions.find((o) => o.value === (s.tzOverride ?? SLACK_TZ_VALUE)) ?? slackChoice;
 
   const dayOptions = DAY_NAMES.map((d, i) => option(d, String(i + 1)));
@@ -120,7 +131,9 @@ export function buildSettingsModal(s: NudgeSettings): ModalView {
     title: 'Nudge settings',
     submit: 'Save',
     blocks: [
-      section('I only nudge you inside your working hours (a thank-you can come earlier to beat its 24-hour deadline).'),
+      section(
+        'I only nudge you inside your working hours (a thank-you can come earlier to beat its 24-hour deadline).',
+      ),
       input(B.tz.blockId, 'Timezone', {
         type: 'static_select',
         action_id: B.tz.actionId,
@@ -163,13 +176,17 @@ export function buildSettingsModal(s: NudgeSettings): ModalView {
           ...(s.pausedUntilDate ? { initial_date: s.pausedUntilDate } : {}),
           placeholder: plain('No pause', 150),
         },
-        { optional: true, hint: 'Away for a while? Nothing arrives before this date. Leave it empty to keep nudges on.' },
+        {
+          optional: true,
+          hint: 'Away for a while? Nothing arrives before this date. Leave it empty to keep nudges on.',
+        },
       ),
     ],
   });
 }
 
-const time = (what: string) => z.string({ error: `Please pick ${what}.` }).regex(/^\d{2}:\d{2}$/, `Please pick ${what}.`);
+const time = (what: string) =>
+  z.string({ error: `Please pick ${what}.` }).regex(/^\d{2}:\d{2}$/, `Please pick ${what}.`);
 
 export function readSettingsForm(values: StateValues) {
   const form = readForm(values, {
@@ -231,7 +248,7 @@ function dayList(days: number[]): string {
 /** One paragraph saying what the settings mean. */
 export function settingsSummary(s: NudgeSettings): string {
   const lines = [
-    `Nudges come ${dayList(s.workDays)}, ${hhmm(s.workdayStartMinute)}–${hhmm(s.workdayEndMinute)} (${escape(zoneLabel(s.tz))}).`,
+    `Nudges come ${dayList(s.workDays)}, ${hhmm(s.workdayStartMinute)}–${hhmm(s.workdayEndMinute)} (${esc(zoneLabel(s.tz))}).`,
   ];
   const off = NUDGE_KINDS.filter((k) => !s.kindsOn.includes(k));
   if (off.length === NUDGE_KINDS.length) lines.push('All nudges are off.');
@@ -246,6 +263,9 @@ export function buildSettingsSavedView(s: NudgeSettings): ModalView {
     callbackId: 'nudge_settings_saved',
     title: 'Nudge settings',
     close: 'Close',
-    blocks: [section(`:white_check_mark: Saved.\n${settingsSummary(s)}`), context('Change them any time with `/coach settings`.')],
+    blocks: [
+      section(`:white_check_mark: Saved.\n${settingsSummary(s)}`),
+      context('Change them any time with `/coach settings`.'),
+    ],
   });
 }

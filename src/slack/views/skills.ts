@@ -6,7 +6,7 @@ import { plural } from '../../coaching/text';
 import type { KeywordEntry } from '../../services/skills';
 import type { Message } from '../surfaces';
 import { packLines } from './chain';
-import { button, clip, context, divider, escape as esc, header, LIMITS, section } from './kit';
+import { button, clip, context, divider, esc, header, LIMITS, section } from './kit';
 
 export const SKILLS_ACTIONS = {
   /** Value: the skill id. Moves it one step on. */

@@ -7,7 +7,7 @@ import { formatWhen } from '../../coaching/when';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import type { EphemeralMessage } from './help';
-import { actions, button, context, escape as esc, LIMITS, section } from './kit';
+import { actions, button, context, esc, LIMITS, section } from './kit';
 
 export const THANKS_ACTIONS = {
   /** Value: the conversation id. */

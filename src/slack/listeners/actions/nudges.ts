@@ -25,7 +25,12 @@ import { type AppDeps, type Scope, scopeOf } from '../../deps';
 import { refreshHome } from '../../home';
 import { openModal } from '../../surfaces';
 import { OPEN } from '../../views/action-ids';
-import { buildNudgeOutcomeMessage, NOT_YOUR_NUDGE, NUDGE_ACTION_IDS, parseSnoozeValue } from '../../views/nudge';
+import {
+  buildNudgeOutcomeMessage,
+  NOT_YOUR_NUDGE,
+  NUDGE_ACTION_IDS,
+  parseSnoozeValue,
+} from '../../views/nudge';
 import { buildSettingsModal } from '../../views/settings';
 import { ensureTimezone } from './outreach-shared';
 
@@ -33,10 +38,21 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
 type AnyArgs = ButtonArgs | SelectArgs;
 
-type ClickService = (db: AppDeps['db'], scope: Scope, nudgeId: string, now: Date) => Promise<NudgeClickResult>;
+type ClickService = (
+  db: AppDeps['db'],
+  scope: Scope,
+  nudgeId: string,
+  now: Date,
+) => Promise<NudgeClickResult>;
 
 /** Shows the outcome in place of the buttons, or refuses a click on someone else's nudge. */
-async function answer(args: AnyArgs, deps: AppDeps, scope: Scope, result: NudgeClickResult, changedData: boolean) {
+async function answer(
+  args: AnyArgs,
+  deps: AppDeps,
+  scope: Scope,
+  result: NudgeClickResult,
+  changedData: boolean,
+) {
   const { body, client, respond } = args;
   if (!result.ok) {
     await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_YOUR_NUDGE });
@@ -111,4 +127,3 @@ export function registerNudgesActions(app: App, deps: AppDeps): void {
   app.action(NUDGE_ACTION_IDS.snooze, snoozeHandler(deps));
   app.action(OPEN.settings, openSettings(deps));
 }
-

@@ -1,6 +1,6 @@
 // Slack retries Events API deliveries it thinks failed, and with several replicas any of them may
 // get the retry: each event id is handled once, whichever process sees it first.
-import type { Middleware, AnyMiddlewareArgs } from '@slack/bolt';
+import type { AnyMiddlewareArgs, Middleware } from '@slack/bolt';
 import { claimEvent } from '../../../store/events';
 import type { AppDeps } from '../../deps';
 

@@ -4,7 +4,10 @@ import { markWorkspaceUninstalled } from '../../../store/workspaces';
 import { type AppDeps, workspaceIdOf } from '../../deps';
 
 export function workspaceLifecycle(deps: AppDeps) {
-  return async ({ event, body }: SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs) => {
+  return async ({
+    event,
+    body,
+  }: SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs) => {
     const workspaceId = workspaceIdOf(body);
     if (!workspaceId) return;
     if (event.type === 'tokens_revoked' && (event.tokens.bot ?? []).length === 0) return;

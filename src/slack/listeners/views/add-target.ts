@@ -6,7 +6,12 @@ import { sendDm } from '../../surfaces';
 import { buildTargetAddedMessage, duplicateNameError, readAddTargetForm } from '../../views/add-target';
 
 export function addTargetSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
+  return async ({
+    ack,
+    body,
+    view,
+    client,
+  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
     const scope = scopeOf(body);
     const form = readAddTargetForm(view.state.values);
     if (!form.ok || !scope) {
@@ -19,7 +24,11 @@ export function addTargetSubmission(deps: AppDeps) {
       return;
     }
     await ack();
-    await sendDm(client, scope.userId, buildTargetAddedMessage(result.contact, result.progress, result.referrer));
+    await sendDm(
+      client,
+      scope.userId,
+      buildTargetAddedMessage(result.contact, result.progress, result.referrer),
+    );
     await refreshHome(client, deps, scope);
   };
 }

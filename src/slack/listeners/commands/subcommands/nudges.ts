@@ -1,7 +1,7 @@
 import { loadNudgeSettings } from '../../../../services/settings';
 import { openModal } from '../../../surfaces';
-import { ensureTimezone } from '../../actions/outreach-shared';
 import { buildSettingsModal } from '../../../views/settings';
+import { ensureTimezone } from '../../actions/outreach-shared';
 import type { Subcommand } from '../subcommand';
 
 export const settingsSubcommand: Subcommand = {

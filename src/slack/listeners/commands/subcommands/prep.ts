@@ -1,6 +1,6 @@
 import { findContacts } from '../../../../services/targets';
 import { openModal } from '../../../surfaces';
-import { escape as esc } from '../../../views/kit';
+import { esc } from '../../../views/kit';
 import {
   buildPickContactModal,
   emptyListMessage,

@@ -1,0 +1,190 @@
+// Delivery details that need no Slack: what each error means, the backoff curve, pacing against a
+// moved clock (no real waiting), and the scheduler calling the sweep.
+import type { WebClient } from '@slack/web-api';
+import {
+  WebAPIHTTPError,
+  WebAPIPlatformError,
+  WebAPIRateLimitedError,
+  WebAPIRequestError,
+} from '@slack/web-api';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client';
+import { backoffMs } from '../../src/nudges/deliver';
+import { startScheduler } from '../../src/nudges/scheduler';
+import { classifySendError } from '../../src/nudges/slack';
+import { runSweep, type SweepReport } from '../../src/nudges/sweep';
+import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+import { HOUR, MINUTE, memoryLog } from './support';
+
+describe('what a Slack error means for a nudge', () => {
+  it('classifies rate limits, transient and permanent errors', () => {
+    expect(classifySendError(new WebAPIRateLimitedError(30))).toMatchObject({
+      kind: 'ratelimited',
+      retryAfterMs: 30_000,
+    });
+    expect(classifySendError(new WebAPIHTTPError(503, 'Service Unavailable', {}))).toEqual({
+      kind: 'transient',
+      message: 'HTTP 503',
+    });
+    expect(
+      classifySendError(new WebAPIRequestError(new Error('The operation was aborted due to timeout'))).kind,
+    ).toBe('transient');
+    for (const error of ['token_revoked', 'account_inactive', 'invalid_auth', 'not_authed']) {
+      expect(classifySendError(new WebAPIPlatformError({ ok: false, error }))).toEqual({
+        kind: 'permanent',
+        message: error,
+        tokenLevel: true,
+      });
+    }
+    for (const error of [
+      'user_not_found',
+      'channel_not_found',
+      'is_archived',
+      'user_disabled',
+      'cannot_dm_bot',
+      'invalid_blocks',
+    ]) {
+      expect(classifySendError(new WebAPIPlatformError({ ok: false, error }))).toEqual({
+        kind: 'permanent',
+        message: error,
+        tokenLevel: false,
+      });
+    }
+    expect(classifySendError(new WebAPIPlatformError({ ok: false, error: 'internal_error' })).kind).toBe(
+      'transient',
+    );
+    expect(classifySendError(new Error('socket hang up')).kind).toBe('transient');
+  });
+
+  it('backs off exponentially from a minute, capped at an hour', () => {
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((n) => backoffMs(n) / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
+    expect(backoffMs(100)).toBe(HOUR);
+  });
+});
+
+describe('pacing and scheduling', () => {
+  let testDb: TestDatabase;
+  let database: Database;
+  const NOW = new Date('2026-03-11T14:00:00Z');
+  const posted: { channel: string; at: number }[] = [];
+  let fakeNow = NOW.getTime();
+
+  /** A WebClient stand-in recording when (on the moved clock) each message went out. */
+  const slack = {
+    chat: {
+      postMessage: async (args: { channel: string }) => {
+        posted.push({ channel: args.channel, at: fakeNow });
+        return { ok: true, channel: `D${args.channel}`, ts: `${posted.length}.000` };
+      },
+    },
+    users: { info: async () => ({ ok: true, user: { tz: 'UTC' } }) },
+  } as unknown as WebClient;
+
+  beforeEach(async () => {
+    posted.length = 0;
+    fakeNow = NOW.getTime();
+    testDb = sqliteTestDatabase();
+    database = await openDatabase(testDb.url);
+    const db = database.db;
+    await db.workspace.create({ data: { id: 'T1' } });
+    for (const user of ['U1', 'U2', 'U3']) {
+      const member = await db.member.create({
+        data: { workspaceId: 'T1', slackUserId: user, slackTz: 'UTC' },
+      });
+      const contact = await db.contact.create({
+        data: {
+          workspaceId: 'T1',
+          ownerId: member.id,
+          name: `Mentor ${user}`,
+          nameKey: `mentor ${user}`,
+          stage: 'met',
+        },
+      });
+      await db.conversation.create({
+        data: {
+          workspaceId: 'T1',
+          ownerId: member.id,
+          contactId: contact.id,
+          heldAt: new Date(NOW.getTime() - 20 * HOUR),
+          action: 'one thing',
+          createdAt: NOW,
+        },
+      });
+    }
+  });
+  afterEach(async () => {
+    await database.close();
+    await testDb.drop();
+  });
+
+  it('sends at most one message per second per workspace, waiting on the clock rather than hammering Slack', async () => {
+    const sleeps: number[] = [];
+    const report = await runSweep({
+      now: NOW,
+      db: database.db,
+      slack,
+      log: memoryLog('error').log,
+      deliver: {
+        clock: () => new Date(fakeNow),
+        sleep: async (ms) => {
+          sleeps.push(ms);
+          fakeNow += ms;
+        },
+      },
+    });
+    expect(report.sent).toHaveLength(3);
+    const gaps = posted.slice(1).map((p, i) => p.at - posted[i]!.at);
+    expect(gaps.every((g) => g >= 1000)).toBe(true);
+    expect(sleeps.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves the rest for a later sweep when the workspace’s budget would take too long to free up', async () => {
+    const report = await runSweep({
+      now: NOW,
+      db: database.db,
+      slack,
+      log: memoryLog('error').log,
+      deliver: {
+        pace: { perWindow: 1, windowMs: 10 * MINUTE, maxWaitMs: 5_000 },
+        clock: () => new Date(fakeNow),
+        sleep: async () => {
+          throw new Error('should not wait this long');
+        },
+      },
+    });
+    expect(report.sent).toHaveLength(1);
+    expect(report.retrying).toHaveLength(2);
+    expect(report.stoppedWorkspaces.map((s) => s.reason)).toEqual(['send budget used up']);
+    const waiting = await database.db.nudge.findMany({ where: { status: 'pending' } });
+    expect(waiting).toHaveLength(2);
+    expect(waiting.every((n) => n.attempts === 0 && n.dueAt.getTime() === NOW.getTime() + 10 * MINUTE)).toBe(
+      true,
+    );
+  });
+
+  it('the scheduler runs the sweep on its cron schedule, and stops cleanly', async () => {
+    const reports: SweepReport[] = [];
+    let resolveFirst: (r: SweepReport) => void = () => undefined;
+    const first = new Promise<SweepReport>((resolve) => {
+      resolveFirst = resolve;
+    });
+    const scheduler = startScheduler({
+      db: database.db,
+      slack,
+      log: memoryLog('error').log,
+      clock: { now: () => NOW },
+      schedule: '* * * * * *', // every second, so the test does not wait a minute
+      deliver: { pace: false },
+      onSweep: (report) => {
+        reports.push(report);
+        resolveFirst(report);
+      },
+    });
+    const report = await first;
+    await scheduler.stop();
+    expect(report.sent).toHaveLength(3);
+    const count = reports.length;
+    expect(scheduler.task.getStatus()).toBe('destroyed');
+    expect(reports).toHaveLength(count);
+  });
+});

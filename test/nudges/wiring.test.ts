@@ -1,0 +1,115 @@
+// Where the sweep runs: in the bot process unless SCHEDULER_ENABLED=false, in `coach worker`, and
+// once from `coach sweep --now`; OAuth mode says clearly why it cannot send yet.
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config';
+import { parseSweepTime, startWorker, sweepCommand } from '../../src/nudges/commands';
+import { NoDeliveryTokenError } from '../../src/nudges/runtime';
+import { logConversation } from '../../src/services/log';
+import { sqliteTestDatabase } from '../support/db';
+import { ALICE, startHarness, TEAM, TestClock } from '../support/harness';
+import { memoryLog, nudgeIdOf } from './support';
+
+const OAUTH_ENV = {
+  SLACK_CLIENT_ID: 'cid',
+  SLACK_CLIENT_SECRET: 'secret',
+  SLACK_STATE_SECRET: 'state',
+  SLACK_SIGNING_SECRET: 'signing',
+};
+
+describe('scheduler wiring', () => {
+  it('runs in the bot process by default and stops with it; SCHEDULER_ENABLED=false turns it off', async () => {
+    const on = await startHarness({ env: { SCHEDULER_ENABLED: 'true' } });
+    const scheduler = on.coach.scheduler;
+    expect(scheduler).toBeDefined();
+    expect(scheduler?.task.getStatus()).not.toBe('destroyed');
+    await on.stop();
+    expect(scheduler?.task.getStatus()).toBe('destroyed');
+
+    const off = await startHarness();
+    expect(off.coach.scheduler).toBeUndefined();
+    await off.stop();
+  });
+
+  it('refuses to run the worker or a real sweep in OAuth mode, with a clear message', async () => {
+    const database = sqliteTestDatabase();
+    const config = loadConfig({ DATABASE_URL: database.url, ...OAUTH_ENV });
+    const { log } = memoryLog();
+    await expect(startWorker(config, log)).rejects.toThrow(NoDeliveryTokenError);
+    await expect(
+      sweepCommand({ config, log, now: new Date(), dryRun: false, print: () => undefined }),
+    ).rejects.toThrow(/installation store/);
+    // A dry run sends nothing, so it needs no token.
+    const lines: string[] = [];
+    await sweepCommand({ config, log, now: new Date(), dryRun: true, print: (l) => lines.push(l) });
+    expect(lines.at(-1)).toMatch(/^Dry run as of .*: 0 nudge\(s\) would be sent/);
+    await database.drop();
+  });
+
+  it('`coach worker` starts the scheduler alone and stops cleanly', async () => {
+    const database = sqliteTestDatabase();
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      SLACK_BOT_TOKEN: TEAM.botToken,
+      SLACK_SIGNING_SECRET: 's',
+    });
+    const worker = await startWorker(config, memoryLog().log);
+    expect(worker.scheduler.task.getStatus()).not.toBe('destroyed');
+    await worker.stop();
+    expect(worker.scheduler.task.getStatus()).toBe('destroyed');
+    await database.drop();
+  });
+
+  it('`coach sweep --now` sends what is due as of that time and prints one line per nudge', async () => {
+    const database = sqliteTestDatabase();
+    const h = await startHarness({ database, clock: new TestClock('2026-03-10T14:00:00Z') });
+    await logConversation(
+      h.db,
+      { workspaceId: TEAM.id, userId: ALICE.id },
+      {
+        person: 'Jane Doe',
+        date: '2026-03-10',
+        minutes: 20,
+        format: 'video',
+        action: 'a private note about salary',
+        skills: [],
+        keywords: [],
+        referrals: [],
+        thanked: false,
+      },
+      new Date('2026-03-10T14:00:00Z'),
+    );
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      SLACK_BOT_TOKEN: TEAM.botToken,
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: h.coach.slackApiUrl ?? '',
+    });
+    const lines: string[] = [];
+    const now = parseSweepTime('2026-03-11T10:00:00Z');
+    if (!now) throw new Error('bad time');
+    await sweepCommand({
+      config,
+      log: memoryLog('error').log,
+      now,
+      dryRun: false,
+      print: (l) => lines.push(l),
+    });
+    const posted = h.standIn.callsTo('chat.postMessage').filter((c) => nudgeIdOf(c));
+    expect(posted).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('sent'))).toEqual([
+      expect.stringMatching(new RegExp(`^sent\\s+thank_you\\s+${TEAM.id}/${ALICE.id}\\s+due 2026-03-1\\dT`)),
+    ]);
+    expect(lines.join('\n')).not.toContain('salary');
+    await h.stop();
+    await database.drop();
+  });
+
+  it('accepts only zoned ISO times for --now', () => {
+    expect(parseSweepTime('2026-03-11T10:00:00Z')?.toISOString()).toBe('2026-03-11T10:00:00.000Z');
+    expect(parseSweepTime('2026-03-11T12:00:00+02:00')?.toISOString()).toBe('2026-03-11T10:00:00.000Z');
+    expect(parseSweepTime('2026-03-11T10:00')).toBeNull();
+    expect(parseSweepTime('tomorrow')).toBeNull();
+    const current = new Date('2026-01-01T00:00:00Z');
+    expect(parseSweepTime(undefined, current)).toBe(current);
+  });
+});
