@@ -36,13 +36,17 @@
 // - referral: staleness (14 days) counts from the later of its time and the contact's creation, so a
 //   name added weeks after the conversation is still nudged once, at the next working moment.
 
-import { DateTime } from 'luxon';
+import { THANK_YOU_WINDOW_MS } from './thanks';
 import {
   addLocalDays,
   atLocalMinute,
+  DAY_MS,
+  HOUR_MS,
+  inZone,
   isoLocalDate,
   isoWeekKey,
   localParts,
+  MINUTE_MS,
   nextWorkingMoment,
   previousWorkingDayStart,
   resolveZone,
@@ -68,23 +72,19 @@ export interface PlanOptions {
   keepInTouchDays?: number;
 }
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-export const DEFAULT_HORIZON_MS = 36 * HOUR;
+export const DEFAULT_HORIZON_MS = 36 * HOUR_MS;
 export const DEFAULT_KEEP_IN_TOUCH_DAYS = 90;
-export const THANK_YOU_DEADLINE_MS = 24 * HOUR;
-export const THANK_YOU_BREATHING_ROOM_MS = 2 * HOUR;
+export const THANK_YOU_DEADLINE_MS = THANK_YOU_WINDOW_MS;
+export const THANK_YOU_BREATHING_ROOM_MS = 2 * HOUR_MS;
 /** A working-hours thank-you moment must leave at least this long before the deadline. */
-export const THANK_YOU_MIN_LEAD_MS = 1 * HOUR;
-export const THANK_YOU_FALLBACK_LEAD_MS = 2 * HOUR;
+export const THANK_YOU_MIN_LEAD_MS = 1 * HOUR_MS;
+export const THANK_YOU_FALLBACK_LEAD_MS = 2 * HOUR_MS;
 export const REFERRAL_DELAY_DAYS = 2;
 export const FOLLOW_UP_DELAY_DAYS = 7;
 export const CLOSE_LOOP_DELAY_DAYS = 30;
-export const PREP_LATE_LEAD_MS = 2 * HOUR;
-export const WRAP_UP_LEAD_MS = 2 * MINUTE;
-export const DEBRIEF_DELAY_MS = 60 * MINUTE;
+export const PREP_LATE_LEAD_MS = 2 * HOUR_MS;
+export const WRAP_UP_LEAD_MS = 2 * MINUTE_MS;
+export const DEBRIEF_DELAY_MS = 60 * MINUTE_MS;
 /** Waking hours for the debrief, local minutes [start, end). */
 export const WAKING_START_MINUTE = 8 * 60;
 export const WAKING_END_MINUTE = 21 * 60;
@@ -94,15 +94,15 @@ const DEFAULT_CONVERSATION_MINUTES = 20;
 
 /** How long after its planned time an unsent nudge is still worth sending. */
 export const STALE_AFTER_MS: Readonly<Record<NudgeKind, number>> = {
-  thank_you: 7 * DAY, // counted from heldAt
-  referral: 14 * DAY,
-  follow_up: 14 * DAY,
+  thank_you: 7 * DAY_MS, // counted from heldAt
+  referral: 14 * DAY_MS,
+  follow_up: 14 * DAY_MS,
   prep: 0, // until the conversation starts
   wrap_up: 0, // until the conversation's planned end
-  debrief: 7 * DAY,
-  close_loop: 30 * DAY,
+  debrief: 7 * DAY_MS,
+  close_loop: 30 * DAY_MS,
   keep_in_touch: Number.POSITIVE_INFINITY,
-  weekly_summary: 12 * HOUR,
+  weekly_summary: 12 * HOUR_MS,
 };
 
 /** Kinds placed in working hours (the thank-you only when its deadline allows). */
@@ -153,7 +153,7 @@ function minutesOf(c: ConversationData): number {
 }
 
 function conversationEnd(c: ConversationData, scheduledAt: Date): Date {
-  return new Date(scheduledAt.getTime() + minutesOf(c) * MINUTE);
+  return new Date(scheduledAt.getTime() + minutesOf(c) * MINUTE_MS);
 }
 
 /** Where a debrief lands: at `d` when awake (08:00–21:00) or working, else the next working moment. */
@@ -349,7 +349,7 @@ function conversationNudges(ctx: Context, c: ConversationData & { scheduledAt: D
 
   // wrap_up: whatever the hour, the member is in the meeting.
   const minutes = minutesOf(c);
-  const wrapOffset = minutes > WRAP_UP_LEAD_MS / MINUTE ? minutes * MINUTE - WRAP_UP_LEAD_MS : 0;
+  const wrapOffset = minutes > WRAP_UP_LEAD_MS / MINUTE_MS ? minutes * MINUTE_MS - WRAP_UP_LEAD_MS : 0;
   const wrap = finish(ctx, 'wrap_up', c.id, occurrence, new Date(start.getTime() + wrapOffset), 'now', end);
   if (wrap !== null) out.push(wrap);
 
@@ -392,7 +392,7 @@ function weeklySummaries(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const wh = workingHours(ctx.prefs);
   const minute = wh.days.has(1) ? wh.startMinute : WEEKLY_FALLBACK_MINUTE;
-  const thisMonday = DateTime.fromMillis(ctx.now.getTime(), { zone: ctx.zone }).startOf('week');
+  const thisMonday = inZone(ctx.now, ctx.zone).startOf('week');
   for (const weeks of [0, 1]) {
     const monday = atLocalMinute(thisMonday.plus({ weeks }), minute, ctx.zone).toJSDate();
     const week = isoWeekKey(monday, ctx.zone);

@@ -1,5 +1,6 @@
 // The words of each nudge: a title, a short body and at most one button that does the next step.
 // Warm, brief, concrete; never guilt. Plain text (the Block Kit builder escapes and lays it out).
+import { plural, squish } from './text';
 import type { NudgeKind } from './types';
 
 /** Action ids for the one button a nudge carries; the Slack side routes these. */
@@ -56,7 +57,7 @@ const MAX_ACTION_CHARS = 140;
 export const WHO_ELSE_QUESTION = 'Is there anyone else you’d suggest I speak with?';
 
 function clean(text: string | null | undefined): string {
-  return (text ?? '').replace(/\s+/g, ' ').trim();
+  return squish(text ?? '');
 }
 
 function clip(text: string, max: number): string {
@@ -69,10 +70,6 @@ function clip(text: string, max: number): string {
 /** The action as it reads inside a sentence: tidy, clipped, without a closing full stop. */
 function actionPhrase(action: string): string {
   return clip(clean(action).replace(/[.!]+$/, ''), MAX_ACTION_CHARS);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 function validMinutes(m: number | null | undefined): number | null {

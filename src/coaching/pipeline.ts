@@ -4,9 +4,9 @@
 import { stageEmoji, stageLabel } from './stages';
 import { clipChars, firstName } from './text';
 import { onTimeThankYouRate, type ThankYouRate, thankYouDeadline } from './thanks';
+import { addMs, DAY_MS, daysAgo, formatWhen, HOUR_MS, weekBounds } from './time';
 import type { AskData, ContactData, ConversationData, MemberSnapshot, Stage } from './types';
 import { STAGES } from './types';
-import { addMs, DAY_MS, daysAgo, formatWhen, HOUR_MS, weekBounds } from './when';
 
 export { stageEmoji, stageLabel };
 
@@ -180,7 +180,11 @@ export interface Progress {
 export interface GoalProgressReport {
   /** People on the list (everyone not archived) against the target goal. */
   targets: Progress;
-  /** Conversations held this week (Monday to Sunday in the member's timezone), and those still booked. */
+  /**
+   * Conversations held this week (Monday to Sunday in the member's timezone), and those booked for this
+   * week and not held yet (not logged yet, whether or not their time has come). Both count towards the
+   * weekly goal; see toGoalProgress in ./goals.
+   */
   conversationsThisWeek: Progress & { booked: number };
   onTimeThankYou: ThankYouRate;
   week: { start: Date; end: Date };
@@ -199,9 +203,7 @@ export function goalProgress(snapshot: MemberSnapshot, now: Date): GoalProgressR
     conversationsThisWeek: {
       have: live.filter((c) => inWeek(c.heldAt)).length,
       goal: snapshot.prefs.weeklyConversationGoal,
-      booked: live.filter(
-        (c) => !c.heldAt && inWeek(c.scheduledAt) && (c.scheduledAt?.getTime() ?? 0) >= now.getTime(),
-      ).length,
+      booked: live.filter((c) => !c.heldAt && inWeek(c.scheduledAt)).length,
     },
     onTimeThankYou: onTimeThankYouRate(snapshot.conversations, now),
     week,

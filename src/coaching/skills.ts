@@ -1,9 +1,9 @@
 // The development plan: skills a conversation showed are missing, tracked gap → learning → done,
 // each remembering where it came from.
 import { firstName } from './text';
+import { formatLocal } from './time';
 import type { ContactData, ConversationData, SkillData, SkillStatus } from './types';
 import { SKILL_STATUSES } from './types';
-import { formatDay } from './when';
 
 /** A Map or a plain object keyed by id. */
 export type Lookup<T> = ReadonlyMap<string, T> | Readonly<Record<string, T>>;
@@ -64,7 +64,11 @@ export function skillSource(
   if (!skill.sourceConversationId) return null;
   const conversation = lookup(conversationsById, skill.sourceConversationId);
   if (!conversation) return null;
-  const when = formatDay(conversation.heldAt ?? conversation.scheduledAt ?? conversation.createdAt, tz);
+  const when = formatLocal(
+    conversation.heldAt ?? conversation.scheduledAt ?? conversation.createdAt,
+    tz,
+    'monthDay',
+  );
   const contact = lookup(contactsById, conversation.contactId);
   return contact ? `from a chat with ${firstName(contact.name)} (${when})` : `from a chat on ${when}`;
 }

@@ -3,8 +3,8 @@
 import { buildChains, longestChain } from './chain';
 import { dueNow, goalProgress } from './pipeline';
 import { firstName, plural } from './text';
+import { weekBounds } from './time';
 import type { MemberSnapshot } from './types';
-import { inZone, weekBounds } from './when';
 
 export interface WeeklySummary {
   headline: string;
@@ -26,12 +26,7 @@ export function weeklySummary(
 ): WeeklySummary {
   const progress = goalProgress(snapshot, now);
   const lastWeek = options.period === 'last_week';
-  const week = lastWeek
-    ? weekBounds(
-        inZone(progress.week.start, snapshot.prefs.tz).minus({ days: 1 }).toJSDate(),
-        snapshot.prefs.tz,
-      )
-    : progress.week;
+  const week = lastWeek ? weekBounds(now, snapshot.prefs.tz, -1) : progress.week;
   const held = snapshot.conversations.filter(
     (c) =>
       !c.cancelledAt &&

@@ -1,8 +1,8 @@
 // After the conversation: the thank-you inside 24 hours, the "here is how your advice helped" update
 // about a month later, and light keep-in-touch notes after that.
 import { firstName, joinAnd, squish, stripTrailingPunctuation } from './text';
+import { addMs, DAY_MS, HOUR_MS } from './time';
 import type { ConversationData } from './types';
-import { addMs, DAY_MS, HOUR_MS } from './when';
 
 export const THANK_YOU_WINDOW_MS = 24 * HOUR_MS;
 /** When the "here is how your advice helped" update is due, counted from the conversation. */

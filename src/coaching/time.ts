@@ -1,5 +1,5 @@
-// Time helpers for the coaching rules: working hours, local calendars and formatting, all in the
-// member's own timezone. Pure: every function takes the moment it works from.
+// Time helpers for the coaching rules and texts: durations, working hours, local calendars and
+// formatting, all in the member's own timezone. Pure: every function takes the moment it works from.
 //
 // Conventions (the nudge rules rely on them):
 // - Working hours are half-open: [workdayStartMinute, workdayEndMinute) on the ISO weekdays in
@@ -20,14 +20,40 @@ export const DEFAULT_WORKDAY_START_MINUTE = 9 * 60;
 export const DEFAULT_WORKDAY_END_MINUTE = 17 * 60 + 30;
 export const DEFAULT_WORK_DAYS: readonly number[] = [1, 2, 3, 4, 5];
 const MINUTES_PER_DAY = 24 * 60;
-const MS_PER_MINUTE = 60_000;
 /** Far enough to pass any week of non-working days. */
 const MAX_DAYS_SEARCHED = 15;
 
-/** The zone to use: the given IANA zone when luxon knows it, else UTC. */
+export const MINUTE_MS = 60_000;
+export const HOUR_MS = 60 * MINUTE_MS;
+export const DAY_MS = 24 * HOUR_MS;
+
+export function addMs(date: Date, ms: number): Date {
+  return new Date(date.getTime() + ms);
+}
+
+// Checking a zone with luxon builds an Intl formatter, which is slow enough to show up in a sweep over
+// many members; the answer for a given name never changes, so it is remembered (a bounded cache).
+const MAX_CACHED_ZONES = 500;
+const zoneValidity = new Map<string, boolean>();
+
+function isKnownZone(zone: string): boolean {
+  let valid = zoneValidity.get(zone);
+  if (valid === undefined) {
+    valid = IANAZone.isValidZone(zone);
+    if (zoneValidity.size >= MAX_CACHED_ZONES) zoneValidity.clear();
+    zoneValidity.set(zone, valid);
+  }
+  return valid;
+}
+
+/**
+ * The zone to use: the given IANA zone (trimmed) when luxon knows it, else UTC, so that a stale or
+ * mistyped zone never breaks a message.
+ */
 export function resolveZone(tz: string | null | undefined): string {
-  if (typeof tz === 'string' && tz.trim() !== '' && IANAZone.isValidZone(tz.trim())) return tz.trim();
-  return 'UTC';
+  if (typeof tz !== 'string') return 'UTC';
+  const zone = tz.trim();
+  return zone !== '' && isKnownZone(zone) ? zone : 'UTC';
 }
 
 export interface WorkingHours {
@@ -92,14 +118,19 @@ function partsOf(dt: DateTime): LocalParts {
     minute: dt.minute,
     second: dt.second,
     weekday: dt.weekday,
-    minuteOfDay: dt.hour * 60 + dt.minute + dt.second / 60 + dt.millisecond / MS_PER_MINUTE,
+    minuteOfDay: dt.hour * 60 + dt.minute + dt.second / 60 + dt.millisecond / MINUTE_MS,
     isoDate: dt.toISODate() ?? '',
     offsetMinutes: dt.offset,
   };
 }
 
+/** `d` as a luxon DateTime in `tz` (invalid zone: UTC). */
+export function inZone(d: Date, tz: string | null | undefined): DateTime {
+  return toLocal(d, resolveZone(tz));
+}
+
 /** The wall-clock parts of `d` in `tz` (invalid zone: UTC). */
-export function localParts(d: Date, tz: string): LocalParts {
+export function localParts(d: Date, tz: string | null | undefined): LocalParts {
   return partsOf(toLocal(d, resolveZone(tz)));
 }
 
@@ -115,7 +146,7 @@ export function atLocalMinute(day: DateTime, minute: number, zone: string): Date
   const offsets = new Set([local.startOf('day').offset, local.endOf('day').offset]);
   const matches: number[] = [];
   for (const offset of offsets) {
-    const instant = naive - offset * MS_PER_MINUTE;
+    const instant = naive - offset * MINUTE_MS;
     const back = DateTime.fromMillis(instant, { zone });
     if (
       back.year === local.year &&
@@ -135,9 +166,9 @@ export function atLocalMinute(day: DateTime, minute: number, zone: string): Date
     const date = dt.toISODate() ?? '';
     const target = local.toISODate() ?? '';
     if (date !== target) return date > target;
-    return dt.hour * 60 + dt.minute + dt.second / 60 + dt.millisecond / MS_PER_MINUTE >= minute;
+    return dt.hour * 60 + dt.minute + dt.second / 60 + dt.millisecond / MINUTE_MS >= minute;
   };
-  const readings = [...offsets].map((o) => naive - o * MS_PER_MINUTE);
+  const readings = [...offsets].map((o) => naive - o * MINUTE_MS);
   let lo = Math.min(...readings);
   let hi = Math.max(...readings);
   if (reaches(lo) || !reaches(hi)) {
@@ -155,9 +186,26 @@ export function atLocalMinute(day: DateTime, minute: number, zone: string): Date
   return DateTime.fromMillis(hi, { zone });
 }
 
+/**
+ * The moment a local date (YYYY-MM-DD) and wall-clock time (HH:mm) name in `tz`. Across a DST switch
+ * the rules at the top of this file apply (first of two repeated times, the moment after a skipped
+ * one). Null when the date or time is not valid.
+ */
+export function localDateTimeToUtc(date: string, time: string, tz: string | null | undefined): Date | null {
+  const zone = resolveZone(tz);
+  const match = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!match) return null;
+  const hour = Number(match[1]);
+  const minute = Number(match[2]);
+  if (hour > 23 || minute > 59) return null;
+  const day = DateTime.fromISO(date, { zone });
+  if (!day.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return null;
+  return atLocalMinute(day, hour * 60 + minute, zone).toJSDate();
+}
+
 function isWorkingIn(dt: DateTime, wh: WorkingHours): boolean {
   if (!wh.days.has(dt.weekday)) return false;
-  const minuteOfDay = dt.hour * 60 + dt.minute + dt.second / 60 + dt.millisecond / MS_PER_MINUTE;
+  const minuteOfDay = dt.hour * 60 + dt.minute + dt.second / 60 + dt.millisecond / MINUTE_MS;
   return minuteOfDay >= wh.startMinute && minuteOfDay < wh.endMinute;
 }
 
@@ -195,19 +243,40 @@ export function previousWorkingDayStart(d: Date, prefs: WorkingPrefs): Date {
 }
 
 /** Adds whole local calendar days, keeping the wall-clock time (zone-aware, not 24 h multiples). */
-export function addLocalDays(d: Date, days: number, tz: string): Date {
+export function addLocalDays(d: Date, days: number, tz: string | null | undefined): Date {
   return toLocal(d, resolveZone(tz)).plus({ days }).toJSDate();
 }
 
 /** ISO week of `d` in `tz`, e.g. "2026-W48" (week-numbering year, so 2027-01-01 is "2026-W53"). */
-export function isoWeekKey(d: Date, tz: string): string {
+export function isoWeekKey(d: Date, tz: string | null | undefined): string {
   const local = toLocal(d, resolveZone(tz));
   return `${local.weekYear}-W${String(local.weekNumber).padStart(2, '0')}`;
 }
 
-/** Local calendar date of `d` in `tz`, YYYY-MM-DD. */
-export function isoLocalDate(d: Date, tz: string): string {
+/** Local calendar date of `d` in `tz`, YYYY-MM-DD (with `now`: the member's today). */
+export function isoLocalDate(d: Date, tz: string | null | undefined): string {
   return toLocal(d, resolveZone(tz)).toISODate() ?? '';
+}
+
+/**
+ * The local week `now` is in: Monday 00:00 up to the next Monday 00:00 in `tz`. `offsetWeeks` moves
+ * to an earlier (-1: last week) or later week.
+ */
+export function weekBounds(
+  now: Date,
+  tz: string | null | undefined,
+  offsetWeeks = 0,
+): { start: Date; end: Date } {
+  const start = inZone(now, tz).startOf('week').plus({ weeks: offsetWeeks });
+  return { start: start.toJSDate(), end: start.plus({ weeks: 1 }).toJSDate() };
+}
+
+/** "today", "yesterday", "3 days ago": whole 24-hour days from `from` to `now` (never negative). */
+export function daysAgo(from: Date, now: Date): string {
+  const days = Math.max(0, Math.floor((now.getTime() - from.getTime()) / DAY_MS));
+  if (days === 0) return 'today';
+  if (days === 1) return 'yesterday';
+  return `${days} days ago`;
 }
 
 export type SnoozeChoice = '1d' | '3d' | '1w';
@@ -225,18 +294,29 @@ export function snoozeUntil(now: Date, choice: SnoozeChoice, prefs: WorkingPrefs
 /**
  * Local formats for texts:
  * - weekdayTime "Tue 14:00", time "14:00", date "Tue 3 Mar", dateTime "Tue 3 Mar, 14:00",
- *   isoDate "2026-03-03".
+ *   monthDay "Mar 3", isoDate "2026-03-03".
  */
-export type LocalFormatStyle = 'weekdayTime' | 'time' | 'date' | 'dateTime' | 'isoDate';
+export type LocalFormatStyle = 'weekdayTime' | 'time' | 'date' | 'dateTime' | 'monthDay' | 'isoDate';
 
 const FORMATS: Record<LocalFormatStyle, string> = {
   weekdayTime: 'ccc HH:mm',
   time: 'HH:mm',
   date: 'ccc d LLL',
   dateTime: 'ccc d LLL, HH:mm',
+  monthDay: 'LLL d',
   isoDate: 'yyyy-MM-dd',
 };
 
-export function formatLocal(d: Date, tz: string, style: LocalFormatStyle = 'weekdayTime'): string {
+export function formatLocal(
+  d: Date,
+  tz: string | null | undefined,
+  style: LocalFormatStyle = 'weekdayTime',
+): string {
   return toLocal(d, resolveZone(tz)).setLocale('en-US').toFormat(FORMATS[style]);
+}
+
+/** "Tue 14:00" when within six days of `now`, else "Tue 3 Mar, 14:00" (also without `now`). */
+export function formatWhen(date: Date, tz: string | null | undefined, now?: Date): string {
+  const near = now !== undefined && Math.abs(date.getTime() - now.getTime()) < 6 * DAY_MS;
+  return formatLocal(date, tz, near ? 'weekdayTime' : 'dateTime');
 }

@@ -1,13 +1,12 @@
 // What one nudge says, worked out from the member's data at send time (so it is never stale). Pure:
 // a nudge, a snapshot and `now` in, plain content out; src/slack/views/nudge.ts lays it out.
 
-import { DateTime } from 'luxon';
 import { draftFollowUp } from '../coaching/ask';
 import { planNudges } from '../coaching/nudge-rules';
 import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
 import { chooseQuestions } from '../coaching/questions';
 import { draftCloseTheLoop, draftKeepInTouch, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
-import { formatLocal, resolveZone } from '../coaching/time';
+import { DAY_MS, formatLocal, weekBounds } from '../coaching/time';
 import type { ContactData, ConversationData, MemberSnapshot, NudgeKind } from '../coaching/types';
 
 /** The one step the nudge's main button takes. */
@@ -35,7 +34,6 @@ export interface NudgeRef {
   subjectId: string | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_DUE_ITEMS = 5;
 
 function contactOf(snapshot: MemberSnapshot, id: string | null | undefined): ContactData | undefined {
@@ -212,11 +210,10 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
 
 /** The figures of the weekly summary, in the member's own week. */
 export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumbers {
-  const zone = resolveZone(snapshot.prefs.tz);
-  const thisWeek = DateTime.fromMillis(now.getTime(), { zone }).startOf('week');
-  const lastWeekStart = thisWeek.minus({ weeks: 1 }).toMillis();
-  const thisWeekStart = thisWeek.toMillis();
-  const nextWeekStart = thisWeek.plus({ weeks: 1 }).toMillis();
+  const lastWeek = weekBounds(now, snapshot.prefs.tz, -1);
+  const lastWeekStart = lastWeek.start.getTime();
+  const thisWeekStart = lastWeek.end.getTime();
+  const nextWeekStart = weekBounds(now, snapshot.prefs.tz).end.getTime();
   const live = snapshot.conversations.filter((c) => c.cancelledAt === null);
   const archived = new Set(snapshot.contacts.filter((c) => c.stage === 'archived').map((c) => c.id));
   return {

@@ -1,5 +1,5 @@
 // The chain of introductions: who suggested whom.
-import { lookUpPerson } from '../coaching/after-chat-extra';
+import { lookUpPerson } from '../coaching/logging';
 import {
   buildChains,
   type ChainForest,

@@ -1,11 +1,10 @@
 // Goals: how many people to have on the list, and how many conversations to aim for each week.
-import { type GoalProgress, goalProgress, localWeekStart } from '../coaching/outreach-extra';
+import { type GoalProgress, toGoalProgress } from '../coaching/goals';
+import { goalProgress } from '../coaching/pipeline';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';
-import { countContacts } from '../store/contacts';
-import { conversationsSince } from '../store/conversations';
-import { toPrefs } from '../store/mappers';
 import { ensureMember, type Member, updateMember } from '../store/members';
+import { loadSnapshot } from '../store/snapshot';
 
 export interface GoalChanges {
   targetGoal?: number;
@@ -22,16 +21,7 @@ export async function setGoals(db: Db, scope: Scope, changes: GoalChanges, now: 
   return progressOf(db, member, now);
 }
 
+/** The same numbers as the App Home and the weekly summary (goalProgress), in the short form. */
 export async function progressOf(db: Db, member: Member, now: Date): Promise<GoalProgress> {
-  const tz = toPrefs(member).tz;
-  const [listSize, conversations] = await Promise.all([
-    countContacts(db, member),
-    conversationsSince(db, member, localWeekStart(now, tz)),
-  ]);
-  return goalProgress(
-    { listSize, conversations },
-    { targetGoal: member.targetGoal, weeklyConversationGoal: member.weeklyConversationGoal },
-    now,
-    tz,
-  );
+  return toGoalProgress(goalProgress(await loadSnapshot(db, member), now));
 }

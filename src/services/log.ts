@@ -2,11 +2,11 @@
 import {
   heldAtFor,
   type LoggedSummary,
-  localToday,
   lookUpPerson,
   pickScheduledConversation,
   resolveLoggedContact,
-} from '../coaching/after-chat-extra';
+} from '../coaching/logging';
+import { isoLocalDate } from '../coaching/time';
 import type { ParsedReferral } from '../coaching/referrals';
 import type { ContactData, Format } from '../coaching/types';
 import type { Db } from '../db/client';
@@ -42,7 +42,7 @@ export async function startLog(
 ): Promise<LogStart> {
   const member = await ensureMember(db, scope);
   const tz = toPrefs(member).tz;
-  const today = localToday(now, tz);
+  const today = isoLocalDate(now, tz);
   const newName = who.newName?.replace(/\s+/g, ' ').trim();
   if (newName)
     return {
@@ -107,7 +107,7 @@ export async function logConversation(
 ): Promise<LogResult> {
   const member = await ensureMember(db, scope);
   const tz = toPrefs(member).tz;
-  if (input.date > localToday(now, tz)) return { ok: false, problem: 'future_date' };
+  if (input.date > isoLocalDate(now, tz)) return { ok: false, problem: 'future_date' };
 
   const contacts = await listContacts(db, member, { includeArchived: true });
   const existing = resolveLoggedContact(contacts, input.person, input.contactId);

@@ -4,7 +4,7 @@ import {
   type ThanksLookupProblem,
   type ThankYouCard,
   thankYouCard,
-} from '../coaching/after-chat-extra';
+} from '../coaching/logging';
 import type { ContactData, ConversationData } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';

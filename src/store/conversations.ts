@@ -343,19 +343,3 @@ export async function createScheduledConversation(
   return toConversation(row);
 }
 
-/** The member's conversations held or booked from `from` on, not cancelled (weekly progress). */
-export async function conversationsSince(
-  db: DbOrTx,
-  member: Member,
-  from: Date,
-): Promise<ConversationData[]> {
-  const rows = await db.conversation.findMany({
-    where: {
-      ...owned(member),
-      cancelledAt: null,
-      OR: [{ heldAt: { gte: from } }, { heldAt: null, scheduledAt: { gte: from } }],
-    },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return rows.map(toConversation);
-}

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { toGoalProgress } from '../../src/coaching/goals';
 import {
   dueNow,
   goalProgress,
@@ -333,6 +334,33 @@ describe('goalProgress', () => {
       ],
     });
     expect(goalProgress(s, now).onTimeThankYou).toEqual({ sent: 1, onTime: 1, missed: 1, rate: 0.5 });
+  });
+
+  it('counts held or booked conversations in the local Monday–Sunday week for /coach goal', () => {
+    // Sunday 8 March 2026, 23:00 in New York is Monday 03:00 UTC: still the week of 2 March there.
+    const sundayNightNY = new Date('2026-03-09T03:00:00Z');
+    const s = snapshot({
+      prefs: prefs({ tz: 'America/New_York', targetGoal: 8, weeklyConversationGoal: 2 }),
+      contacts: [contact({ id: '1' }), contact({ id: '2' }), contact({ id: '3' })],
+      conversations: [
+        conversation({ id: 'a', contactId: '1', heldAt: new Date('2026-03-02T15:00:00Z') }),
+        conversation({ id: 'b', contactId: '2', scheduledAt: new Date('2026-03-08T20:00:00Z') }),
+        conversation({
+          id: 'c',
+          contactId: '3',
+          scheduledAt: new Date('2026-03-07T20:00:00Z'),
+          cancelledAt: new Date('2026-03-06T00:00:00Z'),
+        }),
+        // Sunday evening the week before, locally.
+        conversation({ id: 'd', contactId: '1', heldAt: new Date('2026-03-02T03:00:00Z') }),
+      ],
+    });
+    expect(toGoalProgress(goalProgress(s, sundayNightNY))).toEqual({
+      have: 3,
+      targetGoal: 8,
+      thisWeek: 2,
+      weeklyGoal: 2,
+    });
   });
 });
 

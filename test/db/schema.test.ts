@@ -158,8 +158,11 @@ describe.runIf(POSTGRES_URL)('Postgres migrations', () => {
       ]);
       const client = new pg.Client({ connectionString: expected.url });
       await client.connect();
-      await client.query(diffFromEmpty(POSTGRES_SCHEMA));
-      await client.end();
+      try {
+        await client.query(diffFromEmpty(POSTGRES_SCHEMA));
+      } finally {
+        await client.end();
+      }
       expect(await columns(migrated.url)).toEqual(await columns(expected.url));
     } finally {
       await migrated.drop();

@@ -1,8 +1,8 @@
 // The outreach services against a real database, and the small pure helpers they use: local times
-// across DST, goals and progress, and scoping by member.
+// across DST, goal parsing, progress and scoping by member.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { goalProgress, localDateTimeToUtc, parseTargetGoal } from '../../src/coaching/outreach-extra';
-import type { ConversationData } from '../../src/coaching/types';
+import { parseTargetGoal } from '../../src/coaching/goals';
+import { localDateTimeToUtc } from '../../src/coaching/time';
 import { type Database, openDatabase } from '../../src/db/client';
 import { askForm, createAskDraft, editAsk, markAskAsSent, nextAskVersion } from '../../src/services/ask';
 import { progressFor, setGoals } from '../../src/services/goals';
@@ -52,45 +52,6 @@ describe('goals', () => {
       message: expect.stringContaining('/coach goal 8'),
     });
     expect(parseTargetGoal('-3')).toMatchObject({ ok: false });
-  });
-
-  it('goalProgress counts held or booked conversations in the local Monday–Sunday week', () => {
-    const conversation = (over: Partial<ConversationData>): ConversationData => ({
-      id: 'x',
-      contactId: 'c',
-      scheduledAt: null,
-      heldAt: null,
-      minutesRequested: 20,
-      format: 'video',
-      notes: null,
-      insights: null,
-      action: null,
-      thankYouSentAt: null,
-      loopClosedAt: null,
-      cancelledAt: null,
-      createdAt: new Date(0),
-      ...over,
-    });
-    // Sunday 8 March 2026, 23:00 in New York is Monday 03:00 UTC: still the week of 2 March there.
-    const now = new Date('2026-03-09T03:00:00Z');
-    const progress = goalProgress(
-      {
-        listSize: 3,
-        conversations: [
-          conversation({ heldAt: new Date('2026-03-02T15:00:00Z') }),
-          conversation({ scheduledAt: new Date('2026-03-08T20:00:00Z') }),
-          conversation({
-            scheduledAt: new Date('2026-03-07T20:00:00Z'),
-            cancelledAt: new Date('2026-03-06T00:00:00Z'),
-          }),
-          conversation({ heldAt: new Date('2026-03-02T03:00:00Z') }), // Sunday evening the week before, locally
-        ],
-      },
-      { targetGoal: 8, weeklyConversationGoal: 2 },
-      now,
-      'America/New_York',
-    );
-    expect(progress).toEqual({ have: 3, targetGoal: 8, thisWeek: 2, weeklyGoal: 2 });
   });
 });
 

@@ -2,7 +2,7 @@
 // odd) can push a view or message past Slack's limits.
 import { describe, expect, it } from 'vitest';
 import type { AskCheck } from '../../src/coaching/ask-checker';
-import type { GoalProgress } from '../../src/coaching/outreach-extra';
+import type { GoalProgress } from '../../src/coaching/goals';
 import type { AskData, ContactData, ConversationData } from '../../src/coaching/types';
 import { validateMessageBlocks, validateView } from '../../src/sandbox';
 import { OPEN } from '../../src/slack/views/action-ids';

@@ -2,7 +2,7 @@
 import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { AskCheck } from '../../coaching/ask-checker';
-import { listProgressLine } from '../../coaching/outreach-extra';
+import { listProgressLine } from '../../coaching/goals';
 import { firstName } from '../../coaching/text';
 import { formatLocal } from '../../coaching/time';
 import { ASK_CHANNELS, type AskChannel, type AskData, type ContactData } from '../../coaching/types';

@@ -6,7 +6,7 @@ import {
   TARGET_GOAL,
   WEEKLY_GOAL,
   weekProgressLine,
-} from '../../coaching/outreach-extra';
+} from '../../coaching/goals';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';
 import type { EphemeralMessage } from './help';

@@ -2,12 +2,12 @@
 // with the thank-you draft.
 import type { Checkboxes, Datepicker, InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
-import type { LoggedSummary } from '../../coaching/after-chat-extra';
+import type { LoggedSummary } from '../../coaching/logging';
 import { isParseError, type ParsedReferral, parseList, parseReferrals } from '../../coaching/referrals';
 import { stageLabel } from '../../coaching/stages';
 import { plural } from '../../coaching/text';
 import { FORMATS, type Format } from '../../coaching/types';
-import { formatWhen } from '../../coaching/when';
+import { formatWhen } from '../../coaching/time';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';

@@ -1,7 +1,7 @@
 // Preparing for a chat: the questions DM, the modal for the member's own questions, and booking the chat.
 import type { KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
-import { weekProgressLine } from '../../coaching/outreach-extra';
+import { weekProgressLine } from '../../coaching/goals';
 import { formatLocal } from '../../coaching/time';
 import { type ContactData, type ConversationData, FORMATS, type Format } from '../../coaching/types';
 import type { Message } from '../surfaces';

@@ -1,9 +1,10 @@
 // The thank-you: its draft, its 24-hour deadline and the "Mark thank-you sent" button, shown after a
 // log and by `/coach thanks`; updated in place once it is sent.
 import type { KnownBlock } from '@slack/types';
-import type { ThanksLookupProblem, ThankYouCard } from '../../coaching/after-chat-extra';
+import type { ThanksLookupProblem, ThankYouCard } from '../../coaching/logging';
+import { plural } from '../../coaching/text';
 import type { ThankYouRate } from '../../coaching/thanks';
-import { formatWhen } from '../../coaching/when';
+import { formatWhen, HOUR_MS } from '../../coaching/time';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import type { EphemeralMessage } from './help';
@@ -22,14 +23,12 @@ export const THANKS_BLOCK_IDS = {
   sent: 'thanks_sent',
 } as const;
 
-const HOUR_MS = 3_600_000;
-
 function untilDeadline(deadline: Date, now: Date): string {
   const left = deadline.getTime() - now.getTime();
   if (left <= 0) return 'the 24 hours have passed, but a short, warm note still lands well';
   const hours = Math.floor(left / HOUR_MS);
   if (hours < 1) return 'less than an hour left';
-  return `${hours} ${hours === 1 ? 'hour' : 'hours'} left`;
+  return `${plural(hours, 'hour', 'hours')} left`;
 }
 
 function quote(text: string): string {

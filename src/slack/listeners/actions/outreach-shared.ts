@@ -1,6 +1,7 @@
 // Pieces the outreach listeners share: opening the ask modal from anywhere, the prep DM, what Slack
 // knows about the member (first name for sign-offs, timezone), and where a clicked message lives.
 import type { WebClient } from '@slack/web-api';
+import { firstName } from '../../../coaching/text';
 import type { Log } from '../../../log';
 import { type AskFormRequest, askForm } from '../../../services/ask';
 import { knownTimezone, prepSheet, rememberSlackTz } from '../../../services/prep';
@@ -20,8 +21,7 @@ export async function slackUserFacts(client: WebClient, userId: string, log: Log
     const res = await client.users.info({ user: userId });
     const user = res.user;
     const name = user?.profile?.first_name || user?.real_name || user?.profile?.real_name || '';
-    const first = name.trim().split(/\s+/)[0] ?? '';
-    return { firstName: first || null, tz: user?.tz || null };
+    return { firstName: firstName(name) || null, tz: user?.tz || null };
   } catch (error) {
     log.warn({ user: userId, err: String(error) }, 'users.info failed');
     return { firstName: null, tz: null };

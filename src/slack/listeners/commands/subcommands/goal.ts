@@ -1,4 +1,4 @@
-import { parseTargetGoal } from '../../../../coaching/outreach-extra';
+import { parseTargetGoal } from '../../../../coaching/goals';
 import { progressFor, setGoals } from '../../../../services/goals';
 import { refreshHome } from '../../../home';
 import { openModal } from '../../../surfaces';

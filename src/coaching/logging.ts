@@ -1,13 +1,9 @@
-// Small pure pieces the after-conversation flows need: which contact a log is about, which booked
-// chat it was, and when it happened.
-import { DateTime } from 'luxon';
+// Logging a conversation: which contact a log is about, which booked chat it was, when it happened,
+// and the thank-you card shown after it (also for `/coach thanks`).
 import { matchContacts, nameKey } from './names';
 import { draftThankYou, onTimeThankYouRate, type ThankYouRate, thankYouDeadline } from './thanks';
-import { atLocalMinute, isoLocalDate, resolveZone } from './time';
+import { isoLocalDate, localDateTimeToUtc, MINUTE_MS } from './time';
 import type { ContactData, ConversationData, Stage } from './types';
-
-const MINUTE_MS = 60_000;
-const NOON = 12 * 60;
 
 /** Who `/coach log <name>` (or a typed Person) most likely means. */
 export type PersonLookup =
@@ -86,16 +82,9 @@ export function heldAtFor(input: {
   return localNoon(isoDate, tz);
 }
 
+/** Noon on a local date (an invalid date when `isoDate` is not YYYY-MM-DD). */
 function localNoon(isoDate: string, tz: string): Date {
-  const zone = resolveZone(tz);
-  const day = DateTime.fromISO(isoDate, { zone });
-  if (!day.isValid) return new Date(Number.NaN);
-  return atLocalMinute(day, NOON, zone).toJSDate();
-}
-
-/** The member's local calendar date today, YYYY-MM-DD. */
-export function localToday(now: Date, tz: string): string {
-  return isoLocalDate(now, tz);
+  return localDateTimeToUtc(isoDate, '12:00', tz) ?? new Date(Number.NaN);
 }
 
 // "They said that portfolios…" → "portfolios…": the draft already says "what you said about".
