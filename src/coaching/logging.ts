@@ -87,7 +87,7 @@ function localNoon(isoDate: string, tz: string): Date {
   return localDateTimeToUtc(isoDate, '12:00', tz) ?? new Date(Number.NaN);
 }
 
-// "They said that portfolios…" → "portfolios…": the draft already says "what you said about".
+// "They said that portfolios…" → "portfolios…": the draft introduces it ("What stayed with me most: …").
 const LEAD_IN =
   /^(?:(?:they|she|he|you)\s+(?:said|told me|explained|mentioned|think|thinks)|i\s+(?:learned|learnt|heard)|learned|learnt)\s+(?:that\s+)?/i;
 // Sentence openers that read naturally in lower case mid-sentence; anything else (often a name) keeps its case.
@@ -130,7 +130,7 @@ const COMMON_OPENERS = new Set([
 ]);
 
 /**
- * A phrase for "I especially valued what you said about …": the first sentence of the notes, a few
+ * A phrase for "What stayed with me most: …": the first sentence of the notes, a few
  * words long, without a lead-in like "They said that".
  */
 export function learnedPhrase(notes: string | null | undefined, maxWords = 18): string | null {

@@ -29,7 +29,7 @@ export function draftThankYou(input: ThankYouInput): string {
 
   const lines: string[] = [
     learned
-      ? `Thank you for making time to talk with me. I especially valued what you said about ${learned}.`
+      ? `Thank you for making time to talk with me. What stayed with me most: ${learned}.`
       : 'Thank you for making time to talk with me. It helped a lot to hear how the work looks from the inside.',
     action
       ? `I'm starting with one thing you suggested: ${action}.`

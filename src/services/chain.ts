@@ -1,5 +1,4 @@
 // The chain of introductions: who suggested whom.
-import { lookUpPerson } from '../coaching/logging';
 import {
   buildChains,
   type ChainForest,
@@ -7,6 +6,7 @@ import {
   chainForContact,
   longestChain,
 } from '../coaching/chain';
+import { lookUpPerson } from '../coaching/logging';
 import type { ContactData } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';

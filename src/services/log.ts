@@ -6,8 +6,8 @@ import {
   pickScheduledConversation,
   resolveLoggedContact,
 } from '../coaching/logging';
-import { isoLocalDate } from '../coaching/time';
 import type { ParsedReferral } from '../coaching/referrals';
+import { isoLocalDate } from '../coaching/time';
 import type { ContactData, Format } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';

@@ -1,7 +1,7 @@
 // Preparing for a conversation: questions worth their time, the member's own questions (flagged when
 // a quick search answers them), and booking the chat in the member's own timezone.
-import { localDateTimeToUtc } from '../coaching/time';
 import { chooseQuestions, flagSearchableQuestions, RESEARCH_REMINDER } from '../coaching/questions';
+import { localDateTimeToUtc } from '../coaching/time';
 import type { ContactData, ConversationData, Format } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';

@@ -1,10 +1,5 @@
 // Thank-yous: the draft for a conversation, and recording that it was sent.
-import {
-  lookUpPerson,
-  type ThanksLookupProblem,
-  type ThankYouCard,
-  thankYouCard,
-} from '../coaching/logging';
+import { lookUpPerson, type ThanksLookupProblem, type ThankYouCard, thankYouCard } from '../coaching/logging';
 import type { ContactData, ConversationData } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';

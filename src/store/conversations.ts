@@ -342,4 +342,3 @@ export async function createScheduledConversation(
   });
   return toConversation(row);
 }
-

@@ -39,7 +39,7 @@ describe('draftThankYou', () => {
   it('leaves out what it was not given', () => {
     const plain = draftThankYou({ contactName: 'Jane', action: 'apply to the research course' });
     expect(plain).not.toContain('suggesting');
-    expect(plain).not.toContain('especially valued');
+    expect(plain).not.toContain('stayed with me');
     expect(plain).toContain('apply to the research course.');
     expect(plain).not.toContain('Best wishes');
   });

@@ -1,8 +1,8 @@
 // The after-conversation view builders are pure: the readers find what the builders put in, bad input
 // is reported on the right block, and no amount of data or text pushes a message past Slack's limits.
 import { describe, expect, it } from 'vitest';
-import { type ThankYouCard, thankYouCard } from '../../src/coaching/logging';
 import { buildChains, chainForContact, longestChain } from '../../src/coaching/chain';
+import { type ThankYouCard, thankYouCard } from '../../src/coaching/logging';
 import { pipelineByStage } from '../../src/coaching/pipeline';
 import { developmentPlan } from '../../src/coaching/skills';
 import type {

@@ -3,8 +3,8 @@
 import type { Button, HomeView, KnownBlock } from '@slack/types';
 import { type DueItem, dueNow, goalProgress, pipelineByStage } from '../../coaching/pipeline';
 import { plural } from '../../coaching/text';
-import type { ConversationData, MemberSnapshot } from '../../coaching/types';
 import { formatWhen } from '../../coaching/time';
+import type { ConversationData, MemberSnapshot } from '../../coaching/types';
 import { OPEN } from './action-ids';
 import { actions, button, clip, context, divider, esc, header, LIMITS, section } from './kit';
 
