@@ -84,7 +84,7 @@ function weeklyBody(w: WeeklyNumbers | null | undefined): string {
   lines.push(
     `Last week: ${w.conversationsLastWeek} of ${plural(w.weeklyConversationGoal, 'conversation', 'conversations')}.`,
   );
-  lines.push(`Targets on your list: ${w.targets} of ${w.targetGoal}.`);
+  lines.push(`People on your list: ${w.targets} of ${w.targetGoal}.`);
   if (w.awaitingReplies > 0) lines.push(`Waiting on ${plural(w.awaitingReplies, 'reply', 'replies')}.`);
   if (w.upcoming > 0) lines.push(`Booked this week: ${plural(w.upcoming, 'conversation', 'conversations')}.`);
   let next: string;

@@ -221,7 +221,7 @@ export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumber
       (c) => c.heldAt !== null && c.heldAt.getTime() >= lastWeekStart && c.heldAt.getTime() < thisWeekStart,
     ).length,
     weeklyConversationGoal: snapshot.prefs.weeklyConversationGoal,
-    targets: snapshot.contacts.filter((c) => c.stage === 'target').length,
+    targets: snapshot.contacts.filter((c) => c.stage !== 'archived').length,
     targetGoal: snapshot.prefs.targetGoal,
     awaitingReplies: snapshot.asks.filter(
       (a) =>

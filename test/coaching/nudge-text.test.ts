@@ -96,7 +96,7 @@ describe('nudgeText', () => {
       },
     });
     expect(behind.body).toContain('Last week: 0 of 2 conversations.');
-    expect(behind.body).toContain('Targets on your list: 8 of 8.');
+    expect(behind.body).toContain('People on your list: 8 of 8.');
     expect(behind.body).not.toContain('Waiting on');
     expect(behind.body).toContain('send one short ask');
     const fewTargets = nudgeText('weekly_summary', {

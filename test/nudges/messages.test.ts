@@ -187,7 +187,7 @@ describe('nudge DMs', () => {
     expect(text('wrap_up')).toContain('offer to wrap up, as you asked for 20');
     expect(text('close_loop')).toContain('how acting on “rebuild my case study” went');
     expect(text('keep_in_touch')).toContain('your advice to rebuild my case study');
-    expect(text('weekly_summary')).toContain('Targets on your list: 1 of 8');
+    expect(text('weekly_summary')).toContain('People on your list: 3 of 8');
     expect(text('weekly_summary')).toContain('Coming up');
   });
 
