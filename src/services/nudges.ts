@@ -4,7 +4,7 @@ import { formatLocal, type SnoozeChoice, snoozeUntil } from '../coaching/time';
 import { NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Scope } from '../slack/deps';
-import { getAsk } from '../store/asks';
+import { getAsk, recordAskFollowedUp, recordAskReplied } from '../store/asks';
 import { getContact } from '../store/contacts';
 import { toPrefs } from '../store/mappers';
 import { findMember, type Member, updateMember } from '../store/members';
@@ -13,8 +13,6 @@ import {
   findMemberNudge,
   markNudgeDone,
   type Nudge,
-  recordAskFollowedUp,
-  recordAskReplied,
   snoozeNudge,
 } from '../store/nudges';
 import { markThankYouSent } from './thanks';
@@ -97,53 +95,49 @@ export async function stopNudgeKindFor(
   return { ok: true, outcome: { kind: 'stopped', nudgeKind: kind } };
 }
 
-/** "Mark sent" on a thank-you nudge: records the thank-you (the after-chat flow's own service). */
-export async function markThanksSentFromNudge(
+/**
+ * The kind-specific buttons (Mark sent, Got a reply, Mark followed up): runs `act` on the nudge's
+ * subject when the nudge is the member's and of that kind, then resolves the nudge.
+ */
+async function answerNudge(
   db: Db,
   scope: Scope,
   nudgeId: string,
+  kind: NudgeKind,
   now: Date,
+  act: (found: Owned, subjectId: string) => Promise<NudgeClickOutcome | null>,
 ): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.kind !== 'thank_you' || !found.nudge.subjectId)
-    return { ok: true, outcome: { kind: 'gone' } };
-  const card = await markThankYouSent(db, scope, found.nudge.subjectId, now);
-  if (!card) return { ok: true, outcome: { kind: 'gone' } };
+  const subjectId = found.nudge.subjectId;
+  if (found.nudge.kind !== kind || !subjectId) return { ok: true, outcome: { kind: 'gone' } };
+  const outcome = await act(found, subjectId);
+  if (!outcome) return { ok: true, outcome: { kind: 'gone' } };
   await markNudgeDone(db, found.member, nudgeId, now);
-  return { ok: true, outcome: { kind: 'thanks_sent' } };
+  return { ok: true, outcome };
+}
+
+/** "Mark sent" on a thank-you nudge: records the thank-you (the after-chat flow's own service). */
+export function markThanksSentFromNudge(db: Db, scope: Scope, nudgeId: string, now: Date) {
+  return answerNudge(db, scope, nudgeId, 'thank_you', now, async (_found, conversationId) =>
+    (await markThankYouSent(db, scope, conversationId, now)) ? { kind: 'thanks_sent' } : null,
+  );
 }
 
 /** "Got a reply" on a follow-up nudge: the ask was answered, so no follow-up is needed. */
-export async function markReplyFromNudge(
-  db: Db,
-  scope: Scope,
-  nudgeId: string,
-  now: Date,
-): Promise<NudgeClickResult> {
-  const found = await owned(db, scope, nudgeId);
-  if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId)
-    return { ok: true, outcome: { kind: 'gone' } };
-  await recordAskReplied(db, found.member, found.nudge.subjectId, now);
-  await markNudgeDone(db, found.member, nudgeId, now);
-  return { ok: true, outcome: { kind: 'got_reply' } };
+export function markReplyFromNudge(db: Db, scope: Scope, nudgeId: string, now: Date) {
+  return answerNudge(db, scope, nudgeId, 'follow_up', now, async ({ member }, askId) => {
+    await recordAskReplied(db, member, askId, now);
+    return { kind: 'got_reply' };
+  });
 }
 
 /** "Mark followed up": the one polite follow-up went out; no more follow-up nudges for that person. */
-export async function markFollowedUpFromNudge(
-  db: Db,
-  scope: Scope,
-  nudgeId: string,
-  now: Date,
-): Promise<NudgeClickResult> {
-  const found = await owned(db, scope, nudgeId);
-  if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.kind !== 'follow_up' || !found.nudge.subjectId)
-    return { ok: true, outcome: { kind: 'gone' } };
-  await recordAskFollowedUp(db, found.member, found.nudge.subjectId, now);
-  await markNudgeDone(db, found.member, nudgeId, now);
-  const ask = await getAsk(db, found.member, found.nudge.subjectId);
-  const contact = ask ? await getContact(db, found.member, ask.contactId) : null;
-  return { ok: true, outcome: { kind: 'followed_up', name: contact?.name ?? null } };
+export function markFollowedUpFromNudge(db: Db, scope: Scope, nudgeId: string, now: Date) {
+  return answerNudge(db, scope, nudgeId, 'follow_up', now, async ({ member }, askId) => {
+    await recordAskFollowedUp(db, member, askId, now);
+    const ask = await getAsk(db, member, askId);
+    const contact = ask ? await getContact(db, member, ask.contactId) : null;
+    return { kind: 'followed_up', name: contact?.name ?? null };
+  });
 }

@@ -49,13 +49,41 @@ export async function updateUnsentAsk(
   return result.count === 1 ? getAsk(db, member, id) : null;
 }
 
-/** Records that the member sent the ask; false when it is not theirs or was marked sent already. */
-export async function markAskSent(db: Db, member: Member, id: string, now: Date): Promise<boolean> {
+type AskMoment = 'sentAt' | 'repliedAt' | 'followedUpAt';
+
+/** Sets one of the ask's moments once: false when the ask is not theirs or it was set already. */
+async function stampAsk(
+  db: Db,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  id: string,
+  field: AskMoment,
+  now: Date,
+) {
   const result = await db.ask.updateMany({
-    where: { id, workspaceId: member.workspaceId, ownerId: member.id, sentAt: null },
-    data: { sentAt: now },
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id, [field]: null },
+    data: { [field]: now },
   });
   return result.count === 1;
+}
+
+/** The member sent the ask (outside Slack, or in it). */
+export function markAskSent(db: Db, member: Member, id: string, now: Date): Promise<boolean> {
+  return stampAsk(db, member, id, 'sentAt', now);
+}
+
+/** The contact replied to the ask (the first answer counts). */
+export function recordAskReplied(db: Db, member: Pick<Member, 'id' | 'workspaceId'>, id: string, now: Date) {
+  return stampAsk(db, member, id, 'repliedAt', now);
+}
+
+/** The member sent their one follow-up for the ask. */
+export function recordAskFollowedUp(
+  db: Db,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  id: string,
+  now: Date,
+) {
+  return stampAsk(db, member, id, 'followedUpAt', now);
 }
 
 /** The member's most recent ask to this contact, sent or not. */

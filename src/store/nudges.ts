@@ -399,33 +399,3 @@ export async function resolveSentNudgesFor(
   });
   return result.count;
 }
-
-// ---- answers from follow-up nudges (the ask itself belongs to the outreach flow) -----------------
-
-/** The contact replied to the ask (first answer counts). */
-export async function recordAskReplied(
-  db: Db,
-  member: Pick<Member, 'id' | 'workspaceId'>,
-  askId: string,
-  now: Date,
-): Promise<boolean> {
-  const result = await db.ask.updateMany({
-    where: { id: askId, workspaceId: member.workspaceId, ownerId: member.id, repliedAt: null },
-    data: { repliedAt: now },
-  });
-  return result.count === 1;
-}
-
-/** The member sent their one follow-up for the ask. */
-export async function recordAskFollowedUp(
-  db: Db,
-  member: Pick<Member, 'id' | 'workspaceId'>,
-  askId: string,
-  now: Date,
-): Promise<boolean> {
-  const result = await db.ask.updateMany({
-    where: { id: askId, workspaceId: member.workspaceId, ownerId: member.id, followedUpAt: null },
-    data: { followedUpAt: now },
-  });
-  return result.count === 1;
-}
