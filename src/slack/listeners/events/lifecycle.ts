@@ -1,6 +1,6 @@
 // The app was removed from a workspace (or its bot token revoked): stop working for it.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { markWorkspaceUninstalled } from '../../../store/workspaces';
+import { workspaceRemoved } from '../../../services/workspaces';
 import { type AppDeps, workspaceIdOf } from '../../deps';
 
 export function workspaceLifecycle(deps: AppDeps) {
@@ -11,7 +11,7 @@ export function workspaceLifecycle(deps: AppDeps) {
     const workspaceId = workspaceIdOf(body);
     if (!workspaceId) return;
     if (event.type === 'tokens_revoked' && (event.tokens.bot ?? []).length === 0) return;
-    await markWorkspaceUninstalled(deps.db, workspaceId, deps.clock.now());
+    await workspaceRemoved(deps.db, workspaceId, deps.clock.now());
     deps.log.info({ workspaceId, event: event.type }, 'workspace uninstalled: its nudges are cancelled');
   };
 }
