@@ -10,6 +10,7 @@ import { createSlackStandIn, type SlackStandIn } from './sandbox';
 import { SlackDriver } from './sandbox/slack-driver';
 import { sandboxCommandRoute } from './sandbox/try-route';
 import { SANDBOX_TEAM, sandboxWorkspace } from './sandbox/workspace';
+import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { type Clock, systemClock } from './slack/deps';
 import { healthRoute } from './slack/routes';
@@ -75,6 +76,13 @@ export async function startCoach(
     }
     const port = await slack.start(config.port, config.host);
     if (port !== undefined) onStarted?.(port);
+    if (config.slack.kind !== 'oauth') {
+      // A single-workspace token that works means the app is installed there, even after an earlier uninstall.
+      const identity = await slack.app.client.auth.test();
+      if (identity.team_id) {
+        await workspaceInstalled(database.db, identity.team_id, identity.team ?? null, deps.clock.now());
+      }
+    }
     stops.unshift(() => slack.stop());
 
     // The nudge sweep runs in the bot process unless SCHEDULER_ENABLED=false (then `coach worker` runs it).

@@ -67,6 +67,11 @@ describe('the app over signed HTTP', () => {
     expect(h.standIn.calls.length).toBe(before);
   });
 
+  it('registers the workspace its token belongs to at start (clearing an earlier uninstall)', async () => {
+    const workspace = await h.db.workspace.findUnique({ where: { id: TEAM.id } });
+    expect(workspace).toMatchObject({ name: TEAM.name, uninstalledAt: null });
+  });
+
   it('serves /healthz with the database status', async () => {
     const res = await fetch(`${h.appUrl}/healthz`);
     expect(res.status).toBe(200);

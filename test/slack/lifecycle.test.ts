@@ -1,0 +1,70 @@
+// app_uninstalled / tokens_revoked at listener depth: the workspace stops, its waiting nudges are cancelled.
+import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Database, openDatabase } from '../../src/db/client';
+import { createLogger } from '../../src/log';
+import type { AppDeps } from '../../src/slack/deps';
+import { workspaceLifecycle } from '../../src/slack/listeners/events/lifecycle';
+import { ensureMember } from '../../src/store/members';
+import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+
+type LifecycleArgs = SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs;
+const NOW = new Date('2026-03-10T12:00:00Z');
+
+describe('workspace lifecycle events', () => {
+  let file: TestDatabase;
+  let database: Database;
+  let deps: AppDeps;
+
+  beforeEach(async () => {
+    file = sqliteTestDatabase();
+    database = await openDatabase(file.url);
+    deps = { db: database.db, log: createLogger('silent'), clock: { now: () => NOW } };
+    for (const [team, user] of [
+      ['T1', 'U1'],
+      ['T2', 'U2'],
+    ] as const) {
+      const member = await ensureMember(deps.db, { workspaceId: team, userId: user });
+      await deps.db.nudge.create({
+        data: {
+          workspaceId: team,
+          memberId: member.id,
+          kind: 'weekly_summary',
+          dedupeKey: `${member.id}:w`,
+          dueAt: NOW,
+        },
+      });
+    }
+  });
+  afterEach(async () => {
+    await database.close();
+    await file.drop();
+  });
+
+  const run = (event: object, teamId: string) =>
+    workspaceLifecycle(deps)({
+      event,
+      body: { team_id: teamId, event, type: 'event_callback' },
+    } as unknown as LifecycleArgs);
+
+  it('app_uninstalled stops that workspace only', async () => {
+    await run({ type: 'app_uninstalled' }, 'T1');
+    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T1' } })).uninstalledAt).toEqual(NOW);
+    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T2' } })).uninstalledAt).toBeNull();
+    const statuses = await deps.db.nudge.findMany({
+      orderBy: { workspaceId: 'asc' },
+      select: { workspaceId: true, status: true },
+    });
+    expect(statuses).toEqual([
+      { workspaceId: 'T1', status: 'cancelled' },
+      { workspaceId: 'T2', status: 'pending' },
+    ]);
+  });
+
+  it('tokens_revoked for the bot stops the workspace; for user tokens only, nothing changes', async () => {
+    await run({ type: 'tokens_revoked', tokens: { oauth: ['U1'], bot: [] } }, 'T1');
+    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T1' } })).uninstalledAt).toBeNull();
+    await run({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } }, 'T1');
+    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T1' } })).uninstalledAt).toEqual(NOW);
+  });
+});
