@@ -497,16 +497,29 @@ export function recheckNudge(
   occurrence?: string,
   opts?: PlanOptions,
 ): NudgeRecheck {
-  const matches = allCandidates(snapshot, now, opts).filter(
-    (c) =>
-      c.kind === kind &&
-      c.subjectId === subjectId &&
-      (occurrence === undefined || c.occurrence === occurrence),
-  );
-  if (matches.length === 0) return { action: 'cancel' };
-  if (matches.some((c) => c.scheduledFor.getTime() <= now.getTime())) return { action: 'send' };
-  const next = matches.reduce((a, b) => (a.dueAt.getTime() <= b.dueAt.getTime() ? a : b));
-  return { action: 'defer', dueAt: next.dueAt };
+  return createRechecker(snapshot, now, opts)(kind, subjectId, occurrence);
+}
+
+export type Rechecker = (kind: NudgeKind, subjectId: string | null, occurrence?: string) => NudgeRecheck;
+
+/**
+ * recheckNudge for many nudges of one member at one moment (a sweep): the member's candidates are
+ * worked out once, not once per nudge.
+ */
+export function createRechecker(snapshot: MemberSnapshot, now: Date, opts?: PlanOptions): Rechecker {
+  const candidates = allCandidates(snapshot, now, opts);
+  return (kind, subjectId, occurrence) => {
+    const matches = candidates.filter(
+      (c) =>
+        c.kind === kind &&
+        c.subjectId === subjectId &&
+        (occurrence === undefined || c.occurrence === occurrence),
+    );
+    if (matches.length === 0) return { action: 'cancel' };
+    if (matches.some((c) => c.scheduledFor.getTime() <= now.getTime())) return { action: 'send' };
+    const next = matches.reduce((a, b) => (a.dueAt.getTime() <= b.dueAt.getTime() ? a : b));
+    return { action: 'defer', dueAt: next.dueAt };
+  };
 }
 
 /**

@@ -19,7 +19,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { recheckNudge } from '../coaching/nudge-rules';
+import { createRechecker, type Rechecker } from '../coaching/nudge-rules';
 import { type MemberSnapshot, NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
@@ -129,6 +129,8 @@ interface MemberContext {
   member: Member;
   active: boolean;
   snapshot: MemberSnapshot;
+  /** Is each of this member's nudges still warranted now? (one planning pass per member and sweep) */
+  recheck: Rechecker;
 }
 
 interface Run {
@@ -158,17 +160,18 @@ function item(n: Nudge, member: Member | null, error?: string): NudgeReportItem 
   };
 }
 
-async function loadMemberContext(db: Db, memberId: string): Promise<MemberContext | null> {
+async function loadMemberContext(db: Db, memberId: string, now: Date): Promise<MemberContext | null> {
   const row = await db.member.findUnique({ where: { id: memberId }, include: { workspace: true } });
   if (!row) return null;
   const { workspace, ...member } = row;
-  return { member, active: !workspace.uninstalledAt, snapshot: await loadSnapshot(db, member) };
+  const snapshot = await loadSnapshot(db, member);
+  return { member, active: !workspace.uninstalledAt, snapshot, recheck: createRechecker(snapshot, now) };
 }
 
 function memberContext(run: Run, memberId: string): Promise<MemberContext | null> {
   let found = run.members.get(memberId);
   if (!found) {
-    found = loadMemberContext(run.deps.db, memberId);
+    found = loadMemberContext(run.deps.db, memberId, run.deps.now);
     run.members.set(memberId, found);
   }
   return found;
@@ -187,7 +190,7 @@ async function decide(run: Run, nudge: Nudge): Promise<Decision & { member: Memb
   if (!isKind(nudge.kind))
     return { action: 'cancel', reason: `unknown kind ${nudge.kind}`, member: ctx.member };
   const { occurrence } = parseDedupeKey(nudge.dedupeKey);
-  const check = recheckNudge(nudge.kind, nudge.subjectId, ctx.snapshot, run.deps.now, occurrence);
+  const check = ctx.recheck(nudge.kind, nudge.subjectId, occurrence);
   if (check.action === 'cancel')
     return { action: 'cancel', reason: 'no longer warranted', member: ctx.member };
   if (check.action === 'defer') return { action: 'defer', dueAt: check.dueAt, member: ctx.member };
