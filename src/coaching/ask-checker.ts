@@ -318,7 +318,10 @@ function mentionsCompany(lower: string, company: string): boolean {
 }
 
 function mentionsWhy(textWords: readonly string[], why: string): boolean {
-  const tokens = words(why.toLowerCase()).filter((t) => t.length >= 5 && !COMMON_WORDS.has(t));
+  const distinctive = words(why.toLowerCase()).filter((t) => t.length >= 3 && !COMMON_WORDS.has(t));
+  // Long words say the most; a short reason ("Acme", "SRE work") still counts by its short words.
+  const long = distinctive.filter((t) => t.length >= 5);
+  const tokens = long.length > 0 ? long : distinctive;
   return tokens.some((token) => textWords.some((w) => w.startsWith(stem(token))));
 }
 

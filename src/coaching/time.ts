@@ -225,7 +225,8 @@ export function nextWorkingMoment(from: Date, prefs: WorkingPrefs): Date {
     const day = firstDay.plus({ days: i });
     if (!wh.days.has(day.weekday)) continue;
     const start = atLocalMinute(day, wh.startMinute, wh.zone);
-    if (start.toMillis() >= from.getTime()) return start.toJSDate();
+    // A whole working window can fall in a DST gap (e.g. 00:00–00:30 on the night clocks jump): skip that day.
+    if (start.toMillis() >= from.getTime() && isWorkingIn(start, wh)) return start.toJSDate();
   }
   // Unreachable with a non-empty set of working days; keep the contract (a moment ≥ from) anyway.
   return new Date(from.getTime());
@@ -237,7 +238,9 @@ export function previousWorkingDayStart(d: Date, prefs: WorkingPrefs): Date {
   const today = toLocal(d, wh.zone).startOf('day');
   for (let i = 1; i <= MAX_DAYS_SEARCHED; i++) {
     const day = today.minus({ days: i });
-    if (wh.days.has(day.weekday)) return atLocalMinute(day, wh.startMinute, wh.zone).toJSDate();
+    if (!wh.days.has(day.weekday)) continue;
+    const start = atLocalMinute(day, wh.startMinute, wh.zone);
+    if (isWorkingIn(start, wh)) return start.toJSDate();
   }
   return atLocalMinute(today.minus({ days: 1 }), wh.startMinute, wh.zone).toJSDate();
 }

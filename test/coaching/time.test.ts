@@ -226,6 +226,20 @@ describe('snoozeUntil', () => {
   });
 });
 
+describe('a working window inside a DST gap', () => {
+  // Chile moves its clocks from 00:00 to 01:00 on Sunday 2027-09-05: a 00:00–00:30 Sunday window does
+  // not exist that day, so the next (and previous) working moments are on other Sundays.
+  const p = { tz: 'America/Santiago', workdayStartMinute: 0, workdayEndMinute: 30, workDays: [7] };
+
+  it('nextWorkingMoment skips the day whose window was skipped', () => {
+    expect(nextWorkingMoment(utc('2027-09-05T02:00'), p).toISOString()).toBe('2027-09-12T03:00:00.000Z');
+  });
+
+  it('previousWorkingDayStart skips it too', () => {
+    expect(previousWorkingDayStart(utc('2027-09-07T12:00'), p).toISOString()).toBe('2027-08-29T04:00:00.000Z');
+  });
+});
+
 // ---- properties ------------------------------------------------------------------------------------
 
 const ZONES = [NY, LA, BERLIN, KOLKATA, AUCKLAND, 'UTC', 'Australia/Lord_Howe', 'America/Santiago'];
