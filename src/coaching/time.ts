@@ -238,9 +238,8 @@ export function previousWorkingDayStart(d: Date, prefs: WorkingPrefs): Date {
   const today = toLocal(d, wh.zone).startOf('day');
   for (let i = 1; i <= MAX_DAYS_SEARCHED; i++) {
     const day = today.minus({ days: i });
-    if (!wh.days.has(day.weekday)) continue;
-    const start = atLocalMinute(day, wh.startMinute, wh.zone);
-    if (isWorkingIn(start, wh)) return start.toJSDate();
+    // On a day whose window fell in a DST gap this is the moment just after the gap: better than a week early.
+    if (wh.days.has(day.weekday)) return atLocalMinute(day, wh.startMinute, wh.zone).toJSDate();
   }
   return atLocalMinute(today.minus({ days: 1 }), wh.startMinute, wh.zone).toJSDate();
 }

@@ -15,7 +15,10 @@ describe('App Home', () => {
     h = await startHarness({ clock });
     // Alice: a thousand people, a conversation awaiting its thank-you, and someone suggested to her.
     const alice = await h.db.member.create({
-      data: { workspace: { create: { id: TEAM.id } }, slackUserId: ALICE.id },
+      data: {
+        workspace: { connectOrCreate: { where: { id: TEAM.id }, create: { id: TEAM.id } } },
+        slackUserId: ALICE.id,
+      },
     });
     const owned = { workspaceId: TEAM.id, ownerId: alice.id };
     await h.db.contact.createMany({

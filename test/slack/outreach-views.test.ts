@@ -25,7 +25,7 @@ import {
   GOAL_BLOCKS,
   readGoalForm,
 } from '../../src/slack/views/goal';
-import { codeSections, packSections } from '../../src/slack/views/outreach-blocks';
+import { codeSections, packSections } from '../../src/slack/views/kit';
 import {
   buildPickContactModal,
   noSuchContactMessage,

@@ -6,7 +6,19 @@ import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { readForm, type StateValues } from './form';
-import { actions, button, context, esc, modal, option, section, selectInput, textInput } from './kit';
+import {
+  actions,
+  button,
+  context,
+  esc,
+  modal,
+  option,
+  personLabel,
+  roleAndCompany,
+  section,
+  selectInput,
+  textInput,
+} from './kit';
 
 export const ADD_TARGET_CALLBACK_ID = 'add_target';
 
@@ -100,8 +112,8 @@ export function buildTargetAddedMessage(
   progress: { have: number; goal: number },
   referrer?: ContactData | null,
 ): Message {
-  const who = [contact.role, contact.company].filter(Boolean).join(', ');
-  const text = `Added ${contact.name}${who ? ` (${who})` : ''} to your targets — ${progress.have} of ${progress.goal} on your list.`;
+  const who = roleAndCompany(contact);
+  const text = `Added ${personLabel(contact)} to your targets — ${progress.have} of ${progress.goal} on your list.`;
   return {
     text,
     blocks: [

@@ -7,9 +7,29 @@ import { firstName } from '../../coaching/text';
 import { formatLocal } from '../../coaching/time';
 import { ASK_CHANNELS, type AskChannel, type AskData, type ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
-import { rawValue, readForm, type StateValues } from './form';
-import { actions, button, context, esc, modal, option, section, selectInput, textInput } from './kit';
-import { codeSections, readJson, wholeNumber } from './outreach-blocks';
+import {
+  MessageRef,
+  optionalText,
+  rawValue,
+  readForm,
+  readJson,
+  type StateValues,
+  wholeNumber,
+} from './form';
+import {
+  actions,
+  button,
+  codeSections,
+  context,
+  esc,
+  messageText,
+  modal,
+  option,
+  personLabel,
+  section,
+  selectInput,
+  textInput,
+} from './kit';
 
 export const ASK_CALLBACK_ID = 'ask_draft';
 export const ASK_EDIT_CALLBACK_ID = 'ask_edit';
@@ -160,11 +180,6 @@ export function buildAskModal(input: AskModalInput): ModalView {
   });
 }
 
-function personLabel(c: ContactData): string {
-  const where = [c.role, c.company].filter(Boolean).join(', ');
-  return where ? `${c.name} (${where})` : c.name;
-}
-
 function whyBlockId(contactId: string | null): string {
   return `${B.why.blockId}.${contactId ?? 'none'}`;
 }
@@ -205,9 +220,6 @@ export interface AskFormInput {
   minutes: number;
   channel: AskChannel;
 }
-
-const optionalText = (max: number, what: string) =>
-  z.string().max(max, `Please keep ${what} under ${max} characters.`).optional();
 
 export function readAskForm(
   values: StateValues,
@@ -330,7 +342,7 @@ export function buildAskDraftMessage(input: AskDraftMessageInput): Message {
     );
   }
   const status = ask.sentAt ? 'Sent' : 'Draft';
-  return { text: clipText(`${status} ask to ${contact.name}: ${ask.text}`), blocks };
+  return { text: messageText(`${status} ask to ${contact.name}: ${ask.text}`), blocks };
 }
 
 function checkBlocks(check: AskCheck): KnownBlock[] {
@@ -345,18 +357,10 @@ function checkBlocks(check: AskCheck): KnownBlock[] {
   return [section(`*Worth a look before you send:*\n${lines.join('\n')}`)];
 }
 
-function clipText(text: string): string {
-  return text.length > 2900 ? `${text.slice(0, 2899)}…` : text;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Editing a draft.
 
-const EditMetadata = z.object({
-  askId: z.string().min(1),
-  channel: z.string().min(1),
-  ts: z.string().min(1),
-});
+const EditMetadata = MessageRef.extend({ askId: z.string().min(1) });
 export type AskEditMetadata = z.infer<typeof EditMetadata>;
 
 export function buildAskEditModal(input: {

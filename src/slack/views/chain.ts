@@ -1,6 +1,6 @@
 // `/coach chain [name]`: the chains of introductions — who suggested whom, each person's stage, and
 // the longest chain. Deep and wide trees are cut to fit one message, with a line saying what was left out.
-import type { KnownBlock, SectionBlock } from '@slack/types';
+import type { KnownBlock } from '@slack/types';
 import type { ContactChain } from '../../coaching/chain';
 import { type ChainForest, chainStats, renderChainLines } from '../../coaching/chain';
 import { stageEmoji, stageLabel } from '../../coaching/stages';
@@ -8,41 +8,14 @@ import { plural } from '../../coaching/text';
 import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
-import { actions, button, clip, context, esc, header, LIMITS, section } from './kit';
+import { actions, button, clip, context, esc, header, LIMITS, packLines, section } from './kit';
 
 /** Lines of the tree in one message, and the levels shown. */
 export const CHAIN_MAX_LINES = 150;
 export const CHAIN_MAX_DEPTH = 8;
 /** A chain of names longer than this shows its ends with the middle counted. */
 const PATH_MAX_NAMES = 6;
-const SECTION_CHARS = 2900;
 const NAME_CHARS = 40;
-
-/**
- * Lines packed into as few sections as fit (each under Slack's 3000 characters); lines that do not fit
- * in `maxSections` are counted in `omitted`.
- */
-export function packLines(
-  lines: readonly string[],
-  maxSections: number,
-): { blocks: SectionBlock[]; omitted: number } {
-  const sections: string[] = [];
-  let current = '';
-  let used = 0;
-  for (const raw of lines) {
-    const line = clip(raw, SECTION_CHARS);
-    if (current && current.length + 1 + line.length > SECTION_CHARS) {
-      if (sections.length + 1 >= maxSections) break;
-      sections.push(current);
-      current = line;
-    } else {
-      current = current ? `${current}\n${line}` : line;
-    }
-    used += 1;
-  }
-  if (current && sections.length < maxSections) sections.push(current);
-  return { blocks: sections.map((text) => section(text)), omitted: lines.length - used };
-}
 
 /** "Jane → Sam → Priya", with the middle counted when it is long. */
 export function pathLine(path: readonly ContactData[]): string {

@@ -1,6 +1,6 @@
 // Reading modal submissions: each input is addressed by its block id and action id, validated with
 // zod, and any problem comes back keyed by block id for `response_action: "errors"`.
-import type { z } from 'zod';
+import { z } from 'zod';
 
 export type StateValues = Record<string, Record<string, StateValue>>;
 export interface StateValue {
@@ -53,4 +53,42 @@ export function readForm<S extends FormSpec>(values: StateValues, spec: S): Form
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
     : { ok: true, data: data as { [K in keyof S]: z.output<S[K]['schema']> } };
+}
+
+/** Parses private_metadata (or a button value) written by one of our builders; null when it is not. */
+export function readJson<T>(text: string | undefined | null, schema: z.ZodType<T>): T | null {
+  if (!text) return null;
+  try {
+    const parsed = schema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Where a message lives, kept in a modal's metadata so submitting it can update that message. */
+export const MessageRef = z.object({ channel: z.string().min(1), ts: z.string().min(1) });
+
+/** A whole number typed into a text input, within a range; one clear message for anything else. */
+export function wholeNumber(min: number, max: number, message: string) {
+  return z
+    .string({ error: message })
+    .regex(/^\d{1,4}$/, message)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, message);
+}
+
+/** Text that may be left empty, up to `max` characters. */
+export function optionalText(max: number, what: string) {
+  return z.string().max(max, `Please keep ${what} under ${max} characters.`).optional();
+}
+
+/** A datepicker's YYYY-MM-DD. */
+export function pickedDate(missing: string, invalid = missing) {
+  return z.string({ error: missing }).regex(/^\d{4}-\d{2}-\d{2}$/, invalid);
+}
+
+/** A timepicker's HH:mm. */
+export function pickedTime(missing: string, invalid = missing) {
+  return z.string({ error: missing }).regex(/^\d{2}:\d{2}$/, invalid);
 }

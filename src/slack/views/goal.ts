@@ -8,10 +8,9 @@ import {
   weekProgressLine,
 } from '../../coaching/goals';
 import { OPEN } from './action-ids';
-import { readForm, type StateValues } from './form';
+import { readForm, type StateValues, wholeNumber } from './form';
 import type { EphemeralMessage } from './help';
-import { actions, button, context, modal, section, textInput } from './kit';
-import { wholeNumber } from './outreach-blocks';
+import { actions, button, context, modal, noticeModal, section, textInput } from './kit';
 
 export const GOAL_CALLBACK_ID = 'goal_settings';
 
@@ -77,11 +76,9 @@ function progressBlocks(progress: GoalProgress): KnownBlock[] {
 
 /** The modal after saving: where the member stands now. */
 export function buildGoalSavedModal(progress: GoalProgress): ModalView {
-  return modal({
+  return noticeModal('Your goals', progressBlocks(progress), {
     callbackId: `${GOAL_CALLBACK_ID}_saved`,
-    title: 'Your goals',
     close: 'Done',
-    blocks: progressBlocks(progress),
   });
 }
 

@@ -1,6 +1,7 @@
 // Pure Block Kit builders for help and generic replies.
 import type { KnownBlock } from '@slack/types';
 import { WHY_BOTHER } from '../../coaching/help';
+import { context, header, section } from './kit';
 
 export interface EphemeralMessage {
   response_type: 'ephemeral';
@@ -14,16 +15,12 @@ export function buildHelpMessage(entries: { usage: string; summary: string }[]):
     response_type: 'ephemeral',
     text: `Here is what I can do:\n${lines.join('\n')}`,
     blocks: [
-      { type: 'header', text: { type: 'plain_text', text: 'Your networking coach' } },
-      {
-        type: 'section',
-        text: {
-          type: 'mrkdwn',
-          text: 'I help you learn from people a step or two ahead of you: short, curious conversations, one at a time.',
-        },
-      },
-      { type: 'section', text: { type: 'mrkdwn', text: lines.join('\n') } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `*Why bother?* ${WHY_BOTHER}` }] },
+      header('Your networking coach'),
+      section(
+        'I help you learn from people a step or two ahead of you: short, curious conversations, one at a time.',
+      ),
+      section(lines.join('\n')),
+      context(`*Why bother?* ${WHY_BOTHER}`),
     ],
   };
 }

@@ -6,7 +6,7 @@ import { plural } from '../../coaching/text';
 import { formatWhen } from '../../coaching/time';
 import type { ConversationData, MemberSnapshot } from '../../coaching/types';
 import { OPEN } from './action-ids';
-import { actions, button, clip, context, divider, esc, header, LIMITS, section } from './kit';
+import { actions, button, clip, context, divider, esc, header, LIMITS, mrkdwn, section } from './kit';
 
 /** Items of each list shown on the Home tab; the rest are counted. */
 export const HOME_LIMITS = { due: 12, recent: 5 } as const;
@@ -78,20 +78,14 @@ export function buildHomeView(snapshot: MemberSnapshot, now: Date): HomeView {
       type: 'section',
       block_id: HOME_BLOCK_IDS.goals,
       fields: [
-        {
-          type: 'mrkdwn',
-          text: `*People on your list*\n${progress.targets.have} of ${progress.targets.goal}`,
-        },
-        {
-          type: 'mrkdwn',
-          text: `*Conversations this week*\n${week.have} of ${week.goal}${week.booked > 0 ? ` (+${week.booked} booked)` : ''}`,
-        },
-        {
-          type: 'mrkdwn',
-          text:
-            `*Thank-yous on time*\n${percent(thanks.rate)}` +
+        mrkdwn(`*People on your list*\n${progress.targets.have} of ${progress.targets.goal}`),
+        mrkdwn(
+          `*Conversations this week*\n${week.have} of ${week.goal}${week.booked > 0 ? ` (+${week.booked} booked)` : ''}`,
+        ),
+        mrkdwn(
+          `*Thank-yous on time*\n${percent(thanks.rate)}` +
             (thanks.rate === null ? '' : ` (${thanks.onTime} of ${thanks.sent + thanks.missed})`),
-        },
+        ),
       ],
     },
     divider(),

@@ -1,6 +1,6 @@
 // "Log a conversation": the modal, the "Which one?" picker before it, and the DM that confirms a log
 // with the thank-you draft.
-import type { Checkboxes, Datepicker, InputBlock, KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
 import type { LoggedSummary } from '../../coaching/logging';
 import { isParseError, type ParsedReferral, parseList, parseReferrals } from '../../coaching/referrals';
@@ -10,8 +10,20 @@ import { formatWhen } from '../../coaching/time';
 import { FORMATS, type Format } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
-import { readForm, type StateValues } from './form';
-import { button, context, esc, LIMITS, modal, option, plain, section, selectInput, textInput } from './kit';
+import { optionalText, pickedDate, readForm, readJson, type StateValues } from './form';
+import {
+  button,
+  checkboxesInput,
+  context,
+  datepickerInput,
+  esc,
+  LIMITS,
+  modal,
+  option,
+  section,
+  selectInput,
+  textInput,
+} from './kit';
 import { thankYouBlocks } from './thanks';
 
 export const LOG_CALLBACK_ID = 'log_conversation';
@@ -58,32 +70,15 @@ export interface LogModalInput {
   format?: Format;
 }
 
-interface LogMetadata {
-  contactId?: string;
+/** Coffee, phone or video: the options of a format menu. */
+export function formatOptions(): PlainTextOption[] {
+  return FORMATS.map((f) => option(FORMAT_LABELS[f], f));
 }
 
-export function parseLogMetadata(raw: string | undefined): LogMetadata {
-  try {
-    const parsed = JSON.parse(raw ?? '{}') as unknown;
-    const id = (parsed as { contactId?: unknown })?.contactId;
-    return typeof id === 'string' && id.length <= 64 ? { contactId: id } : {};
-  } catch {
-    return {};
-  }
-}
+const LogMetadata = z.object({ contactId: z.string().max(64) });
 
-function datepicker(blockId: string, actionId: string, label: string, initial: string): InputBlock {
-  const element: Datepicker = { type: 'datepicker', action_id: actionId, initial_date: initial };
-  return { type: 'input', block_id: blockId, label: plain(label, LIMITS.label), element };
-}
-
-function checkbox(blockId: string, actionId: string, label: string, text: string, value: string): InputBlock {
-  const element: Checkboxes = {
-    type: 'checkboxes',
-    action_id: actionId,
-    options: [{ text: plain(text, 75), value }],
-  };
-  return { type: 'input', block_id: blockId, label: plain(label, LIMITS.label), optional: true, element };
+export function parseLogMetadata(raw: string | undefined): { contactId?: string } {
+  return readJson(raw, LogMetadata) ?? {};
 }
 
 export function buildLogModal(input: LogModalInput): ModalView {
@@ -107,19 +102,15 @@ export function buildLogModal(input: LogModalInput): ModalView {
         initial: person?.company,
         maxLength: 100,
       }),
-      datepicker(B.date.blockId, B.date.actionId, 'Date', input.today),
+      datepickerInput(B.date.blockId, B.date.actionId, 'Date', { initial: input.today }),
       textInput(B.minutes.blockId, B.minutes.actionId, 'Minutes', {
         initial: String(input.minutes ?? 20),
         maxLength: 3,
         hint: 'How long you talked.',
       }),
-      selectInput(
-        B.format.blockId,
-        B.format.actionId,
-        'Format',
-        FORMATS.map((f) => option(FORMAT_LABELS[f], f)),
-        { initial: input.format ?? 'video' },
-      ),
+      selectInput(B.format.blockId, B.format.actionId, 'Format', formatOptions(), {
+        initial: input.format ?? 'video',
+      }),
       textInput(B.learned.blockId, B.learned.actionId, 'What I learned', {
         optional: true,
         multiline: true,
@@ -150,12 +141,12 @@ export function buildLogModal(input: LogModalInput): ModalView {
         placeholder: 'Jane Doe — UX researcher, Acme',
         hint: 'One per line: "Name — role, company". Each becomes a new target, linked to this person.',
       }),
-      checkbox(
+      checkboxesInput(
         B.thanked.blockId,
         B.thanked.actionId,
         'Thank-you already sent',
-        'Yes, I sent it',
-        THANKED_VALUE,
+        [option('Yes, I sent it', THANKED_VALUE)],
+        { optional: true },
       ),
     ],
   });
@@ -186,17 +177,11 @@ export function readPickForm(values: StateValues) {
   });
 }
 
-export function parsePickMetadata(raw: string | undefined): { typed: string } {
-  try {
-    const typed = (JSON.parse(raw ?? '{}') as { typed?: unknown }).typed;
-    return { typed: typeof typed === 'string' ? typed : '' };
-  } catch {
-    return { typed: '' };
-  }
-}
+const PickMetadata = z.object({ typed: z.string() });
 
-const optionalText = (max: number, what: string) =>
-  z.string().max(max, `Please keep ${what} under ${max} characters.`).optional();
+export function parsePickMetadata(raw: string | undefined): { typed: string } {
+  return { typed: readJson(raw, PickMetadata)?.typed ?? '' };
+}
 
 const referralsSchema = z
   .string()
@@ -228,12 +213,7 @@ export function readLogForm(values: StateValues) {
     },
     role: { ...B.role, schema: optionalText(100, 'the role') },
     company: { ...B.company, schema: optionalText(100, 'the company') },
-    date: {
-      ...B.date,
-      schema: z
-        .string({ error: 'Pick the day you talked.' })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick the day you talked.'),
-    },
+    date: { ...B.date, schema: pickedDate('Pick the day you talked.') },
     minutes: {
       ...B.minutes,
       schema: z

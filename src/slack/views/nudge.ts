@@ -1,11 +1,11 @@
 // The nudge DM: what to do, one button that does it, and Done / Snooze / Stop these. After a click the
 // same message is updated in place to say what happened. Pure builders.
-import type { ActionsBlock, Button, KnownBlock, PlainTextOption, StaticSelect } from '@slack/types';
+import type { Button, KnownBlock, StaticSelect } from '@slack/types';
 import type { NudgeContent } from '../../nudges/compose';
 import type { NudgeClickOutcome } from '../../services/nudges';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
-import { button, clip, context, esc, LIMITS, option, plain, section } from './kit';
+import { actions, button, clip, context, esc, LIMITS, option, quote, section, staticSelect } from './kit';
 
 export const NUDGE_ACTIONS_BLOCK_ID = 'nudge_actions';
 export const NUDGE_OUTCOME_BLOCK_ID = 'nudge_outcome';
@@ -43,13 +43,6 @@ export function parseSnoozeValue(value: string | undefined): { nudgeId: string; 
   return known ? { nudgeId: value.slice(0, at), choice: known.value } : null;
 }
 
-function quote(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => `>${esc(line)}`)
-    .join('\n');
-}
-
 function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
   const p = content.primary;
   switch (p.kind) {
@@ -75,15 +68,11 @@ function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
 }
 
 function snoozeMenu(nudgeId: string): StaticSelect {
-  const options: PlainTextOption[] = SNOOZE_CHOICES.map((c) =>
-    option(c.label, snoozeOptionValue(nudgeId, c.value)),
+  return staticSelect(
+    NUDGE_ACTION_IDS.snooze,
+    SNOOZE_CHOICES.map((c) => option(c.label, snoozeOptionValue(nudgeId, c.value))),
+    { placeholder: 'Snooze' },
   );
-  return {
-    type: 'static_select',
-    action_id: NUDGE_ACTION_IDS.snooze,
-    placeholder: plain('Snooze', LIMITS.placeholder),
-    options,
-  };
 }
 
 export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Message {
@@ -95,17 +84,14 @@ export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Messa
     // Detail lines are built by us (titles escaped below), with *bold* headings.
     blocks.push(section(content.details.map((l) => (l.startsWith('*') ? l : esc(l))).join('\n')));
   }
-  const actions: ActionsBlock = {
-    type: 'actions',
-    block_id: NUDGE_ACTIONS_BLOCK_ID,
-    elements: [
+  blocks.push(
+    actions(NUDGE_ACTIONS_BLOCK_ID, [
       ...primaryButtons(nudgeId, content),
       button('Done', NUDGE_ACTION_IDS.done, nudgeId),
       snoozeMenu(nudgeId),
       button('Stop these', NUDGE_ACTION_IDS.stop, nudgeId),
-    ],
-  };
-  blocks.push(actions);
+    ]),
+  );
   return { text: clip(content.title, 150), blocks: blocks.slice(0, LIMITS.messageBlocks) };
 }
 

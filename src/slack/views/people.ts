@@ -1,11 +1,11 @@
 // `/coach people [stage]`: everyone on the list by stage, each with their next step and a menu of what
 // to do. Fits one message (50 blocks) for any number of people: long stages are summarised and paged.
-import type { KnownBlock, Overflow, PlainTextOption, SectionBlock } from '@slack/types';
+import type { KnownBlock, Overflow, SectionBlock } from '@slack/types';
 import type { PipelineStage } from '../../coaching/pipeline';
 import { stageEmoji, stageLabel } from '../../coaching/stages';
 import { type ContactData, STAGES, type Stage } from '../../coaching/types';
 import type { Message } from '../surfaces';
-import { context, divider, esc, header, LIMITS, option, section } from './kit';
+import { context, divider, esc, header, LIMITS, option, overflow, roleAndCompany, section } from './kit';
 
 export const PEOPLE_ACTIONS = {
   /** The overflow menu on each person; option values are encoded with `encodePersonChoice`. */
@@ -95,14 +95,14 @@ export function decodePersonChoice(
 
 function personMenu(contact: ContactData, filter: PeopleFilter): Overflow {
   const choices = PERSON_CHOICES.filter((c) => !(c === 'archive' && contact.stage === 'archived'));
-  const options: PlainTextOption[] = choices.map((c) =>
-    option(CHOICE_LABELS[c], encodePersonChoice(c, contact.id, filter)),
+  return overflow(
+    PEOPLE_ACTIONS.menu,
+    choices.map((c) => option(CHOICE_LABELS[c], encodePersonChoice(c, contact.id, filter))),
   );
-  return { type: 'overflow', action_id: PEOPLE_ACTIONS.menu, options: options.slice(0, 5) };
 }
 
 function whoLine(contact: ContactData): string {
-  const where = [contact.role, contact.company].filter(Boolean).join(', ');
+  const where = roleAndCompany(contact);
   return `*${esc(contact.name)}*${where ? ` — ${esc(where)}` : ''}`;
 }
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ContactData } from '../../coaching/types';
 import { readForm, type StateValues } from './form';
 import type { EphemeralMessage } from './help';
-import { esc, modal, option, section, selectInput } from './kit';
+import { esc, modal, option, personLabel, section, selectInput } from './kit';
 
 /** Picking someone to prepare questions for. */
 export const PICK_FOR_PREP_CALLBACK_ID = 'pick_contact_prep';
@@ -22,10 +22,7 @@ export function buildPickContactModal(input: {
   ambiguous: boolean;
   submit: string;
 }): ModalView {
-  const options = input.contacts.slice(-100).map((c) => {
-    const where = [c.role, c.company].filter(Boolean).join(', ');
-    return option(where ? `${c.name} (${where})` : c.name, c.id);
-  });
+  const options = input.contacts.slice(-100).map((c) => option(personLabel(c), c.id));
   return modal({
     callbackId: input.callbackId,
     title: input.title,

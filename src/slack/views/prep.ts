@@ -3,23 +3,34 @@ import type { KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
 import { weekProgressLine } from '../../coaching/goals';
 import { formatLocal } from '../../coaching/time';
-import { type ContactData, type ConversationData, FORMATS, type Format } from '../../coaching/types';
+import { type ContactData, type ConversationData, FORMATS } from '../../coaching/types';
 import type { Message } from '../surfaces';
-import { readForm, type StateValues } from './form';
+import {
+  MessageRef,
+  pickedDate,
+  pickedTime,
+  readForm,
+  readJson,
+  type StateValues,
+  wholeNumber,
+} from './form';
 import {
   actions,
   button,
   context,
+  datepickerInput,
   esc,
   header,
   LIMITS,
+  messageText,
   modal,
-  option,
+  packSections,
   section,
   selectInput,
   textInput,
+  timepickerInput,
 } from './kit';
-import { datepickerInput, packSections, readJson, timepickerInput, wholeNumber } from './outreach-blocks';
+import { formatOptions } from './log';
 
 export const PREP_QUESTIONS_CALLBACK_ID = 'prep_own_questions';
 export const PREP_SCHEDULE_CALLBACK_ID = 'prep_schedule';
@@ -47,8 +58,6 @@ export const SCHEDULE_BLOCKS = {
 
 /** The member's own questions are few and short, so they fit in a button value (2,000 characters). */
 export const OWN_QUESTIONS = { max: 5, maxLength: 150 } as const;
-
-const FORMAT_LABELS: Record<Format, string> = { coffee: 'Coffee', phone: 'Phone', video: 'Video' };
 
 export interface PrepQuestionView {
   text: string;
@@ -103,7 +112,7 @@ export function buildPrepMessage(input: PrepMessageInput): Message {
   ];
   const text = `Questions for ${input.contact.name}:\n${input.questions.map((q, i) => `${i + 1}. ${q.text}`).join('\n')}`;
   return {
-    text: text.length > 2900 ? `${text.slice(0, 2899)}…` : text,
+    text: messageText(text),
     blocks: blocks.slice(0, LIMITS.messageBlocks),
   };
 }
@@ -111,11 +120,7 @@ export function buildPrepMessage(input: PrepMessageInput): Message {
 // ---------------------------------------------------------------------------------------------
 // The member's own questions.
 
-const QuestionsMetadata = z.object({
-  contactId: z.string().min(1),
-  channel: z.string().min(1),
-  ts: z.string().min(1),
-});
+const QuestionsMetadata = MessageRef.extend({ contactId: z.string().min(1) });
 export type PrepQuestionsMetadata = z.infer<typeof QuestionsMetadata>;
 
 export function buildOwnQuestionsModal(input: {
@@ -204,20 +209,20 @@ export function buildScheduleModal(input: {
     privateMetadata: JSON.stringify({ contactId: input.contact.id }),
     blocks: [
       section(`When are you meeting *${esc(input.contact.name)}*?`),
-      datepickerInput(S.date.blockId, S.date.actionId, 'Date', { initial: input.today }),
-      timepickerInput(S.time.blockId, S.time.actionId, 'Time', { hint: `Your time (${input.tz}).` }),
+      datepickerInput(S.date.blockId, S.date.actionId, 'Date', {
+        initial: input.today,
+        placeholder: 'Pick a date',
+      }),
+      timepickerInput(S.time.blockId, S.time.actionId, 'Time', {
+        placeholder: 'Pick a time',
+        hint: `Your time (${input.tz}).`,
+      }),
       textInput(S.minutes.blockId, S.minutes.actionId, 'Minutes', {
         initial: String(input.minutes),
         maxLength: 2,
         hint: 'What you asked for. Offer to wrap up when it is up.',
       }),
-      selectInput(
-        S.format.blockId,
-        S.format.actionId,
-        'Format',
-        FORMATS.map((f) => option(FORMAT_LABELS[f], f)),
-        { initial: 'video' },
-      ),
+      selectInput(S.format.blockId, S.format.actionId, 'Format', formatOptions(), { initial: 'video' }),
     ],
   });
 }
@@ -229,16 +234,8 @@ export function readScheduleMetadata(privateMetadata: string | undefined): { con
 export function readScheduleForm(values: StateValues) {
   const S = SCHEDULE_BLOCKS;
   return readForm(values, {
-    date: {
-      ...S.date,
-      schema: z
-        .string({ error: 'Pick the day you are meeting.' })
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Pick a date.'),
-    },
-    time: {
-      ...S.time,
-      schema: z.string({ error: 'Pick the time you are meeting.' }).regex(/^\d{2}:\d{2}$/, 'Pick a time.'),
-    },
+    date: { ...S.date, schema: pickedDate('Pick the day you are meeting.', 'Pick a date.') },
+    time: { ...S.time, schema: pickedTime('Pick the time you are meeting.', 'Pick a time.') },
     minutes: {
       ...S.minutes,
       schema: wholeNumber(

@@ -1,10 +1,21 @@
 // `/coach settings`: when nudges come (timezone, working hours and days), which ones, and a pause.
-import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
 import { NUDGE_KINDS, type NudgeKind } from '../../coaching/types';
 import type { NudgeSettings, SettingsField, SettingsInput } from '../../services/settings';
-import { readForm, type StateValues } from './form';
-import { context, esc, modal, option, plain, section } from './kit';
+import { pickedDate, pickedTime, readForm, type StateValues } from './form';
+import {
+  checkboxesInput,
+  context,
+  datepickerInput,
+  esc,
+  modal,
+  noticeModal,
+  option,
+  section,
+  selectInput,
+  timepickerInput,
+} from './kit';
 
 export const SETTINGS_CALLBACK_ID = 'nudge_settings';
 
@@ -92,22 +103,6 @@ function hhmm(minute: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-function input(
-  blockId: string,
-  label: string,
-  element: InputBlock['element'],
-  opts: { optional?: boolean; hint?: string } = {},
-): InputBlock {
-  return {
-    type: 'input',
-    block_id: blockId,
-    label: plain(label, 2000),
-    optional: opts.optional ?? false,
-    ...(opts.hint ? { hint: plain(opts.hint, 2000) } : {}),
-    element,
-  };
-}
-
 export function buildSettingsModal(s: NudgeSettings): ModalView {
   const slackChoice = option(
     `Use my Slack timezone${s.slackTz ? ` (${zoneLabel(s.slackTz)})` : ''}`,
@@ -115,16 +110,10 @@ export function buildSettingsModal(s: NudgeSettings): ModalView {
   );
   const zones = [...COMMON_ZONES];
   if (s.tzOverride && !zones.includes(s.tzOverride)) zones.unshift(s.tzOverride);
-  const tzOptions: PlainTextOption[] = [slackChoice, ...zones.map((z) => option(zoneLabel(z), z))].slice(
-    0,
-    100,
-  );
-  const tzInitial = tzOptions.find((o) => o.value === (s.tzOverride ?? SLACK_TZ_VALUE)) ?? slackChoice;
+  const tzOptions: PlainTextOption[] = [slackChoice, ...zones.map((z) => option(zoneLabel(z), z))];
 
   const dayOptions = DAY_NAMES.map((d, i) => option(d, String(i + 1)));
-  const dayInitial = dayOptions.filter((o) => s.workDays.includes(Number(o.value)));
   const kindOptions = NUDGE_KINDS.map((k) => option(KIND_LABELS[k], k));
-  const kindInitial = kindOptions.filter((o) => s.kindsOn.includes(o.value as NudgeKind));
 
   return modal({
     callbackId: SETTINGS_CALLBACK_ID,
@@ -134,65 +123,37 @@ export function buildSettingsModal(s: NudgeSettings): ModalView {
       section(
         'I only nudge you inside your working hours (a thank-you can come earlier to beat its 24-hour deadline).',
       ),
-      input(B.tz.blockId, 'Timezone', {
-        type: 'static_select',
-        action_id: B.tz.actionId,
-        options: tzOptions,
-        initial_option: tzInitial,
+      selectInput(B.tz.blockId, B.tz.actionId, 'Timezone', tzOptions, {
+        initial: s.tzOverride ?? SLACK_TZ_VALUE,
       }),
-      input(B.start.blockId, 'Working day starts', {
-        type: 'timepicker',
-        action_id: B.start.actionId,
-        initial_time: hhmm(s.workdayStartMinute),
+      timepickerInput(B.start.blockId, B.start.actionId, 'Working day starts', {
+        initial: hhmm(s.workdayStartMinute),
       }),
-      input(B.end.blockId, 'Working day ends', {
-        type: 'timepicker',
-        action_id: B.end.actionId,
-        initial_time: hhmm(s.workdayEndMinute),
+      timepickerInput(B.end.blockId, B.end.actionId, 'Working day ends', {
+        initial: hhmm(s.workdayEndMinute),
       }),
-      input(B.days.blockId, 'Working days', {
-        type: 'checkboxes',
-        action_id: B.days.actionId,
-        options: dayOptions,
-        ...(dayInitial.length > 0 ? { initial_options: dayInitial } : {}),
+      checkboxesInput(B.days.blockId, B.days.actionId, 'Working days', dayOptions, {
+        initial: s.workDays.map(String),
       }),
-      input(
-        B.kinds.blockId,
-        'Nudges I get',
-        {
-          type: 'checkboxes',
-          action_id: B.kinds.actionId,
-          options: kindOptions,
-          ...(kindInitial.length > 0 ? { initial_options: kindInitial } : {}),
-        },
-        { optional: true },
-      ),
-      input(
-        B.pause.blockId,
-        'Pause nudges until',
-        {
-          type: 'datepicker',
-          action_id: B.pause.actionId,
-          ...(s.pausedUntilDate ? { initial_date: s.pausedUntilDate } : {}),
-          placeholder: plain('No pause', 150),
-        },
-        {
-          optional: true,
-          hint: 'Away for a while? Nothing arrives before this date. Leave it empty to keep nudges on.',
-        },
-      ),
+      checkboxesInput(B.kinds.blockId, B.kinds.actionId, 'Nudges I get', kindOptions, {
+        initial: s.kindsOn,
+        optional: true,
+      }),
+      datepickerInput(B.pause.blockId, B.pause.actionId, 'Pause nudges until', {
+        initial: s.pausedUntilDate,
+        placeholder: 'No pause',
+        optional: true,
+        hint: 'Away for a while? Nothing arrives before this date. Leave it empty to keep nudges on.',
+      }),
     ],
   });
 }
 
-const time = (what: string) =>
-  z.string({ error: `Please pick ${what}.` }).regex(/^\d{2}:\d{2}$/, `Please pick ${what}.`);
-
 export function readSettingsForm(values: StateValues) {
   const form = readForm(values, {
     tz: { ...B.tz, schema: z.string({ error: 'Please pick a timezone.' }) },
-    start: { ...B.start, schema: time('a start time') },
-    end: { ...B.end, schema: time('an end time') },
+    start: { ...B.start, schema: pickedTime('Please pick a start time.') },
+    end: { ...B.end, schema: pickedTime('Please pick an end time.') },
     days: {
       ...B.days,
       schema: z
@@ -207,13 +168,7 @@ export function readSettingsForm(values: StateValues) {
         .optional()
         .transform((v) => v ?? []),
     },
-    pause: {
-      ...B.pause,
-      schema: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, 'Please pick a date.')
-        .optional(),
-    },
+    pause: { ...B.pause, schema: pickedDate('Please pick a date.').optional() },
   });
   if (!form.ok) return form;
   const d = form.data;
@@ -259,13 +214,12 @@ export function settingsSummary(s: NudgeSettings): string {
 
 /** Shown in place of the form after saving. */
 export function buildSettingsSavedView(s: NudgeSettings): ModalView {
-  return modal({
-    callbackId: 'nudge_settings_saved',
-    title: 'Nudge settings',
-    close: 'Close',
-    blocks: [
+  return noticeModal(
+    'Nudge settings',
+    [
       section(`:white_check_mark: Saved.\n${settingsSummary(s)}`),
       context('Change them any time with `/coach settings`.'),
     ],
-  });
+    { callbackId: 'nudge_settings_saved' },
+  );
 }

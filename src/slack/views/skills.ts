@@ -5,8 +5,7 @@ import { type DevelopmentPlanGroup, skillActionLabel } from '../../coaching/skil
 import { plural } from '../../coaching/text';
 import type { KeywordEntry } from '../../services/skills';
 import type { Message } from '../surfaces';
-import { packLines } from './chain';
-import { button, clip, context, divider, esc, header, LIMITS, section } from './kit';
+import { button, clip, context, divider, esc, header, LIMITS, packLines, section } from './kit';
 
 export const SKILLS_ACTIONS = {
   /** Value: the skill id. Moves it one step on. */

@@ -8,7 +8,7 @@ import { formatWhen, HOUR_MS } from '../../coaching/time';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import type { EphemeralMessage } from './help';
-import { actions, button, context, esc, LIMITS, section } from './kit';
+import { actions, button, context, esc, LIMITS, quote, section } from './kit';
 
 export const THANKS_ACTIONS = {
   /** Value: the conversation id. */
@@ -29,13 +29,6 @@ function untilDeadline(deadline: Date, now: Date): string {
   const hours = Math.floor(left / HOUR_MS);
   if (hours < 1) return 'less than an hour left';
   return `${plural(hours, 'hour', 'hours')} left`;
-}
-
-function quote(text: string): string {
-  return esc(text)
-    .split('\n')
-    .map((line) => `>${line}`)
-    .join('\n');
 }
 
 /** "On time so far: 3 of 4 (75%)", or null before there is anything to count. */

@@ -24,7 +24,7 @@ import {
   readAskMetadata,
 } from '../../views/ask';
 import type { StateValues } from '../../views/form';
-import { noticeModal } from '../../views/outreach-blocks';
+import { noticeModal } from '../../views/kit';
 import { clickedMessage, slackUserFacts } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;

@@ -5,7 +5,7 @@ import { prepSheet, scheduleForm } from '../../../services/prep';
 import { contactsForPicker } from '../../../services/targets';
 import { type AppDeps, scopeOf } from '../../deps';
 import { openModal } from '../../surfaces';
-import { noticeModal } from '../../views/outreach-blocks';
+import { noticeModal } from '../../views/kit';
 import { buildPickContactModal, PICK_FOR_PREP_CALLBACK_ID } from '../../views/pick-contact';
 import { buildOwnQuestionsModal, buildScheduleModal, readPrepState } from '../../views/prep';
 import { clickedMessage, ensureTimezone, sendPrepDm } from './outreach-shared';
