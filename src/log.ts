@@ -55,11 +55,21 @@ export function scrubTokens(message: string): string {
   return message.replace(TOKEN_PATTERN, '$1-[redacted]');
 }
 
+/**
+ * The Slack SDKs log request and response bodies at debug level ("http request body: {…}"), and those
+ * carry what members wrote. Anything from the first brace on is dropped: the SDKs' own words
+ * before it (method names, error codes) are kept.
+ */
+export function withoutPayloads(message: string): string {
+  const cut = message.indexOf('{');
+  return cut === -1 ? message : `${message.slice(0, cut).trimEnd()} [payload omitted]`;
+}
+
 function formatArgs(args: unknown[]): string {
-  return scrubTokens(
-    args
-      .map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : JSON.stringify(a)))
-      .join(' '),
+  return withoutPayloads(
+    scrubTokens(
+      args.map((a) => (a instanceof Error ? a.message : typeof a === 'string' ? a : '{}')).join(' '),
+    ),
   );
 }
 

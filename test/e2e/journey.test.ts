@@ -232,4 +232,17 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
     expect(await h.db.nudge.count({ where: { member: { slackUserId: ALICE.id } } })).toBe(0);
     expect(await h.db.contact.count({ where: { owner: { slackUserId: BOB.id } } })).toBe(1);
   });
+
+  it('10. never logged the tokens, the signing secret or anything the student wrote', () => {
+    const logs = h.logs.join('\n');
+    for (const secret of ['xoxb-test-0001-secret', 'test-signing-secret']) expect(logs).not.toContain(secret);
+    for (const note of [
+      'Research ops is growing fast',
+      'run three usability tests',
+      'teacher moving into UX research',
+    ]) {
+      expect(logs).not.toContain(note);
+    }
+    expect(h.logs.length).toBeGreaterThan(0);
+  });
 });

@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger, scrubTokens, slackLogger, withoutPayloads } from '../src/log';
+
+function capture() {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _e, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { log: createLogger('debug', sink), lines };
+}
+
+describe('logging', () => {
+  it('masks Slack tokens inside free text', () => {
+    expect(scrubTokens('calling with xoxb-123-456-abc and xapp-1-A1-xyz')).toBe(
+      'calling with xoxb-[redacted] and xapp-[redacted]',
+    );
+  });
+
+  it('drops request and response bodies from the Slack SDK logs, keeping their own words', () => {
+    expect(withoutPayloads('http request body: {"text":"my private note"}')).toBe(
+      'http request body: [payload omitted]',
+    );
+    expect(withoutPayloads('[ERROR] must be less than 3001 characters [json-pointer:/blocks/0]')).toBe(
+      '[ERROR] must be less than 3001 characters [json-pointer:/blocks/0]',
+    );
+  });
+
+  it('the adapter Bolt uses applies both', () => {
+    const { log, lines } = capture();
+    slackLogger(log).debug('http request body:', '{"token":"xoxb-1-2-3","text":"notes about Jane"}');
+    const out = lines.join('');
+    expect(out).toContain('payload omitted');
+    expect(out).not.toContain('notes about Jane');
+    expect(out).not.toContain('xoxb-1-2-3');
+  });
+
+  it('redacts secret and free-text fields by key in structured logs', () => {
+    const { log, lines } = capture();
+    log.info({ token: 'xoxb-9', notes: 'private', team: 'T1' }, 'something happened');
+    const out = lines.join('');
+    expect(out).not.toContain('xoxb-9');
+    expect(out).not.toContain('private');
+    expect(out).toContain('T1');
+  });
+});
