@@ -143,7 +143,13 @@ export function atLocalMinute(day: DateTime, minute: number, zone: string): Date
   const hour = Math.floor(minute / 60);
   const min = minute % 60;
   const naive = Date.UTC(local.year, local.month - 1, local.day, hour, min);
-  const offsets = new Set([local.startOf('day').offset, local.endOf('day').offset]);
+  // The offsets in force on that date, and just before it (a gap can swallow midnight itself).
+  const dayStart = local.startOf('day');
+  const offsets = new Set([
+    dayStart.minus({ milliseconds: 1 }).offset,
+    dayStart.offset,
+    local.endOf('day').offset,
+  ]);
   const matches: number[] = [];
   for (const offset of offsets) {
     const instant = naive - offset * MINUTE_MS;

@@ -235,6 +235,11 @@ describe('a working window inside a DST gap', () => {
     expect(nextWorkingMoment(utc('2027-09-05T02:00'), p).toISOString()).toBe('2027-09-12T03:00:00.000Z');
   });
 
+  it('a window that starts in the gap and ends after it begins when the gap ends', () => {
+    const late = { ...p, workdayStartMinute: 1, workdayEndMinute: 62 };
+    expect(nextWorkingMoment(utc('2027-08-29T05:02'), late).toISOString()).toBe('2027-09-05T04:00:00.000Z');
+  });
+
   it('previousWorkingDayStart keeps that day, at the moment just after the gap (not a week early)', () => {
     expect(previousWorkingDayStart(utc('2027-09-07T12:00'), p).toISOString()).toBe(
       '2027-09-05T04:00:00.000Z',
