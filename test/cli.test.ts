@@ -1,0 +1,50 @@
+// The `coach` command as a user runs it: a real process, environment in, exit code and output out.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { sqliteTestDatabase } from './support/db';
+
+const run = promisify(execFile);
+
+async function coach(args: string[], env: Record<string, string>) {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['bin/coach.js', ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('coach CLI', () => {
+  const database = sqliteTestDatabase();
+  afterAll(() => database.drop());
+
+  it('migrate applies the migrations once, then none', async () => {
+    const first = await coach(['migrate'], { DATABASE_URL: database.url });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/1 migration\(s\) applied/);
+    const second = await coach(['migrate'], { DATABASE_URL: database.url });
+    expect(second.stdout).toMatch(/0 migration\(s\) applied, 1 already applied/);
+  });
+
+  it('exits 2 naming the bad key, without printing its value', async () => {
+    const result = await coach(['migrate'], {
+      DATABASE_URL: database.url,
+      SLACK_BOT_TOKEN: 'xoxb-secret-value-123',
+    });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('SLACK_SIGNING_SECRET');
+    expect(result.stderr + result.stdout).not.toContain('secret-value-123');
+  });
+
+  it('sweep --dry-run changes nothing and says so', async () => {
+    const result = await coach(['sweep', '--dry-run', '--now', '2026-03-02T14:00:00Z'], {
+      DATABASE_URL: database.url,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('nothing was changed');
+  });
+});
