@@ -13,19 +13,14 @@ import {
   readAskForm,
   readAskMetadata,
 } from '../../views/ask';
+import { onValidSubmission } from './submission';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function askSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SubmitArgs) => {
-    const scope = scopeOf(body);
-    const form = readAskForm(view.state.values);
-    if (!form.ok || !scope) {
-      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
-      return;
-    }
+  return onValidSubmission(readAskForm, async ({ ack, view, client, data, scope }) => {
     const { senderFirstName } = readAskMetadata(view.private_metadata);
-    const result = await createAskDraft(deps.db, scope, form.data, deps.clock.now(), senderFirstName);
+    const result = await createAskDraft(deps.db, scope, data, deps.clock.now(), senderFirstName);
     if (!result.ok) {
       const errors =
         result.problem === 'duplicate' ? askDuplicateError(result.existing) : askContactMissingError();
@@ -39,7 +34,7 @@ export function askSubmission(deps: AppDeps) {
       buildAskDraftMessage({ ...result.draft, addedToList: result.addedToList }),
     );
     await refreshHome(client, deps, scope);
-  };
+  });
 }
 
 export function askEditSubmission(deps: AppDeps) {

@@ -1,9 +1,6 @@
-// Logging a conversation: opening the modal (from the command, the shortcut and buttons), the
-// "Which one?" step and the submission.
-import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { type LogStart, logConversation, startLog } from '../../../services/log';
-import { type AppDeps, type Scope, scopeOf } from '../../deps';
+import type { AppDeps, Scope } from '../../deps';
 import { learnTimezone, refreshHome } from '../../home';
 import { openModal, sendDm } from '../../surfaces';
 import {
@@ -17,6 +14,7 @@ import {
   readLogForm,
   readPickForm,
 } from '../../views/log';
+import { onValidSubmission } from './submission';
 
 function viewFor(start: LogStart) {
   return start.kind === 'pick'
@@ -46,38 +44,21 @@ export async function openLogModal(
 
 /** "Which one?" answered: the log modal replaces the picker, with that person filled in. */
 export function logPickSubmission(deps: AppDeps) {
-  return async ({ ack, body, view }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const scope = scopeOf(body);
-    const form = readPickForm(view.state.values);
-    if (!form.ok || !scope) {
-      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
-      return;
-    }
+  return onValidSubmission(readPickForm, async ({ ack, view, data, scope }) => {
     const who =
-      form.data.choice === PICK_NEW_PERSON
+      data.choice === PICK_NEW_PERSON
         ? { newName: parsePickMetadata(view.private_metadata).typed }
-        : { contactId: form.data.choice };
+        : { contactId: data.choice };
     const start = await startLog(deps.db, scope, who, deps.clock.now());
     await ack({ response_action: 'update', view: viewFor(start) });
-  };
+  });
 }
 
 export function logSubmission(deps: AppDeps) {
-  return async ({
-    ack,
-    body,
-    view,
-    client,
-  }: SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs) => {
-    const scope = scopeOf(body);
-    const form = readLogForm(view.state.values);
-    if (!form.ok || !scope) {
-      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
-      return;
-    }
+  return onValidSubmission(readLogForm, async ({ ack, view, client, data, scope }) => {
     const now = deps.clock.now();
     const { contactId } = parseLogMetadata(view.private_metadata);
-    const result = await logConversation(deps.db, scope, { ...form.data, contactId }, now);
+    const result = await logConversation(deps.db, scope, { ...data, contactId }, now);
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: logProblemErrors(result.problem) });
       return;
@@ -85,5 +66,5 @@ export function logSubmission(deps: AppDeps) {
     await ack();
     await sendDm(client, scope.userId, buildLoggedMessage(result.summary, now));
     await refreshHome(client, deps, scope);
-  };
+  });
 }

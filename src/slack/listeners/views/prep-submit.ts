@@ -16,6 +16,7 @@ import {
   scheduleInPastError,
   scheduleInvalidError,
 } from '../../views/prep';
+import { onValidSubmission } from './submission';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
@@ -44,21 +45,15 @@ export function ownQuestionsSubmission(deps: AppDeps) {
 }
 
 export function pickForPrepSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SubmitArgs) => {
-    const scope = scopeOf(body);
-    const form = readPickContactForm(view.state.values);
-    if (!form.ok || !scope) {
-      await ack({ response_action: 'errors', errors: form.ok ? {} : form.errors });
-      return;
-    }
-    const sheet = await prepSheet(deps.db, scope, form.data.contactId);
+  return onValidSubmission(readPickContactForm, async ({ ack, client, data, scope }) => {
+    const sheet = await prepSheet(deps.db, scope, data.contactId);
     if (!sheet) {
       await ack({ response_action: 'errors', errors: pickContactMissingError() });
       return;
     }
     await ack();
     await sendDm(client, scope.userId, buildPrepMessage(sheet));
-  };
+  });
 }
 
 export function scheduleSubmission(deps: AppDeps) {
