@@ -212,4 +212,5 @@ export type ThanksLookupProblem =
   | { kind: 'no_match'; name: string }
   | { kind: 'several'; name: string; matches: { id: string; name: string }[] }
   | { kind: 'no_conversation'; contact: { id: string; name: string } }
-  | { kind: 'all_sent' };
+  | { kind: 'all_sent' }
+  | { kind: 'nothing_logged' };

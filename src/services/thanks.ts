@@ -72,7 +72,10 @@ export async function thankYouFor(
   }
 
   const [waiting] = await listHeldConversations(db, member, { withoutThankYou: true, take: 1 });
-  if (!waiting) return { ok: false, problem: { kind: 'all_sent' } };
+  if (!waiting) {
+    const [any] = await listHeldConversations(db, member, { take: 1 });
+    return { ok: false, problem: { kind: any ? 'all_sent' : 'nothing_logged' } };
+  }
   const owner = await getContact(db, member, waiting.contactId);
   if (!owner) return { ok: false, problem: { kind: 'all_sent' } };
   return { ok: true, card: await cardFor(db, member, waiting, owner, now) };

@@ -204,6 +204,14 @@ describe.each(DATABASE_KINDS)('after-conversation services on $kind', ({ create 
       });
     });
 
+    it('tells someone with nothing logged yet so, rather than congratulating them', async () => {
+      const newcomer = { workspaceId: 'T1', userId: 'UNEWCOMER' };
+      expect(await thankYouFor(open.db, newcomer, {}, NOW)).toMatchObject({
+        ok: false,
+        problem: { kind: 'nothing_logged' },
+      });
+    });
+
     it('records the first click only and tracks the on-time rate', async () => {
       const jane = await thankYouFor(open.db, alice, { name: 'Jane Doe' }, NOW);
       if (!jane.ok) throw new Error('no card');

@@ -131,7 +131,7 @@ export function buildPeopleMessage(stages: readonly PipelineStage[], filter: Peo
         'Nobody on your list yet. Start with 5–10 people a step or two ahead of you: `/coach add` adds one.',
       ),
     );
-    return { text: 'Nobody on your list yet.', blocks };
+    return { text: 'Nobody on your list yet. `/coach add <name>` adds the first person.', blocks };
   }
 
   const shown = filter.stage

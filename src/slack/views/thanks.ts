@@ -135,5 +135,16 @@ export function buildThanksProblemMessage(problem: ThanksLookupProblem): Ephemer
         response_type: 'ephemeral',
         text: 'Every conversation you logged has its thank-you. Nice. To see one again, try `/coach thanks <name>`.',
       };
+    case 'nothing_logged':
+      return {
+        response_type: 'ephemeral',
+        text: 'No conversations logged yet. After your next one, `/coach log` drafts the thank-you for you.',
+        blocks: [
+          section(
+            'No conversations logged yet. After your next one, log it and I will draft the thank-you for you.',
+          ),
+          actions('thanks_log', [button('Log a conversation', OPEN.log, '', 'primary')]),
+        ],
+      };
   }
 }
