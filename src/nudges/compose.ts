@@ -2,11 +2,12 @@
 // a nudge, a snapshot and `now` in, plain content out; src/slack/views/nudge.ts lays it out.
 
 import { draftFollowUp } from '../coaching/ask';
-import { planNudges } from '../coaching/nudge-rules';
+import { learnedPhrase } from '../coaching/logging';
 import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
+import { dueNow } from '../coaching/pipeline';
 import { chooseQuestions } from '../coaching/questions';
 import { draftCloseTheLoop, draftKeepInTouch, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
-import { DAY_MS, formatLocal, weekBounds } from '../coaching/time';
+import { formatLocal, weekBounds } from '../coaching/time';
 import type { ContactData, ConversationData, MemberSnapshot, NudgeKind } from '../coaching/types';
 
 /** The one step the nudge's main button takes. */
@@ -81,7 +82,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
           text: draftThankYou({
             contactName: name ?? 'there',
             action: action ?? '',
-            learned: conversation?.insights ?? null,
+            learned: learnedPhrase(conversation?.insights ?? conversation?.notes),
             suggestedNames: suggested,
           }),
         },
@@ -240,15 +241,11 @@ export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumber
 /** The weekly summary's extra lines: what is coming up this week and the on-time thank-you rate. */
 export function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
   const lines: string[] = [];
-  const upcoming = planNudges(snapshot, now, { horizonMs: 7 * DAY_MS })
-    .filter((p) => p.kind !== 'weekly_summary' && p.kind !== 'wrap_up')
-    .slice(0, MAX_DUE_ITEMS);
-  if (upcoming.length > 0) {
-    lines.push('*Coming up*');
-    for (const p of upcoming) {
-      const title = composeTitle({ kind: p.kind, subjectId: p.subjectId }, snapshot);
-      lines.push(`• ${title} — ${formatLocal(p.dueAt, snapshot.prefs.tz, 'weekdayTime')}`);
-    }
+  // The same list as the App Home's "Due now", so the two never disagree.
+  const due = dueNow(snapshot, now).slice(0, MAX_DUE_ITEMS);
+  if (due.length > 0) {
+    lines.push('*Due now*');
+    for (const item of due) lines.push(`• ${item.label}`);
   }
   const rate = onTimeThankYouRate(snapshot.conversations, now);
   if (rate.rate !== null) {

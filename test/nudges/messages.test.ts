@@ -188,7 +188,7 @@ describe('nudge DMs', () => {
     expect(text('close_loop')).toContain('how acting on “rebuild my case study” went');
     expect(text('keep_in_touch')).toContain('your advice to rebuild my case study');
     expect(text('weekly_summary')).toContain('People on your list: 3 of 8');
-    expect(text('weekly_summary')).toContain('Coming up');
+    expect(text('weekly_summary')).toContain('Due now');
   });
 
   it('updates in place: buttons replaced by what happened, content kept', () => {
