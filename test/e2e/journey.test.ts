@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../src/nudges/sweep';
 import type { RecordedCall } from '../../src/sandbox';
 import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { OPEN } from '../../src/slack/views/action-ids';
 import { ASK_ACTIONS } from '../../src/slack/views/ask';
 import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
 import { deliveryClient, findElement, memoryLog, messageOf, nudgePosts } from '../nudges/support';
@@ -197,6 +198,23 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
     const texts = nudgePosts(h).map((c) => allText(c.args.blocks));
     expect(texts.some((t) => t.includes('Raj Patel'))).toBe(true);
     expect(texts.some((t) => t.includes('Mia Wong'))).toBe(true);
+  });
+
+  it("7b. drafts the ask to Raj from that nudge, opening with Jane's introduction", async () => {
+    const nudge = nudgePosts(h).find((c) => allText(c.args.blocks).includes('Raj Patel'));
+    if (!nudge) throw new Error('no referral nudge for Raj');
+    const draftAsk = findElement(nudge.args.blocks as never, OPEN.ask);
+    h.standIn.clearCalls();
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: OPEN.ask, value: String(draftAsk?.value) },
+      { message: messageOf(nudge) },
+    );
+    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
+      .view;
+    await submit(ALICE.id, view, { 'Why them': 'he leads a research team at Globex' });
+    const draft = await dmTo(ALICE.id);
+    expect(allText(draft.args.blocks)).toMatch(/Jane( Doe)? suggested I reach out/);
   });
 
   it('8. exports the data as files in the DM', async () => {
