@@ -255,11 +255,3 @@ export function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
   }
   return lines;
 }
-
-/** Just the title of a nudge (lists). */
-export function composeTitle(ref: NudgeRef, snapshot: MemberSnapshot): string {
-  const contact = nudgeContact(ref, snapshot);
-  const referrer = contactOf(snapshot, contact?.referredById);
-  return nudgeText(ref.kind, { contactName: contact?.name ?? null, referrerName: referrer?.name ?? null })
-    .title;
-}

@@ -7,12 +7,14 @@ import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
 import type { Clock } from '../slack/deps';
+import { pruneEvents } from '../store/events';
 import type { DeliverOptions } from './deliver';
 import type { PlanCursor } from './plan';
 import type { SlackForWorkspace } from './slack';
 import { runSweep, type SweepReport } from './sweep';
 
 export const SWEEP_SCHEDULE = '* * * * *';
+const PROCESSED_EVENTS_KEPT_MS = 24 * 60 * 60 * 1000;
 
 export interface SchedulerOptions {
   db: Db;
@@ -53,6 +55,8 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
     inFlight = running;
     try {
       const report = await running;
+      // Housekeeping on the same beat: Slack stops retrying an event within minutes, so a day is plenty.
+      await pruneEvents(options.db, new Date(now.getTime() - PROCESSED_EVENTS_KEPT_MS));
       options.onSweep?.(report);
     } catch (error) {
       log.error({ err: scrubTokens(String(error)) }, 'nudge sweep failed');

@@ -73,15 +73,6 @@ export async function listContacts(
   return rows.map(toContact);
 }
 
-/** Contacts whose name key starts with the given key (the coaching layer ranks them). */
-export async function contactsByNamePrefix(db: Db, member: Member, key: string): Promise<ContactData[]> {
-  const rows = await db.contact.findMany({
-    where: { workspaceId: member.workspaceId, ownerId: member.id, nameKey: { startsWith: key } },
-    orderBy: { createdAt: 'asc' },
-  });
-  return rows.map(toContact);
-}
-
 export async function updateContact(
   db: Db,
   member: Member,

@@ -384,18 +384,3 @@ export async function cancelPendingOfKinds(
   });
   return result.count;
 }
-
-/** Resolves the member's delivered, unanswered nudges about one subject (e.g. the thank-you was sent). */
-export async function resolveSentNudgesFor(
-  db: Db,
-  member: Pick<Member, 'id'>,
-  kind: NudgeKind,
-  subjectId: string,
-  now: Date,
-): Promise<number> {
-  const result = await db.nudge.updateMany({
-    where: { memberId: member.id, kind, subjectId, status: { in: ['sent', 'pending'] } },
-    data: { status: 'done', resolvedAt: now },
-  });
-  return result.count;
-}

@@ -24,8 +24,3 @@ export async function markWorkspaceUninstalled(db: Db, workspaceId: string, now:
     }),
   ]);
 }
-
-export async function isWorkspaceActive(db: Db, workspaceId: string): Promise<boolean> {
-  const ws = await db.workspace.findUnique({ where: { id: workspaceId }, select: { uninstalledAt: true } });
-  return !ws?.uninstalledAt;
-}

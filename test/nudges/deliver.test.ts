@@ -168,6 +168,12 @@ describe('pacing and scheduling', () => {
     const first = new Promise<SweepReport>((resolve) => {
       resolveFirst = resolve;
     });
+    await database.db.processedEvent.createMany({
+      data: [
+        { eventId: 'EvOLD', receivedAt: new Date(NOW.getTime() - 25 * HOUR) },
+        { eventId: 'EvNEW', receivedAt: new Date(NOW.getTime() - HOUR) },
+      ],
+    });
     const scheduler = startScheduler({
       db: database.db,
       slack,
@@ -183,6 +189,9 @@ describe('pacing and scheduling', () => {
     const report = await first;
     await scheduler.stop();
     expect(report.sent).toHaveLength(3);
+    // Each tick also forgets Events API ids older than a day (Slack's retries are long over by then).
+    const kept = await database.db.processedEvent.findMany({ select: { eventId: true } });
+    expect(kept.map((e) => e.eventId)).toEqual(['EvNEW']);
     const count = reports.length;
     expect(scheduler.task.getStatus()).toBe('destroyed');
     expect(reports).toHaveLength(count);
