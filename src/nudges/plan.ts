@@ -1,7 +1,7 @@
 // The planning half of a sweep: for members with activity, insert the nudges the rules want
 // (idempotently, by dedupe key) and settle waiting ones the rules no longer want.
 import type { WebClient } from '@slack/web-api';
-import { type PlannedNudge, planNudges, recheckNudge } from '../coaching/nudge-rules';
+import { createRechecker, type PlannedNudge, planNudges } from '../coaching/nudge-rules';
 import { NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
@@ -13,6 +13,7 @@ import {
   existingDedupeKeys,
   insertPlannedNudges,
   memberDedupeKey,
+  membersChangedSince,
   membersToPlan,
   parseDedupeKey,
   pendingNudgesOf,
@@ -33,6 +34,8 @@ export interface PlanOptions {
   cursor?: PlanCursor;
   /** Page through every member in one call (`coach sweep`), not just one batch. */
   all?: boolean;
+  /** Plan members whose data changed since then first, wherever the rolling pass is (scheduler). */
+  changedSince?: Date;
 }
 
 export interface PlanDeps {
@@ -125,6 +128,7 @@ async function planMember(deps: PlanDeps, found: Member, report: PlanReport): Pr
 
   // Waiting nudges the plan no longer has: gone for good (cancel), or later than planned (postpone).
   const toCancel: string[] = [];
+  const recheck = createRechecker(snapshot, now);
   for (const nudge of await pendingNudgesOf(db, member.id)) {
     if (plannedKeys.has(nudge.dedupeKey)) continue;
     if (!isKind(nudge.kind)) {
@@ -132,7 +136,7 @@ async function planMember(deps: PlanDeps, found: Member, report: PlanReport): Pr
       continue;
     }
     const { occurrence } = parseDedupeKey(nudge.dedupeKey);
-    const check = recheckNudge(nudge.kind, nudge.subjectId, snapshot, now, occurrence);
+    const check = recheck(nudge.kind, nudge.subjectId, occurrence);
     if (check.action === 'cancel') toCancel.push(nudge.id);
     else if (check.action === 'defer' && (await postponePendingNudge(db, nudge.id, check.dueAt)))
       report.postponed += 1;
@@ -145,18 +149,25 @@ export async function runPlan(deps: PlanDeps, options: PlanOptions = {}): Promis
   const batch = Math.max(1, options.batchSize ?? DEFAULT_PLAN_BATCH);
   const cursor = options.cursor ?? { afterId: null };
   const report: PlanReport = { members: 0, created: 0, cancelled: 0, postponed: 0, wouldCreateDue: [] };
+  const planned = new Set<string>();
+  const plan = async (member: Member): Promise<void> => {
+    if (planned.has(member.id)) return;
+    planned.add(member.id);
+    try {
+      if (await planMember(deps, member, report)) report.members += 1;
+    } catch (error) {
+      deps.log.error(
+        { member: member.id, err: scrubTokens(String(error)) },
+        'planning nudges for a member failed',
+      );
+    }
+  };
+  if (options.changedSince) {
+    for (const member of await membersChangedSince(deps.db, options.changedSince, batch)) await plan(member);
+  }
   for (;;) {
     const members = await membersToPlan(deps.db, { afterId: cursor.afterId, take: batch });
-    for (const member of members) {
-      try {
-        if (await planMember(deps, member, report)) report.members += 1;
-      } catch (error) {
-        deps.log.error(
-          { member: member.id, err: scrubTokens(String(error)) },
-          'planning nudges for a member failed',
-        );
-      }
-    }
+    for (const member of members) await plan(member);
     // A short page means the pass reached the end: start over next time.
     cursor.afterId = members.length < batch ? null : (members.at(-1)?.id ?? null);
     if (!options.all || cursor.afterId === null) break;

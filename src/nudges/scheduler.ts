@@ -15,6 +15,7 @@ import { runSweep, type SweepReport } from './sweep';
 
 export const SWEEP_SCHEDULE = '* * * * *';
 const PROCESSED_EVENTS_KEPT_MS = 24 * 60 * 60 * 1000;
+const CHANGE_MARGIN_MS = 2 * 60 * 1000;
 
 export interface SchedulerOptions {
   db: Db;
@@ -38,6 +39,8 @@ export interface NudgeScheduler {
 export function startScheduler(options: SchedulerOptions): NudgeScheduler {
   const { log } = options;
   const cursor: PlanCursor = { afterId: null };
+  // Changes since the previous sweep (with a margin for clocks and slow commits) are planned first.
+  let previousSweep: Date | null = null;
   let inFlight: Promise<unknown> | undefined;
   let stopped = false;
 
@@ -49,10 +52,15 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
       db: options.db,
       slack: options.slack,
       log,
-      plan: { cursor, ...(options.planBatchSize ? { batchSize: options.planBatchSize } : {}) },
+      plan: {
+        cursor,
+        changedSince: new Date((previousSweep ?? now).getTime() - CHANGE_MARGIN_MS),
+        ...(options.planBatchSize ? { batchSize: options.planBatchSize } : {}),
+      },
       ...(options.deliver ? { deliver: options.deliver } : {}),
     });
     inFlight = running;
+    previousSweep = now;
     try {
       const report = await running;
       // Housekeeping on the same beat: Slack stops retrying an event within minutes, so a day is plenty.

@@ -123,6 +123,30 @@ export function membersToPlan(db: Db, options: { afterId?: string | null; take: 
   });
 }
 
+/**
+ * Members whose data changed since `since` (contacts, conversations, their settings), so a change is
+ * planned on the next sweep rather than when the rolling pass comes round. Each part reads an
+ * updatedAt index, so the cost follows the number of changes, not the table sizes.
+ */
+export async function membersChangedSince(db: Db, since: Date, take: number): Promise<Member[]> {
+  const recent = { updatedAt: { gte: since } };
+  const [contacts, conversations] = await Promise.all([
+    db.contact.findMany({ where: recent, select: { ownerId: true }, orderBy: { updatedAt: 'desc' }, take }),
+    db.conversation.findMany({
+      where: recent,
+      select: { ownerId: true },
+      orderBy: { updatedAt: 'desc' },
+      take,
+    }),
+  ]);
+  const ids = [...new Set([...contacts, ...conversations].map((r) => r.ownerId))];
+  return db.member.findMany({
+    where: { workspace: { uninstalledAt: null }, OR: [{ id: { in: ids } }, recent] },
+    orderBy: { updatedAt: 'desc' },
+    take,
+  });
+}
+
 // ---- delivery -----------------------------------------------------------------------------------
 
 export interface ClaimOptions {
