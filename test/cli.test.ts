@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { migrationsDir, readMigrations } from '../src/db/migrate';
 import { sqliteTestDatabase } from './support/db';
 
 const run = promisify(execFile);
@@ -25,9 +26,10 @@ describe('coach CLI', () => {
   it('migrate applies the migrations once, then none', async () => {
     const first = await coach(['migrate'], { DATABASE_URL: database.url });
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/1 migration\(s\) applied/);
+    const count = readMigrations(migrationsDir('sqlite')).length;
+    expect(first.stdout).toContain(`${count} migration(s) applied`);
     const second = await coach(['migrate'], { DATABASE_URL: database.url });
-    expect(second.stdout).toMatch(/0 migration\(s\) applied, 1 already applied/);
+    expect(second.stdout).toContain(`0 migration(s) applied, ${count} already applied`);
   });
 
   it('exits 2 naming the bad key, without printing its value', async () => {
