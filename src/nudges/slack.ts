@@ -1,5 +1,5 @@
 // The Slack side of delivery: a WebClient that never retries behind our back, and what each error
-// means for the outbox (docs/SLACK.md §4.2–4.3).
+// means for the outbox (Slack's Web API reference).
 import { LogLevel, WebClient } from '@slack/web-api';
 import type { Log } from '../log';
 import { scrubTokens, slackLogger } from '../log';

@@ -1,14 +1,14 @@
 /**
  * Block Kit validator (pure). Returns Slack-style messages such as
  * `must be less than 3001 characters [json-pointer:/blocks/0/text/text]`; an empty array means valid.
- * Limits and wording: docs/SLACK.md §3 and §3.1.
+ * Limits and wording: Slack's Block Kit reference.
  */
 import { checkBlockList } from './block-kit/blocks';
 import { at, Checker } from './block-kit/checker';
 import { checkTextField } from './block-kit/composition';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 
-/** At most 50 blocks per message, 100 per modal or Home tab (docs/SLACK.md §3). */
+/** At most 50 blocks per message, 100 per modal or Home tab (Slack's Block Kit reference). */
 export const MESSAGE_MAX_BLOCKS = 50;
 export const VIEW_MAX_BLOCKS = 100;
 /** Whole view payload limit behind `view_too_large` ("greater than 250kb", views.* method docs). */

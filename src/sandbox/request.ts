@@ -1,5 +1,5 @@
 /**
- * Decoding a Web API request the way Slack does (docs/SLACK.md §4.4, §7 items 2–3):
+ * Decoding a Web API request the way Slack does (Slack's Web API reference):
  * arguments from the query string and from a form, JSON or multipart body; `blocks`, `view`, `attachments`,
  * `metadata` and `files` arrive as JSON text in form fields and are decoded. A `token` form field is accepted;
  * in a JSON body it is not (Slack reads the token of JSON requests from the Authorization header only).

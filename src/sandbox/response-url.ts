@@ -1,5 +1,5 @@
 /**
- * `response_url` endpoints (what Bolt's `respond()` POSTs JSON to, docs/SLACK.md §6.2).
+ * `response_url` endpoints (what Bolt's `respond()` POSTs JSON to, Slack's OAuth and SDK docs).
  * Like Slack: messages are ephemeral to the invoking user unless `response_type: "in_channel"`;
  * `replace_original` / `delete_original` act on the message the interaction came from.
  * Slack allows a response_url to be used up to 5 times within 30 minutes (secondary sources, §1.2).

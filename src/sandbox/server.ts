@@ -1,7 +1,7 @@
 /**
  * HTTP plumbing of the stand-in: routing, authentication, injected faults and call recording.
  * Web API answers are always HTTP 200 `{ok, …}` except rate limits: 429 with `Retry-After` and
- * `{"ok":false,"error":"ratelimited"}` (docs/SLACK.md §4.3, §7 item 1).
+ * `{"ok":false,"error":"ratelimited"}` (Slack's Web API reference).
  */
 import type { IncomingHttpHeaders, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:http';
@@ -162,7 +162,7 @@ export class StandInHttpServer {
     this.parts.recorder.record({ ...call, response, status: 200 });
   }
 
-  /** Authenticates per the method's token kind, then runs it (docs/SLACK.md §4.2: not_authed, invalid_auth, …). */
+  /** Authenticates per the method's token kind, then runs it (Slack's Web API reference: not_authed, invalid_auth, …). */
   private invoke(
     spec: MethodSpec,
     token: string | undefined,

@@ -1,5 +1,5 @@
 /**
- * Socket Mode endpoint (docs/SLACK.md §1.5): apps.connections.open hands out a one-time `ws://…/socket/<id>` URL;
+ * Socket Mode endpoint (Slack's Socket Mode docs): apps.connections.open hands out a one-time `ws://…/socket/<id>` URL;
  * on connect the stand-in sends `{"type":"hello",…}`; frames are `{envelope_id, type, payload,
  * accepts_response_payload}` and the app acks with `{envelope_id, payload?}`.
  */

@@ -1,6 +1,6 @@
 /**
  * Modal stacks, Home tabs and trigger ids.
- * Slack facts (docs/SLACK.md §4.5): a trigger_id is valid for 3 seconds and can be exchanged once;
+ * Slack facts (Slack's Web API reference): a trigger_id is valid for 3 seconds and can be exchanged once;
  * a modal stack holds at most 3 views; `hash` guards views.update/views.publish against races.
  */
 import type { IdFactory } from './ids';

@@ -1,6 +1,6 @@
 /**
  * Layout blocks: section, divider, header, context, actions, input, image, rich_text, markdown.
- * Limits: docs/SLACK.md §3 (section text 3000, fields 10 × 2000; header 150; context ≤ 10 elements;
+ * Limits: Slack's Block Kit reference (section text 3000, fields 10 × 2000; header 150; context ≤ 10 elements;
  * actions ≤ 25 elements; input label/hint 2000; image alt_text/title 2000, image_url 3000; markdown 12000).
  */
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';

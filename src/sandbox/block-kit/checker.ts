@@ -1,6 +1,6 @@
 /**
  * Collects Block Kit violations as Slack words them: `<message> [json-pointer:<path>]`.
- * Wording follows errors captured from Slack (see docs/SLACK.md §3.1): "must be less than 3001 characters",
+ * Wording follows errors captured from Slack (Slack's Block Kit reference): "must be less than 3001 characters",
  * "no more than 50 items allowed", "missing required field: x", "invalid additional property: x",
  * "must be a valid enum value", "failed to match all allowed schemas", "must provide an object".
  */

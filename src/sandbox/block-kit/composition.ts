@@ -1,6 +1,6 @@
 /**
  * Composition objects: text, option, option group, confirmation dialog.
- * Limits: docs/SLACK.md §3 (text 1–3000; option text 75 / value 150 / description 75 / url 3000;
+ * Limits: Slack's Block Kit reference (text 1–3000; option text 75 / value 150 / description 75 / url 3000;
  * option group label 75, options 100; confirm title 100, text 300, confirm/deny 30).
  */
 import type { JsonObject, JsonValue } from '../json';

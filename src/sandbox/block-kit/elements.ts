@@ -1,5 +1,5 @@
 /**
- * Block elements. Property lists follow @slack/types `block-elements.ts`; limits follow docs/SLACK.md §3
+ * Block elements. Property lists follow @slack/types `block-elements.ts`; limits follow Slack's Block Kit reference
  * (button text 75 / value 2000 / url 3000, placeholder 150, static_select options 100, overflow 2–5 options,
  * checkboxes and radio buttons at most 10 options, plain_text_input length bounds 0–3000 / 1–3000).
  */

@@ -1,4 +1,4 @@
-/** apps.connections.open: an app-level token (xapp-…) gets a one-time Socket Mode WebSocket URL (docs/SLACK.md §1.5, §6.3). */
+/** apps.connections.open: an app-level token (xapp-…) gets a one-time Socket Mode WebSocket URL (Slack's Socket Mode docs). */
 import { type AppAuth, type MethodContext, type MethodSpec, ok } from './context';
 
 export function appMethods(openSocketUrl: (appId?: string) => string): Record<string, MethodSpec> {

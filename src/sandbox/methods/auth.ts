@@ -1,4 +1,4 @@
-/** auth.test (docs/SLACK.md §4.1; Bolt calls it at start-up to learn bot_id and user_id, §6.2). */
+/** auth.test (Slack's Web API reference; Bolt calls it at start-up to learn bot_id and user_id). */
 import { type BotAuth, type MethodContext, type MethodSpec, ok } from './context';
 import { teamUrl } from './shapes';
 

@@ -1,4 +1,4 @@
-/** Resolving the `channel` argument of posting methods the way Slack does (docs/SLACK.md §7 item 6). */
+/** Resolving the `channel` argument of posting methods the way Slack does (Slack's Web API docs). */
 import type { ChannelRecord, SandboxState } from '../state';
 import type { StandInTeam } from '../types';
 

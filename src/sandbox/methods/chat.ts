@@ -1,11 +1,11 @@
-/** chat.postMessage, chat.postEphemeral, chat.update, chat.delete, chat.scheduleMessage (docs/SLACK.md §4.1). */
+/** chat.postMessage, chat.postEphemeral, chat.update, chat.delete, chat.scheduleMessage (Slack's Web API reference). */
 import type { StoredMessage } from '../types';
 import { resolvePostTarget } from './channels';
 import { POST_TEXT_MAX, readContent, UPDATE_TEXT_MAX } from './content';
 import { argInt, argString, type BotAuth, fail, type MethodContext, type MethodSpec, ok } from './context';
 import { messageObject } from './shapes';
 
-/** chat.scheduleMessage: `post_at` at most 120 days ahead (docs/SLACK.md §4.1). */
+/** chat.scheduleMessage: `post_at` at most 120 days ahead (Slack's Web API reference). */
 const SCHEDULE_MAX_AHEAD_SECONDS = 120 * 24 * 3600;
 
 function baseMessage(

@@ -1,14 +1,14 @@
 /**
  * Reading message content (`text`, `blocks`, `attachments`, `metadata`, `markdown_text`) with Slack's checks:
  * `markdown_text_conflict`, `invalid_blocks_format`, `invalid_blocks` (with `errors` and `[ERROR]` messages,
- * docs/SLACK.md §3.1), `invalid_attachments`, `too_many_attachments` (> 100), `no_text`, `msg_too_long`.
+ * Slack's Block Kit reference), `invalid_attachments`, `too_many_attachments` (> 100), `no_text`, `msg_too_long`.
  */
 import { validateMessageBlocks, withGeneratedIds } from '../block-kit';
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import type { ApiResponse } from '../types';
 import { argString, fail } from './context';
 
-/** chat.postMessage truncation threshold (docs/SLACK.md §3: text over 40,000 characters). */
+/** chat.postMessage truncation threshold (Slack's chat.postMessage docs: text over 40,000 characters). */
 export const POST_TEXT_MAX = 40_000;
 /** chat.update: "The `text` field cannot exceed 4,000 characters" (chat.update `msg_too_long`). */
 export const UPDATE_TEXT_MAX = 4_000;

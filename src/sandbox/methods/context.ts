@@ -33,7 +33,7 @@ type Handler<A> = (ctx: MethodContext<A>) => ApiResponse;
 
 /**
  * `json`: whether Slack accepts an `application/json` body for the method (`json_input_supported` in the
- * docs.slack.dev method metadata; docs/SLACK.md §4.4). For other methods a JSON body is not read.
+ * docs.slack.dev method metadata; Slack's Web API reference). For other methods a JSON body is not read.
  */
 export type MethodSpec =
   | { auth: 'bot'; json: boolean; handle: Handler<BotAuth> }
@@ -48,7 +48,7 @@ export function fail(error: string, extra: Record<string, unknown> = {}): ApiRes
   return { ok: false, error, ...extra };
 }
 
-/** views.* and other schema failures: `invalid_arguments` with `[ERROR]` lines (docs/SLACK.md §3.1). */
+/** views.* and other schema failures: `invalid_arguments` with `[ERROR]` lines (Slack's Block Kit reference). */
 export function invalidArguments(messages: string[]): ApiResponse {
   return fail('invalid_arguments', { response_metadata: { messages: messages.map((m) => `[ERROR] ${m}`) } });
 }

@@ -74,7 +74,7 @@ function decodeCursor(cursor: string, members: string[]): number | undefined {
   return index >= 0 ? index : undefined;
 }
 
-/** Cursor pagination: `response_metadata.next_cursor` is "" on the last page (docs/SLACK.md §4.1). */
+/** Cursor pagination: `response_metadata.next_cursor` is "" on the last page (Slack's Web API reference). */
 function conversationsMembers({ args, auth, state }: MethodContext<BotAuth>) {
   const channel = findVisibleChannel(state, auth.team, argString(args, 'channel'));
   if (!channel) return fail('channel_not_found');

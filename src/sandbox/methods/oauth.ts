@@ -1,5 +1,5 @@
 /**
- * oauth.v2.access for the install flow (docs/SLACK.md §6.1): a code registered with `registerOAuthCode`
+ * oauth.v2.access for the install flow (Slack's OAuth and SDK docs): a code registered with `registerOAuthCode`
  * is exchanged once for the team's bot token; the team is then installed (auth.test works with the token).
  */
 import { argString, fail, type MethodContext, type MethodSpec, type NoAuth, ok } from './context';

@@ -31,7 +31,7 @@ export function timeZoneInfo(tz: string, atMs: number): { label: string; offsetS
   return { label: part('long'), offsetSeconds };
 }
 
-/** users.info `user` object (fields as in the docs example, docs/SLACK.md §4.1). */
+/** users.info `user` object (fields as in the docs example, Slack's Web API reference). */
 export function userObject(user: StandInUser, atMs: number): Record<string, unknown> {
   const tz = user.tz ?? DEFAULT_TZ;
   const { label, offsetSeconds } = timeZoneInfo(tz, atMs);

@@ -1,5 +1,5 @@
 /**
- * views.open, views.push, views.update, views.publish (docs/SLACK.md §4.1, §4.5).
+ * views.open, views.push, views.update, views.publish (Slack's Web API reference).
  * Schema failures answer `invalid_arguments` with `[ERROR] … [json-pointer:/view/…]` messages (§3.1).
  */
 import { isViewTooLarge, validateView, withGeneratedIds } from '../block-kit';
