@@ -6,6 +6,7 @@ import { listProgressLine } from '../../coaching/goals';
 import { firstName } from '../../coaching/text';
 import { formatLocal } from '../../coaching/time';
 import { ASK_CHANNELS, type AskChannel, type AskData, type ContactData } from '../../coaching/types';
+import type { NewAskInput } from '../../services/ask';
 import type { Message } from '../surfaces';
 import {
   MessageRef,
@@ -211,15 +212,8 @@ export function currentAskInputs(values: StateValues): {
   };
 }
 
-export interface AskFormInput {
-  person:
-    | { kind: 'existing'; contactId: string }
-    | { kind: 'new'; name: string; role: string | null; company: string | null };
-  about: string | null;
-  why: string | null;
-  minutes: number;
-  channel: AskChannel;
-}
+/** What the ask modal yields: exactly what the ask service takes. */
+export type AskFormInput = NewAskInput;
 
 export function readAskForm(
   values: StateValues,
