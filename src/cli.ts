@@ -30,7 +30,14 @@ program
   .action(async () => {
     const config = configOrExit();
     const log = createLogger(config.logLevel);
-    const running = await startCoach(config, log);
+    const running = await startCoach(config, log).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error;
+      console.error(
+        `Port ${(error as { port?: number }).port ?? config.port} is already in use. ` +
+          'Stop whatever holds it, or choose free ports with PORT (and SANDBOX_PORT in sandbox mode).',
+      );
+      process.exit(1);
+    });
     const shutdown = async (signal: string) => {
       log.info(`received ${signal}, shutting down`);
       await running.stop();
