@@ -12,7 +12,7 @@ import {
 } from '../../src/coaching/chain';
 import type { ContactData, Stage } from '../../src/coaching/types';
 import { STAGES } from '../../src/coaching/types';
-import { contact, daysAfter, T0 } from './coaching-fixtures';
+import { contact, daysAfter, T0 } from '../support/coaching-fixtures';
 
 // c(id, referredBy, day) — a contact created `day` days after T0.
 const c = (id: string, referredById: string | null, day: number, stage: Stage = 'target'): ContactData =>

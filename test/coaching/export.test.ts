@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { buildExport, EXPORT_FORMAT, toCsvFiles, toExportJson } from '../../src/coaching/export';
-import { ask, contact, conversation, daysAfter, keyword, skill, snapshot, T0 } from './coaching-fixtures';
+import {
+  ask,
+  contact,
+  conversation,
+  daysAfter,
+  keyword,
+  skill,
+  snapshot,
+  T0,
+} from '../support/coaching-fixtures';
 
 const snap = snapshot({
   contacts: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchContacts, nameKey, searchKey } from '../../src/coaching/names';
-import { contact, daysAfter, T0 } from './coaching-fixtures';
+import { contact, daysAfter, T0 } from '../support/coaching-fixtures';
 
 describe('nameKey', () => {
   it.each([

@@ -11,6 +11,7 @@ import {
   NUDGE_KINDS,
   STAGES,
 } from '../../src/coaching/types';
+import { ask, contact, conversation } from '../support/coaching-fixtures';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -101,49 +102,40 @@ function build(w: WorldSpec): World {
     ...w.prefs,
     pausedUntil: w.prefs.pausedUntil === null ? null : new Date(w.now + w.prefs.pausedUntil.getTime()),
   };
-  const contacts: ContactData[] = w.contacts.map((c, i) => ({
-    id: `c${i}`,
-    name: `Contact ${i}`,
-    role: null,
-    company: null,
-    industry: null,
-    why: null,
-    link: null,
-    stage: c.stage,
-    stageAt: rel(c.created),
-    referredById: c.referred && i > 0 ? 'c0' : null,
-    lastTouchAt: c.lastTouch === null ? null : rel(c.lastTouch),
-    createdAt: rel(c.created),
-  }));
-  const asks: AskData[] = w.asks.map((a, i) => ({
-    id: `a${i}`,
-    contactId: `c${a.contact % contacts.length}`,
-    text: 'Hi',
-    channel: 'linkedin',
-    minutes: 20,
-    variant: 0,
-    createdAt: rel((a.sent ?? 0) - 1),
-    sentAt: a.sent === null ? null : rel(a.sent),
-    repliedAt: a.sent !== null && a.replied ? rel(a.sent + 30) : null,
-    followedUpAt: a.sent !== null && a.followedUp ? rel(a.sent + 24 * 7) : null,
-  }));
+  const contacts: ContactData[] = w.contacts.map((c, i) =>
+    contact({
+      id: `c${i}`,
+      name: `Contact ${i}`,
+      stage: c.stage,
+      stageAt: rel(c.created),
+      referredById: c.referred && i > 0 ? 'c0' : null,
+      lastTouchAt: c.lastTouch === null ? null : rel(c.lastTouch),
+      createdAt: rel(c.created),
+    }),
+  );
+  const asks: AskData[] = w.asks.map((a, i) =>
+    ask({
+      id: `a${i}`,
+      contactId: `c${a.contact % contacts.length}`,
+      createdAt: rel((a.sent ?? 0) - 1),
+      sentAt: a.sent === null ? null : rel(a.sent),
+      repliedAt: a.sent !== null && a.replied ? rel(a.sent + 30) : null,
+      followedUpAt: a.sent !== null && a.followedUp ? rel(a.sent + 24 * 7) : null,
+    }),
+  );
   const conversations: ConversationData[] = w.conversations.map((c, i) => {
     const anchor = c.held ?? c.scheduled ?? 0;
-    return {
+    return conversation({
       id: `v${i}`,
       contactId: `c${c.contact % contacts.length}`,
       scheduledAt: c.scheduled === null ? null : rel(c.scheduled),
       heldAt: c.held === null ? null : rel(c.held),
       minutesRequested: c.minutes,
-      format: 'video',
-      notes: null,
-      insights: null,
-      action: null,
       thankYouSentAt: c.held !== null && c.thanked ? rel(c.held + 3) : null,
       loopClosedAt: c.held !== null && c.loopClosed ? rel(c.held + 24 * 20) : null,
       cancelledAt: c.cancelled ? rel(anchor - 1) : null,
       createdAt: rel(anchor - c.createdBefore),
-    };
+    });
   });
   return { now, snapshot: { prefs, contacts, asks, conversations, skills: [], keywords: [] } };
 }

@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_HORIZON_MS,
@@ -15,6 +14,8 @@ import type {
   MemberSnapshot,
   NudgeKind,
 } from '../../src/coaching/types';
+import * as fx from '../support/coaching-fixtures';
+import { at, utc } from '../support/coaching-fixtures';
 
 // ---- fixtures ----------------------------------------------------------------------------------------
 
@@ -27,88 +28,26 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const ALL = { horizonMs: Number.POSITIVE_INFINITY };
 
-function at(local: string, zone: string): Date {
-  const dt = DateTime.fromISO(local, { zone });
-  if (!dt.isValid) throw new Error(`bad test time ${local} ${zone}`);
-  return dt.toJSDate();
-}
-
-function utc(iso: string): Date {
-  return new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
-}
-
-function prefs(tz: string, over: Partial<MemberPrefs> = {}): MemberPrefs {
-  return {
-    tz,
-    workdayStartMinute: 540,
-    workdayEndMinute: 1050,
-    workDays: [1, 2, 3, 4, 5],
-    kindsOff: [],
-    pausedUntil: null,
-    targetGoal: 8,
-    weeklyConversationGoal: 2,
-    about: null,
-    ...over,
-  };
-}
-
 const OLD = utc('2025-06-01T00:00');
 
+function prefs(tz: string, over: Partial<MemberPrefs> = {}): MemberPrefs {
+  return fx.prefs({ tz, about: null, ...over });
+}
+
 function contact(id: string, over: Partial<ContactData> = {}): ContactData {
-  return {
-    id,
-    name: `Person ${id}`,
-    role: null,
-    company: null,
-    industry: null,
-    why: null,
-    link: null,
-    stage: 'target',
-    stageAt: OLD,
-    referredById: null,
-    lastTouchAt: null,
-    createdAt: OLD,
-    ...over,
-  };
+  return fx.contact({ id, stageAt: OLD, createdAt: OLD, ...over });
 }
 
 function ask(id: string, contactId: string, over: Partial<AskData> = {}): AskData {
-  return {
-    id,
-    contactId,
-    text: 'Hi',
-    channel: 'linkedin',
-    minutes: 20,
-    variant: 0,
-    createdAt: OLD,
-    sentAt: null,
-    repliedAt: null,
-    followedUpAt: null,
-    ...over,
-  };
+  return fx.ask({ id, contactId, createdAt: OLD, ...over });
 }
 
 function conv(id: string, contactId: string, over: Partial<ConversationData> = {}): ConversationData {
-  return {
-    id,
-    contactId,
-    scheduledAt: null,
-    heldAt: null,
-    minutesRequested: 20,
-    format: 'video',
-    notes: null,
-    insights: null,
-    action: null,
-    thankYouSentAt: null,
-    loopClosedAt: null,
-    cancelledAt: null,
-    createdAt: OLD,
-    ...over,
-  };
+  return fx.conversation({ id, contactId, createdAt: OLD, ...over });
 }
 
 function snap(p: MemberPrefs, parts: Partial<Omit<MemberSnapshot, 'prefs'>> = {}): MemberSnapshot {
-  return { prefs: p, contacts: [], asks: [], conversations: [], skills: [], keywords: [], ...parts };
+  return fx.snapshot({ prefs: p, ...parts });
 }
 
 function ofKind(plan: PlannedNudge[], kind: NudgeKind): PlannedNudge[] {

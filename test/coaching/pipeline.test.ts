@@ -12,7 +12,16 @@ import {
 } from '../../src/coaching/pipeline';
 import type { AskData, ContactData, ConversationData } from '../../src/coaching/types';
 import { STAGES } from '../../src/coaching/types';
-import { ask, contact, conversation, daysAfter, hoursAfter, prefs, snapshot, T0 } from './coaching-fixtures';
+import {
+  ask,
+  contact,
+  conversation,
+  daysAfter,
+  hoursAfter,
+  prefs,
+  snapshot,
+  T0,
+} from '../support/coaching-fixtures';
 
 const now = T0; // Monday 2025-03-03 09:00 UTC
 

@@ -7,7 +7,7 @@ import {
   skillStatusLabel,
 } from '../../src/coaching/skills';
 import { SKILL_STATUSES } from '../../src/coaching/types';
-import { contact, conversation, daysAfter, skill, T0 } from './coaching-fixtures';
+import { contact, conversation, daysAfter, skill, T0 } from '../support/coaching-fixtures';
 
 const jane = contact({ id: 'jane', name: 'Jane Doe' });
 const chat = conversation({ id: 'conv1', contactId: 'jane', heldAt: T0 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { weeklySummary } from '../../src/coaching/summary';
-import { ask, contact, conversation, daysAfter, hoursAfter, prefs, snapshot, T0 } from './coaching-fixtures';
+import {
+  ask,
+  contact,
+  conversation,
+  daysAfter,
+  hoursAfter,
+  prefs,
+  snapshot,
+  T0,
+} from '../support/coaching-fixtures';
 
 // Wednesday of the week that starts on Monday T0.
 const now = daysAfter(T0, 2);

@@ -9,7 +9,7 @@ import {
   onTimeThankYouRate,
   thankYouDeadline,
 } from '../../src/coaching/thanks';
-import { conversation, hoursAfter, T0 } from './coaching-fixtures';
+import { conversation, hoursAfter, T0 } from '../support/coaching-fixtures';
 
 describe('draftThankYou', () => {
   const text = draftThankYou({

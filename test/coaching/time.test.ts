@@ -15,17 +15,7 @@ import {
   type WorkingPrefs,
   workingHours,
 } from '../../src/coaching/time';
-
-/** A wall-clock time in a zone, e.g. at('2026-03-10T09:00', 'America/New_York'). */
-function at(local: string, zone: string): Date {
-  const dt = DateTime.fromISO(local, { zone });
-  if (!dt.isValid) throw new Error(`bad test time ${local} ${zone}`);
-  return dt.toJSDate();
-}
-
-function utc(iso: string): Date {
-  return new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
-}
+import { at, utc } from '../support/coaching-fixtures';
 
 function prefs(tz: string, over: Partial<WorkingPrefs> = {}): WorkingPrefs {
   return { tz, workdayStartMinute: 540, workdayEndMinute: 1050, workDays: [1, 2, 3, 4, 5], ...over };

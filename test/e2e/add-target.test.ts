@@ -1,17 +1,10 @@
 // `/coach add` end to end, on SQLite and (when configured) Postgres: the same app on either database.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { fillView } from '../../src/sandbox/slack-driver';
 import { ADD_TARGET_BLOCKS } from '../../src/slack/views/add-target';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
 import { ALICE, BOB, type Harness, startHarness } from '../support/harness';
-
-async function openAddModal(h: Harness, userId: string, text: string): Promise<ViewLike> {
-  h.standIn.clearCalls();
-  const res = await h.driver.command(userId, text);
-  expect(res.status).toBe(200);
-  const update = await h.standIn.waitForCall('views.update');
-  return (update.response as unknown as { view: ViewLike }).view;
-}
+import { dmTo, openModal, submitModal } from '../support/slack-play';
 
 describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
   let h: Harness;
@@ -26,27 +19,22 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
   });
 
   it('opens the modal with the name filled in, within the trigger window', async () => {
-    const view = await openAddModal(h, ALICE.id, 'add Jane Doe');
+    const view = await openModal(h, ALICE.id, 'add Jane Doe');
     expect(h.standIn.callsTo('views.open')[0]?.response).toMatchObject({ ok: true });
     const values = fillView(view, {});
     expect(values[ADD_TARGET_BLOCKS.name.blockId]?.value?.value).toBe('Jane Doe');
   });
 
   it('keeps the modal open with errors on the right blocks for bad input', async () => {
-    const view = await openAddModal(h, ALICE.id, 'add');
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        Name: 'Jane Doe',
-        Role: '',
-        Company: 'Acme',
-        Industry: 'Health',
-        'Why them (their path)': 'x',
-        Link: 'not a link',
-      }),
-    );
-    expect(res.status).toBe(200);
+    const view = await openModal(h, ALICE.id, 'add');
+    const res = await submitModal(h, ALICE.id, view, {
+      Name: 'Jane Doe',
+      Role: '',
+      Company: 'Acme',
+      Industry: 'Health',
+      'Why them (their path)': 'x',
+      Link: 'not a link',
+    });
     expect(res.json).toMatchObject({
       response_action: 'errors',
       errors: {
@@ -57,22 +45,17 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
   });
 
   it('adds the target, DMs a confirmation with next steps and refreshes the App Home', async () => {
-    const view = await openAddModal(h, ALICE.id, 'add');
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        Name: 'Jane Doe',
-        Role: 'UX Researcher',
-        Company: 'Acme Health',
-        Industry: 'Healthcare',
-        'Why them (their path)': 'She moved from teaching into UX research.',
-        Link: 'linkedin.com/in/janedoe',
-      }),
-    );
-    expect(res.status).toBe(200);
+    const view = await openModal(h, ALICE.id, 'add');
+    const res = await submitModal(h, ALICE.id, view, {
+      Name: 'Jane Doe',
+      Role: 'UX Researcher',
+      Company: 'Acme Health',
+      Industry: 'Healthcare',
+      'Why them (their path)': 'She moved from teaching into UX research.',
+      Link: 'linkedin.com/in/janedoe',
+    });
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(String(dm.args.text)).toContain('Jane Doe');
     await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
     const stored = await h.db.contact.findMany({ where: { name: 'Jane Doe' } });
@@ -86,12 +69,13 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
   });
 
   it('refuses a duplicate name with a message on the name field', async () => {
-    const view = await openAddModal(h, ALICE.id, 'add jane doe');
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { Role: 'PM', Company: 'X', Industry: 'Y', 'Why them (their path)': 'z' }),
-    );
+    const view = await openModal(h, ALICE.id, 'add jane doe');
+    const res = await submitModal(h, ALICE.id, view, {
+      Role: 'PM',
+      Company: 'X',
+      Industry: 'Y',
+      'Why them (their path)': 'z',
+    });
     expect(res.json).toMatchObject({
       response_action: 'errors',
       errors: { [ADD_TARGET_BLOCKS.name.blockId]: expect.stringContaining('already') },
@@ -99,17 +83,13 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
   });
 
   it("keeps members apart: Bob's list does not know Alice's Jane", async () => {
-    const view = await openAddModal(h, BOB.id, 'add Jane Doe');
-    const res = await h.driver.submitView(
-      BOB.id,
-      view,
-      fillView(view, {
-        Role: 'PM',
-        Company: 'Globex',
-        Industry: 'Retail',
-        'Why them (their path)': 'Bob has his own reasons.',
-      }),
-    );
+    const view = await openModal(h, BOB.id, 'add Jane Doe');
+    const res = await submitModal(h, BOB.id, view, {
+      Role: 'PM',
+      Company: 'Globex',
+      Industry: 'Retail',
+      'Why them (their path)': 'Bob has his own reasons.',
+    });
     expect(res.text).toBe('');
     // Bob's modal offered no "Suggested by" list of Alice's contacts.
     expect(

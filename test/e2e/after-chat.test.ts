@@ -2,7 +2,6 @@
 // action and two referrals, see the referrals in /coach people and /coach chain, mark the thank-you
 // sent, skills and keywords, export, forget — and a second member who never sees any of it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RecordedCall } from '../../src/sandbox';
 import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
 import { OPEN } from '../../src/slack/views/action-ids';
 import { ASK_CALLBACK_ID } from '../../src/slack/views/ask';
@@ -12,46 +11,21 @@ import { PEOPLE_ACTIONS } from '../../src/slack/views/people';
 import { SKILLS_ACTIONS } from '../../src/slack/views/skills';
 import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
 import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import {
+  type Block,
+  blocksOf,
+  dmTo,
+  ephemeral,
+  findElement,
+  openHome,
+  openModal,
+  submitModal,
+  textOf,
+  viewOf,
+} from '../support/slack-play';
 
 // Tuesday 10 March 2026, 10:00 in New York (EDT, UTC-4: DST started on 8 March).
 const START = '2026-03-10T14:00:00Z';
-
-interface Block {
-  type: string;
-  block_id?: string;
-  text?: { text?: string };
-  label?: { text?: string };
-  accessory?: {
-    type?: string;
-    action_id?: string;
-    value?: string;
-    text?: { text?: string };
-    options?: { value: string }[];
-  };
-  elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
-  element?: { type?: string; action_id?: string; initial_value?: string; initial_date?: string };
-}
-
-function viewOf(call: RecordedCall): ViewLike {
-  return (call.response as unknown as { view: ViewLike }).view;
-}
-
-function blocksOf(call: RecordedCall): Block[] {
-  return (call.args.blocks as unknown as Block[]) ?? [];
-}
-
-function textOf(value: unknown): string {
-  return JSON.stringify(value);
-}
-
-function findButton(blocks: Block[], actionId: string, value?: string) {
-  for (const block of blocks) {
-    const all = [...(block.elements ?? []), ...(block.accessory ? [block.accessory] : [])];
-    const found = all.find((e) => e.action_id === actionId && (value === undefined || e.value === value));
-    if (found) return { ...found, block_id: block.block_id };
-  }
-  return undefined;
-}
 
 const GOOD_LOG = {
   Person: 'Jane Doe',
@@ -85,19 +59,19 @@ describe('after the conversation', () => {
     await h?.stop();
   });
 
-  async function commandModal(userId: string, text: string): Promise<ViewLike> {
+  /** Picks `value` from a person's menu in Alice's ephemeral `/coach people` list at `ts`. */
+  async function choosePersonMenu(person: Block | undefined, value: string | undefined, ts: string) {
     h.standIn.clearCalls();
-    const res = await h.driver.command(userId, text);
-    expect(res.status).toBe(200);
-    return viewOf(await h.standIn.waitForCall('views.update'));
-  }
-
-  async function ephemeral(userId: string, text: string): Promise<{ text: string; blocks: Block[] }> {
-    const res = await h.driver.command(userId, text);
-    expect(res.status).toBe(200);
-    const body = res.json as { response_type?: string; text: string; blocks?: Block[] };
-    expect(body.response_type).toBe('ephemeral');
-    return { text: body.text, blocks: body.blocks ?? [] };
+    await h.driver.blockAction(
+      ALICE.id,
+      {
+        action_id: PEOPLE_ACTIONS.menu,
+        type: 'overflow',
+        block_id: person?.block_id,
+        selected_option: { value },
+      },
+      { message: { channelId: ids.dm!, ts, isEphemeral: true } },
+    );
   }
 
   async function aliceMember() {
@@ -105,7 +79,7 @@ describe('after the conversation', () => {
   }
 
   it('opens the log modal with the typed name kept, today in the member’s timezone as the date', async () => {
-    const view = await commandModal(ALICE.id, 'log Jane Doe');
+    const view = await openModal(h, ALICE.id, 'log Jane Doe');
     expect(view.callback_id).toBe(LOG_CALLBACK_ID);
     const blocks = view.blocks as Block[];
     const person = blocks.find((b) => b.block_id === LOG_BLOCKS.person.blockId);
@@ -130,18 +104,13 @@ describe('after the conversation', () => {
   });
 
   it('keeps the modal open with errors on the right blocks for bad input', async () => {
-    const view = await commandModal(ALICE.id, 'log Jane Doe');
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        ...GOOD_LOG,
-        Minutes: 'about half an hour',
-        "One thing I'll act on": '',
-        'Who else they suggested': 'Sam Lee — Research Ops\nhttps://linkedin.com/in/someone',
-      }),
-    );
-    expect(res.status).toBe(200);
+    const view = await openModal(h, ALICE.id, 'log Jane Doe');
+    const res = await submitModal(h, ALICE.id, view, {
+      ...GOOD_LOG,
+      Minutes: 'about half an hour',
+      "One thing I'll act on": '',
+      'Who else they suggested': 'Sam Lee — Research Ops\nhttps://linkedin.com/in/someone',
+    });
     const body = res.json as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors).sort()).toEqual(
@@ -152,12 +121,8 @@ describe('after the conversation', () => {
   });
 
   it('refuses a day that is still ahead in the member’s timezone', async () => {
-    const view = await commandModal(ALICE.id, 'log Jane Doe');
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { ...GOOD_LOG, Date: '2026-03-11' }),
-    );
+    const view = await openModal(h, ALICE.id, 'log Jane Doe');
+    const res = await submitModal(h, ALICE.id, view, { ...GOOD_LOG, Date: '2026-03-11' });
     expect(res.json).toMatchObject({
       response_action: 'errors',
       errors: { [LOG_BLOCKS.date.blockId]: expect.any(String) },
@@ -166,13 +131,11 @@ describe('after the conversation', () => {
   });
 
   it('logs the conversation: contact met, skills, keywords, referrals as linked targets, DM with the thank-you draft', async () => {
-    const view = await commandModal(ALICE.id, 'log Jane Doe');
-    h.standIn.clearCalls();
-    const res = await h.driver.submitView(ALICE.id, view, fillView(view, GOOD_LOG));
-    expect(res.status).toBe(200);
+    const view = await openModal(h, ALICE.id, 'log Jane Doe');
+    const res = await submitModal(h, ALICE.id, view, GOOD_LOG);
     expect(res.text).toBe('');
 
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(dm.response, JSON.stringify(dm.response)).toMatchObject({ ok: true });
     const blocks = blocksOf(dm);
     const text = textOf(blocks);
@@ -209,8 +172,8 @@ describe('after the conversation', () => {
     expect(keywords.map((k) => k.term)).toEqual(['discovery', 'synthesis']);
 
     // One "Draft ask" button per suggested person, carrying their contact id for the ask flow.
-    for (const person of referrals) expect(findButton(blocks, OPEN.ask, person.id)).toBeDefined();
-    expect(findButton(blocks, THANKS_ACTIONS.markSent, conversation.id)).toBeDefined();
+    for (const person of referrals) expect(findElement(blocks, OPEN.ask, person.id)).toBeDefined();
+    expect(findElement(blocks, THANKS_ACTIONS.markSent, conversation.id)).toBeDefined();
 
     ids.jane = jane.id;
     ids.sam = referrals.find((r) => r.name === 'Sam Lee')?.id;
@@ -221,9 +184,7 @@ describe('after the conversation', () => {
   });
 
   it('shows the thank-you deadline in the member’s timezone on the App Home', async () => {
-    h.standIn.clearCalls();
-    await h.driver.event({ type: 'app_home_opened', user: ALICE.id, channel: ids.dm, tab: 'home' });
-    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    const publish = await openHome(h, ALICE.id, ids.dm!);
     expect(publish.response?.ok).toBe(true);
     const text = textOf((publish.args.view as { blocks: unknown[] }).blocks);
     // 24 hours after 10:00 New York time on Tuesday.
@@ -233,7 +194,7 @@ describe('after the conversation', () => {
   });
 
   it('lists the referrals as targets in /coach people, with a next step and a menu each', async () => {
-    const all = await ephemeral(ALICE.id, 'people');
+    const all = await ephemeral(h, ALICE.id, 'people');
     const text = textOf(all.blocks);
     expect(text).toContain('Sam Lee');
     expect(text).toContain('Priya Patel');
@@ -242,24 +203,24 @@ describe('after the conversation', () => {
     expect(samBlock?.accessory?.type).toBe('overflow');
     expect(samBlock?.accessory?.options?.length).toBe(5);
 
-    const targets = await ephemeral(ALICE.id, 'people target');
+    const targets = await ephemeral(h, ALICE.id, 'people target');
     expect(textOf(targets.blocks)).toContain('Sam Lee');
     expect(textOf(targets.blocks)).not.toContain('Jane Doe');
 
-    const bad = await ephemeral(ALICE.id, 'people friends');
+    const bad = await ephemeral(h, ALICE.id, 'people friends');
     expect(bad.text).toContain('friends');
     for (const stage of ['target', 'asked', 'scheduled', 'met', 'thanked', 'archived'])
       expect(bad.text).toContain(stage);
   });
 
   it('shows who suggested whom in /coach chain', async () => {
-    const all = await ephemeral(ALICE.id, 'chain');
+    const all = await ephemeral(h, ALICE.id, 'chain');
     const text = textOf(all.blocks);
     expect(text).toContain('Longest chain:* Jane Doe → Sam Lee');
     expect(text).toContain('↳ 🎯 Sam Lee · To reach out to');
     expect(text).toContain('↳ 🎯 Priya Patel · To reach out to');
 
-    const sam = await ephemeral(ALICE.id, 'chain sam');
+    const sam = await ephemeral(h, ALICE.id, 'chain sam');
     expect(textOf(sam.blocks)).toContain('Jane Doe → Sam Lee');
   });
 
@@ -268,7 +229,7 @@ describe('after the conversation', () => {
     clock.advance(3 * 3_600_000);
     const message = h.standIn.messages(ids.dm!).find((m) => m.ts === ids.ts);
     expect(message).toBeDefined();
-    const button = findButton((message?.blocks ?? []) as unknown as Block[], THANKS_ACTIONS.markSent);
+    const button = findElement((message?.blocks ?? []) as unknown as Block[], THANKS_ACTIONS.markSent);
     await h.driver.blockAction(
       ALICE.id,
       { action_id: THANKS_ACTIONS.markSent, value: ids.conversation, block_id: button?.block_id },
@@ -280,26 +241,26 @@ describe('after the conversation', () => {
     const text = textOf(blocksOf(update));
     expect(text).toContain('within the day');
     expect(text).toContain('Sam Lee'); // the rest of the message stays
-    expect(findButton(blocksOf(update), THANKS_ACTIONS.markSent)).toBeUndefined();
+    expect(findElement(blocksOf(update), THANKS_ACTIONS.markSent)).toBeUndefined();
 
     const conversation = await h.db.conversation.findUniqueOrThrow({ where: { id: ids.conversation } });
     expect(conversation.thankYouSentAt?.toISOString()).toBe(clock.now().toISOString());
     const jane = await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } });
     expect(jane.stage).toBe('thanked');
 
-    const thanks = await ephemeral(ALICE.id, 'thanks jane');
+    const thanks = await ephemeral(h, ALICE.id, 'thanks jane');
     expect(thanks.text).toContain('already sent');
     expect(textOf(thanks.blocks)).toContain('1 of 1 (100%)');
   });
 
   it('lists the development plan and moves a skill forward in place', async () => {
-    const plan = await ephemeral(ALICE.id, 'skills');
+    const plan = await ephemeral(h, ALICE.id, 'skills');
     const text = textOf(plan.blocks);
     expect(text).toContain('usability testing');
     expect(text).toContain('from a chat with Jane');
     const member = await aliceMember();
     const sql = await h.db.skill.findFirstOrThrow({ where: { ownerId: member.id, name: 'SQL' } });
-    const button = findButton(plan.blocks, SKILLS_ACTIONS.advance, sql.id);
+    const button = findElement(plan.blocks, SKILLS_ACTIONS.advance, sql.id);
     expect(button?.text?.text).toBe('Start learning');
 
     h.standIn.clearCalls();
@@ -311,11 +272,11 @@ describe('after the conversation', () => {
     const replaced = await h.standIn.waitForCall('response_url');
     expect(replaced.args).toMatchObject({ replace_original: true });
     expect(
-      findButton(replaced.args.blocks as unknown as Block[], SKILLS_ACTIONS.advance, sql.id)?.text?.text,
+      findElement(replaced.args.blocks as unknown as Block[], SKILLS_ACTIONS.advance, sql.id)?.text?.text,
     ).toBe('Mark as done');
     expect((await h.db.skill.findUniqueOrThrow({ where: { id: sql.id } })).status).toBe('learning');
 
-    const words = await ephemeral(ALICE.id, 'keywords');
+    const words = await ephemeral(h, ALICE.id, 'keywords');
     expect(textOf(words.blocks)).toContain('discovery, synthesis');
   });
 
@@ -342,7 +303,7 @@ describe('after the conversation', () => {
       },
     });
 
-    const picker = await commandModal(ALICE.id, 'log sam');
+    const picker = await openModal(h, ALICE.id, 'log sam');
     expect(picker.callback_id).toBe(LOG_PICK_CALLBACK_ID);
     const res = await h.driver.submitView(ALICE.id, picker, {
       [LOG_PICK_BLOCK.blockId]: {
@@ -356,20 +317,17 @@ describe('after the conversation', () => {
     expect(values[LOG_BLOCKS.person.blockId]?.value?.value).toBe('Sam Lee');
     expect(values[LOG_BLOCKS.minutes.blockId]?.value?.value).toBe('30');
 
-    h.standIn.clearCalls();
-    const logged = await h.driver.submitView(
+    const logged = await submitModal(
+      h,
       ALICE.id,
       { ...next.view, id: picker.id },
-      fillView(
-        { ...next.view, id: picker.id },
-        {
-          "One thing I'll act on": 'read the research ops handbook',
-          'Thank-you already sent': true,
-        },
-      ),
+      {
+        "One thing I'll act on": 'read the research ops handbook',
+        'Thank-you already sent': true,
+      },
     );
     expect(logged.text).toBe('');
-    await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    await dmTo(h, ALICE.id);
     const conversations = await h.db.conversation.findMany({ where: { contactId: ids.sam } });
     expect(conversations).toHaveLength(1);
     expect(conversations[0]).toMatchObject({
@@ -404,58 +362,27 @@ describe('after the conversation', () => {
   });
 
   it('starts the ask and prep flows from the people menu', async () => {
-    const list = await ephemeral(ALICE.id, 'people target');
+    const list = await ephemeral(h, ALICE.id, 'people target');
     const priya = list.blocks.find((b) => b.block_id === `person|${ids.priya}`);
     const choice = (verb: string) =>
       priya?.accessory?.options?.find((o) => o.value.startsWith(`${verb}|`))?.value;
-    const where = { message: { channelId: ids.dm!, ts: '1.000004', isEphemeral: true } };
 
-    h.standIn.clearCalls();
-    await h.driver.blockAction(
-      ALICE.id,
-      {
-        action_id: PEOPLE_ACTIONS.menu,
-        type: 'overflow',
-        block_id: priya?.block_id,
-        selected_option: { value: choice('ask') },
-      },
-      where,
-    );
+    await choosePersonMenu(priya, choice('ask'), '1.000004');
     const ask = viewOf(await h.standIn.waitForCall('views.update'));
     expect(ask.callback_id).toBe(ASK_CALLBACK_ID);
     expect(textOf(ask.blocks)).toContain('Priya Patel');
 
-    h.standIn.clearCalls();
-    await h.driver.blockAction(
-      ALICE.id,
-      {
-        action_id: PEOPLE_ACTIONS.menu,
-        type: 'overflow',
-        block_id: priya?.block_id,
-        selected_option: { value: choice('prep') },
-      },
-      where,
-    );
-    const prep = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    await choosePersonMenu(priya, choice('prep'), '1.000004');
+    const prep = await dmTo(h, ALICE.id);
     expect(textOf(prep.args)).toContain('Priya');
   });
 
   it('archives a person from the people menu and redraws the list', async () => {
-    const list = await ephemeral(ALICE.id, 'people target');
+    const list = await ephemeral(h, ALICE.id, 'people target');
     const priya = list.blocks.find((b) => b.block_id === `person|${ids.priya}`);
     const archive = priya?.accessory?.options?.find((o) => o.value.startsWith('archive|'));
     expect(archive).toBeDefined();
-    h.standIn.clearCalls();
-    await h.driver.blockAction(
-      ALICE.id,
-      {
-        action_id: PEOPLE_ACTIONS.menu,
-        type: 'overflow',
-        block_id: priya?.block_id,
-        selected_option: { value: archive!.value },
-      },
-      { message: { channelId: ids.dm!, ts: '1.000002', isEphemeral: true } },
-    );
+    await choosePersonMenu(priya, archive!.value, '1.000002');
     const redraw = await h.standIn.waitForCall('response_url');
     expect(redraw.args).toMatchObject({ replace_original: true });
     expect(textOf(redraw.args.blocks)).not.toContain('Priya Patel');
@@ -502,23 +429,19 @@ describe('after the conversation', () => {
 
   it('shows Bob none of Alice’s data anywhere', async () => {
     // Bob has a little data of his own, so an empty answer is not just an empty database.
-    const view = await commandModal(BOB.id, 'log Max Mustermann');
-    await h.driver.submitView(
-      BOB.id,
-      view,
-      fillView(view, { "One thing I'll act on": 'apply to the meetup' }),
-    );
-    await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === BOB.id);
+    const view = await openModal(h, BOB.id, 'log Max Mustermann');
+    await submitModal(h, BOB.id, view, { "One thing I'll act on": 'apply to the meetup' });
+    await dmTo(h, BOB.id);
 
     const aliceNames = ['Jane Doe', 'Sam Lee', 'Priya Patel', 'Sam Rivera', 'usability testing', 'discovery'];
     const answers = [
-      await ephemeral(BOB.id, 'people'),
-      await ephemeral(BOB.id, 'people archived'),
-      await ephemeral(BOB.id, 'chain'),
-      await ephemeral(BOB.id, 'skills'),
-      await ephemeral(BOB.id, 'keywords'),
-      await ephemeral(BOB.id, 'thanks'),
-      await ephemeral(BOB.id, 'thanks jane'),
+      await ephemeral(h, BOB.id, 'people'),
+      await ephemeral(h, BOB.id, 'people archived'),
+      await ephemeral(h, BOB.id, 'chain'),
+      await ephemeral(h, BOB.id, 'skills'),
+      await ephemeral(h, BOB.id, 'keywords'),
+      await ephemeral(h, BOB.id, 'thanks'),
+      await ephemeral(h, BOB.id, 'thanks jane'),
     ];
     for (const answer of answers) for (const name of aliceNames) expect(textOf(answer)).not.toContain(name);
     expect(textOf(answers[0])).toContain('Max Mustermann');
@@ -533,21 +456,19 @@ describe('after the conversation', () => {
     const reply = await h.standIn.waitForCall('response_url');
     expect(textOf(reply.args)).not.toContain('Jane');
 
-    h.standIn.clearCalls();
-    await h.driver.event({ type: 'app_home_opened', user: BOB.id, channel: 'D0BOB', tab: 'home' });
-    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === BOB.id);
+    const publish = await openHome(h, BOB.id, 'D0BOB');
     for (const name of aliceNames) expect(textOf(publish.args.view)).not.toContain(name);
     expect(textOf(publish.args.view)).toContain('Max Mustermann');
   });
 
   it('forgets everything of Alice after the confirmation, and leaves Bob’s data alone', async () => {
-    const view = await commandModal(ALICE.id, 'forget');
+    const view = await openModal(h, ALICE.id, 'forget');
     expect(view.callback_id).toBe(FORGET_CALLBACK_ID);
     expect(textOf(view)).toContain('Delete everything');
     h.standIn.clearCalls();
     const res = await h.driver.submitView(ALICE.id, view, {});
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(String(dm.args.text)).toContain('everything is deleted');
     const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
     expect(textOf(publish.args.view)).not.toContain('Jane Doe');

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signature } from '../../src/sandbox/slack-driver';
 import { ALICE, BOB, type Harness, SIGNING_SECRET, startHarness, TEAM } from '../support/harness';
+import { ephemeral } from '../support/slack-play';
 
 interface Ephemeral {
   response_type: string;
@@ -19,10 +20,7 @@ describe('the app over signed HTTP', () => {
   });
 
   it('answers /coach help with an ephemeral list of the subcommands that exist', async () => {
-    const res = await h.driver.command(ALICE.id, 'help');
-    expect(res.status).toBe(200);
-    const body = res.json as Ephemeral;
-    expect(body.response_type).toBe('ephemeral');
+    const body = await ephemeral(h, ALICE.id, 'help');
     expect(body.text).toContain('/coach help');
     expect(body.text).toContain('/coach add');
   });
@@ -33,10 +31,7 @@ describe('the app over signed HTTP', () => {
   });
 
   it('answers an unknown subcommand with a friendly hint and a suggestion', async () => {
-    const res = await h.driver.command(ALICE.id, 'hepl me');
-    expect(res.status).toBe(200);
-    const body = res.json as Ephemeral;
-    expect(body.response_type).toBe('ephemeral');
+    const body = await ephemeral(h, ALICE.id, 'hepl me');
     expect(body.text).toContain("don't know");
     expect(body.text).toContain('/coach help');
   });

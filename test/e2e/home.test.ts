@@ -2,6 +2,7 @@
 // timezone, within Slack's limits for a very large list, and never with anyone else's data.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import { openHome } from '../support/slack-play';
 
 // Tuesday 10 March 2026, 10:00 in New York; 15:00 in Berlin.
 const START = '2026-03-10T14:00:00Z';
@@ -53,15 +54,7 @@ describe('App Home', () => {
   });
 
   it('publishes on app_home_opened with due items, deadlines in the member’s timezone, inside 100 blocks', async () => {
-    h.standIn.clearCalls();
-    const res = await h.driver.event({
-      type: 'app_home_opened',
-      user: ALICE.id,
-      channel: 'D0ALICE',
-      tab: 'home',
-    });
-    expect(res.status).toBe(200);
-    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
+    const publish = await openHome(h, ALICE.id, 'D0ALICE');
     expect(publish.response?.ok).toBe(true);
     const view = publish.args.view as { blocks: unknown[] };
     expect(view.blocks.length).toBeLessThanOrEqual(100);
@@ -84,9 +77,7 @@ describe('App Home', () => {
   });
 
   it('shows Bob an empty dashboard of his own, with none of Alice’s people', async () => {
-    h.standIn.clearCalls();
-    await h.driver.event({ type: 'app_home_opened', user: BOB.id, channel: 'D0BOB', tab: 'home' });
-    const publish = await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === BOB.id);
+    const publish = await openHome(h, BOB.id, 'D0BOB');
     const text = JSON.stringify(publish.args.view);
     expect(text).not.toContain('Alice Contact');
     expect(text).not.toContain('Jane Doe');

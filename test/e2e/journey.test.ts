@@ -4,30 +4,18 @@
 // follow, export, forget.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runSweep } from '../../src/nudges/sweep';
-import type { RecordedCall } from '../../src/sandbox';
-import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
 import { OPEN } from '../../src/slack/views/action-ids';
 import { ASK_ACTIONS } from '../../src/slack/views/ask';
 import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
-import { deliveryClient, findElement, memoryLog, messageOf, nudgePosts } from '../nudges/support';
+import { deliveryClient, memoryLog, messageOf, nudgePosts } from '../nudges/support';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
 import { ALICE, BOB, type Harness, startHarness, TestClock } from '../support/harness';
+import { blocksOf, dmTo, findElement, openModal, submitModal, textOf, viewOf } from '../support/slack-play';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 // A Tuesday, 10:00 in New York (Alice's timezone): inside her working hours.
 const START = new Date('2026-03-10T14:00:00Z');
-
-type Blocks = {
-  type: string;
-  text?: { text?: string };
-  elements?: { text?: unknown }[];
-  fields?: { text: string }[];
-}[];
-
-function allText(blocks: unknown): string {
-  return JSON.stringify(blocks ?? []);
-}
 
 describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
   let h: Harness;
@@ -43,25 +31,6 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
     await database.drop();
   });
 
-  async function openModal(userId: string, text: string): Promise<ViewLike> {
-    h.standIn.clearCalls();
-    const res = await h.driver.command(userId, text);
-    expect(res.status).toBe(200);
-    const update = await h.standIn.waitForCall('views.update');
-    return (update.response as unknown as { view: ViewLike }).view;
-  }
-
-  async function submit(userId: string, view: ViewLike, answers: Parameters<typeof fillView>[1]) {
-    h.standIn.clearCalls();
-    const res = await h.driver.submitView(userId, view, fillView(view, answers));
-    expect(res.status).toBe(200);
-    return res;
-  }
-
-  async function dmTo(userId: string, predicate: (c: RecordedCall) => boolean = () => true) {
-    return h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === userId && predicate(c));
-  }
-
   const sweep = (at: Date) => {
     const quiet = memoryLog('silent');
     return runSweep({
@@ -74,42 +43,42 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
   };
 
   it('1. adds a target', async () => {
-    const view = await openModal(ALICE.id, 'add Jane Doe');
-    const res = await submit(ALICE.id, view, {
+    const view = await openModal(h, ALICE.id, 'add Jane Doe');
+    const res = await submitModal(h, ALICE.id, view, {
       Role: 'UX Researcher',
       Company: 'Acme Health',
       Industry: 'Healthcare',
       'Why them (their path)': 'she moved from teaching into UX research two years ago',
     });
     expect(res.text).toBe('');
-    expect(String((await dmTo(ALICE.id)).args.text)).toContain('Jane Doe');
+    expect(String((await dmTo(h, ALICE.id)).args.text)).toContain('Jane Doe');
   });
 
   it('2. drafts an ask, sees the checker catch a job ask in an edit, and marks it sent', async () => {
-    const view = await openModal(ALICE.id, 'ask jane');
-    await submit(ALICE.id, view, { 'About you': 'a teacher moving into UX research' });
-    const draft = await dmTo(ALICE.id);
-    const text = allText(draft.args.blocks);
+    const view = await openModal(h, ALICE.id, 'ask jane');
+    await submitModal(h, ALICE.id, view, { 'About you': 'a teacher moving into UX research' });
+    const draft = await dmTo(h, ALICE.id);
+    const text = textOf(draft.args.blocks);
     expect(text).toContain('20-minute');
     expect(text).toContain('Ready to send');
 
     // Edit the draft into a job ask: the checker flags it, in place.
     const msg = messageOf(draft);
-    const edit = findElement(draft.args.blocks as Blocks as never, ASK_ACTIONS.edit);
+    const edit = findElement(blocksOf(draft), ASK_ACTIONS.edit);
     h.standIn.clearCalls();
     await h.driver.blockAction(
       ALICE.id,
       { action_id: ASK_ACTIONS.edit, value: String(edit?.value) },
       { message: msg },
     );
-    const editView = (await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike };
-    await submit(ALICE.id, editView.view, {
+    const editView = viewOf(await h.standIn.waitForCall('views.update'));
+    await submitModal(h, ALICE.id, editView, {
       'Your message': 'Hi Jane, are you hiring? Could you refer me for an open role on your team?',
     });
     const updated = await h.standIn.waitForCall('chat.update');
-    expect(allText(updated.args.blocks).toLowerCase()).toMatch(/job|role|hiring/);
+    expect(textOf(updated.args.blocks).toLowerCase()).toMatch(/job|role|hiring/);
 
-    const markSent = findElement(draft.args.blocks as never, ASK_ACTIONS.markSent);
+    const markSent = findElement(blocksOf(draft), ASK_ACTIONS.markSent);
     h.standIn.clearCalls();
     await h.driver.blockAction(
       ALICE.id,
@@ -124,8 +93,8 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
   it('3. prepares questions that end with "who else should I talk to?"', async () => {
     h.standIn.clearCalls();
     await h.driver.command(ALICE.id, 'prep jane');
-    const prep = await dmTo(ALICE.id);
-    const text = allText(prep.args.blocks);
+    const prep = await dmTo(h, ALICE.id);
+    const text = textOf(prep.args.blocks);
     expect(text).toMatch(/research first/i);
     const numbered = text.match(/\*\d\.\*/g) ?? [];
     expect(numbered.length).toBeGreaterThanOrEqual(5);
@@ -134,16 +103,16 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
   });
 
   it('4. logs the conversation with one action and two referrals, and gets the thank-you draft', async () => {
-    const view = await openModal(ALICE.id, 'log jane');
-    await submit(ALICE.id, view, {
+    const view = await openModal(h, ALICE.id, 'log jane');
+    await submitModal(h, ALICE.id, view, {
       'What I learned': 'Research ops is growing fast.',
       "Skills I'm missing (comma separated)": 'survey design, SQL',
       'Words of the field (comma separated)': 'synthesis, jobs to be done',
       "One thing I'll act on": 'run three usability tests this month',
       'Who else they suggested': 'Raj Patel — research lead, Globex\nMia Wong',
     });
-    const confirmation = await dmTo(ALICE.id);
-    const text = allText(confirmation.args.blocks);
+    const confirmation = await dmTo(h, ALICE.id);
+    const text = textOf(confirmation.args.blocks);
     expect(text).toContain('run three usability tests this month');
     expect(text).toContain('Raj Patel');
     expect(text).toContain('Mia Wong');
@@ -159,18 +128,18 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
 
   it('5. sees the referrals in the pipeline and in the chain', async () => {
     const people = await h.driver.command(ALICE.id, 'people');
-    const pipeline = allText((people.json as { blocks?: unknown }).blocks);
+    const pipeline = textOf((people.json as { blocks?: unknown }).blocks);
     expect(pipeline).toContain('Raj Patel');
     expect(pipeline).toContain('Mia Wong');
     const chain = await h.driver.command(ALICE.id, 'chain');
-    expect(allText((chain.json as { blocks?: unknown }).blocks)).toContain('Jane Doe → ');
+    expect(textOf((chain.json as { blocks?: unknown }).blocks)).toContain('Jane Doe → ');
   });
 
   it('6. is nudged for the thank-you before its deadline, once, and marks it sent from the nudge', async () => {
     h.standIn.clearCalls();
     await sweep(new Date(START.getTime() + 20 * HOUR));
     const first = nudgePosts(h);
-    expect(first.map((c) => allText(c.args.blocks)).filter((t) => t.includes('Jane'))).toHaveLength(1);
+    expect(first.map((c) => textOf(c.args.blocks)).filter((t) => t.includes('Jane'))).toHaveLength(1);
     await sweep(new Date(START.getTime() + 21 * HOUR));
     expect(nudgePosts(h)).toHaveLength(first.length);
 
@@ -195,26 +164,25 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
   it('7. is nudged to reach out to each referral about two days later', async () => {
     h.standIn.clearCalls();
     await sweep(new Date(START.getTime() + 2 * DAY + 2 * HOUR));
-    const texts = nudgePosts(h).map((c) => allText(c.args.blocks));
+    const texts = nudgePosts(h).map((c) => textOf(c.args.blocks));
     expect(texts.some((t) => t.includes('Raj Patel'))).toBe(true);
     expect(texts.some((t) => t.includes('Mia Wong'))).toBe(true);
   });
 
   it("7b. drafts the ask to Raj from that nudge, opening with Jane's introduction", async () => {
-    const nudge = nudgePosts(h).find((c) => allText(c.args.blocks).includes('Raj Patel'));
+    const nudge = nudgePosts(h).find((c) => textOf(c.args.blocks).includes('Raj Patel'));
     if (!nudge) throw new Error('no referral nudge for Raj');
-    const draftAsk = findElement(nudge.args.blocks as never, OPEN.ask);
+    const draftAsk = findElement(blocksOf(nudge), OPEN.ask);
     h.standIn.clearCalls();
     await h.driver.blockAction(
       ALICE.id,
       { action_id: OPEN.ask, value: String(draftAsk?.value) },
       { message: messageOf(nudge) },
     );
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
-      .view;
-    await submit(ALICE.id, view, { 'Why them': 'he leads a research team at Globex' });
-    const draft = await dmTo(ALICE.id);
-    expect(allText(draft.args.blocks)).toMatch(/Jane( Doe)? suggested I reach out/);
+    const view = viewOf(await h.standIn.waitForCall('views.update'));
+    await submitModal(h, ALICE.id, view, { 'Why them': 'he leads a research team at Globex' });
+    const draft = await dmTo(h, ALICE.id);
+    expect(textOf(draft.args.blocks)).toMatch(/Jane( Doe)? suggested I reach out/);
   });
 
   it('8. exports the data as files in the DM', async () => {
@@ -230,19 +198,19 @@ describe.each(DATABASE_KINDS)('the whole method on $kind', ({ create }) => {
   });
 
   it('9. forgets everything of Alice and nothing of Bob', async () => {
-    const bobView = await openModal(BOB.id, 'add Sam Lee');
-    await submit(BOB.id, bobView, {
+    const bobView = await openModal(h, BOB.id, 'add Sam Lee');
+    await submitModal(h, BOB.id, bobView, {
       Role: 'PM',
       Company: 'Initech',
       Industry: 'Software',
       'Why them (their path)': 'bootcamp grad turned PM',
     });
-    await dmTo(BOB.id);
+    await dmTo(h, BOB.id);
 
-    const view = await openModal(ALICE.id, 'forget');
-    const res = await submit(ALICE.id, view, {});
+    const view = await openModal(h, ALICE.id, 'forget');
+    const res = await submitModal(h, ALICE.id, view, {});
     expect(res.status).toBe(200);
-    await dmTo(ALICE.id);
+    await dmTo(h, ALICE.id);
     const alice = await h.db.member.findFirst({ where: { slackUserId: ALICE.id } });
     const aliceContacts = await h.db.contact.count({ where: { owner: { slackUserId: ALICE.id } } });
     expect(alice === null || aliceContacts === 0).toBe(true);

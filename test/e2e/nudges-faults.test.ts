@@ -8,7 +8,7 @@ import { runSweep } from '../../src/nudges/sweep';
 import type { RecordedCall } from '../../src/sandbox';
 import { logConversation } from '../../src/services/log';
 import { claimDueNudges } from '../../src/store/nudges';
-import { deliveryClient, HOUR, MINUTE, memoryLog, nudgeIdOf } from '../nudges/support';
+import { chatLog, deliveryClient, HOUR, MINUTE, memoryLog, nudgeIdOf, nudgePosts } from '../nudges/support';
 import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
 
 // Tuesday 10 March 2026, 10:00 in New York. A chat logged then is due for its thank-you by the next morning.
@@ -36,17 +36,7 @@ describe('nudge delivery under Slack failures', () => {
     const result = await logConversation(
       h.db,
       { workspaceId: TEAM.id, userId },
-      {
-        person,
-        date: '2026-03-10',
-        minutes: 20,
-        format: 'video',
-        action: 'rewrite my resume summary',
-        skills: [],
-        keywords: [],
-        referrals: [],
-        thanked: false,
-      },
+      chatLog({ person, date: '2026-03-10', action: 'rewrite my resume summary' }),
       LOGGED,
     );
     if (!result.ok) throw new Error('logging failed');
@@ -68,7 +58,7 @@ describe('nudge delivery under Slack failures', () => {
   }
 
   function posts(): RecordedCall[] {
-    return h.standIn.callsTo('chat.postMessage').filter((c) => nudgeIdOf(c) !== undefined);
+    return nudgePosts(h);
   }
 
   function delivered(): RecordedCall[] {

@@ -9,7 +9,6 @@ import { loadConfig } from '../../src/config';
 import { sweepCommand } from '../../src/nudges/commands';
 import { runSweep } from '../../src/nudges/sweep';
 import type { RecordedCall } from '../../src/sandbox';
-import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
 import { logConversation } from '../../src/services/log';
 import { addTarget } from '../../src/services/targets';
 import { markThankYouSent } from '../../src/services/thanks';
@@ -24,10 +23,8 @@ import {
 } from '../../src/slack/views/nudge';
 import { SETTINGS_BLOCKS, SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
 import {
-  type Block,
-  blocksOf,
+  chatLog,
   deliveryClient,
-  findElement,
   HOUR,
   MINUTE,
   memoryLog,
@@ -36,6 +33,7 @@ import {
   nudgePosts,
 } from '../nudges/support';
 import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import { type Block, blocksOf, dmTo, findElement, openModal, submitModal } from '../support/slack-play';
 
 // Tuesday 10 March 2026, 10:00 in New York (EDT, UTC-4).
 const START = new Date('2026-03-10T14:00:00Z');
@@ -98,24 +96,17 @@ describe('nudges end to end', () => {
   let thankYou: RecordedCall;
 
   it('logs a conversation through the log modal', async () => {
-    h.standIn.clearCalls();
-    await h.driver.command(ALICE.id, 'log Jane Doe');
-    const view = (await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike };
-    expect(view.view.callback_id).toBe(LOG_CALLBACK_ID);
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view.view,
-      fillView(view.view, {
-        Person: 'Jane Doe',
-        Role: 'UX Researcher',
-        Company: 'Acme Health',
-        Minutes: '25',
-        "One thing I'll act on": 'rebuild my portfolio case study around one research question',
-        'Who else they suggested': 'Sam Lee — Research Ops, Acme Health',
-      }),
-    );
-    expect(res.status).toBe(200);
-    await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const view = await openModal(h, ALICE.id, 'log Jane Doe');
+    expect(view.callback_id).toBe(LOG_CALLBACK_ID);
+    await submitModal(h, ALICE.id, view, {
+      Person: 'Jane Doe',
+      Role: 'UX Researcher',
+      Company: 'Acme Health',
+      Minutes: '25',
+      "One thing I'll act on": 'rebuild my portfolio case study around one research question',
+      'Who else they suggested': 'Sam Lee — Research Ops, Acme Health',
+    });
+    await dmTo(h, ALICE.id);
     expect(await h.db.conversation.count()).toBe(1);
   });
 
@@ -268,35 +259,24 @@ describe('nudges end to end', () => {
   }
 
   it('opens /coach settings with the current values and rejects bad input on the right blocks', async () => {
-    h.standIn.clearCalls();
     clock.set(new Date('2026-03-16T15:00:00Z'));
-    await h.driver.command(ALICE.id, 'settings');
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
-      .view;
+    const view = await openModal(h, ALICE.id, 'settings');
     expect(view.callback_id).toBe(SETTINGS_CALLBACK_ID);
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        'Working day starts': '17:00',
-        'Working day ends': '09:00',
-        'Working days': [],
-        'Pause nudges until': '2026-03-01',
-      }),
-    );
+    const res = await submitModal(h, ALICE.id, view, {
+      'Working day starts': '17:00',
+      'Working day ends': '09:00',
+      'Working days': [],
+      'Pause nudges until': '2026-03-01',
+    });
     const body = res.json as { response_action: string; errors: Record<string, string> };
     expect(body.response_action).toBe('errors');
     expect(Object.keys(body.errors).sort()).toEqual([SETTINGS_BLOCKS.days.blockId]);
     // With a working day picked, the rule checks come next: end after start, a future pause date.
-    const res2 = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        'Working day starts': '17:00',
-        'Working day ends': '09:00',
-        'Pause nudges until': '2026-03-01',
-      }),
-    );
+    const res2 = await submitModal(h, ALICE.id, view, {
+      'Working day starts': '17:00',
+      'Working day ends': '09:00',
+      'Pause nudges until': '2026-03-01',
+    });
     const body2 = res2.json as { response_action: string; errors: Record<string, string> };
     expect(body2.response_action).toBe('errors');
     expect(Object.keys(body2.errors).sort()).toEqual(
@@ -308,21 +288,14 @@ describe('nudges end to end', () => {
   });
 
   it('saves valid settings and shows what they mean', async () => {
-    h.standIn.clearCalls();
-    await h.driver.command(ALICE.id, 'settings');
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
-      .view;
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        Timezone: 'Europe/Berlin',
-        'Working day starts': '08:00',
-        'Working day ends': '16:00',
-        'Working days': ['1', '2', '3', '4'],
-        'Nudges I get': ['thank_you', 'referral', 'follow_up', 'prep', 'debrief'],
-      }),
-    );
+    const view = await openModal(h, ALICE.id, 'settings');
+    const res = await submitModal(h, ALICE.id, view, {
+      Timezone: 'Europe/Berlin',
+      'Working day starts': '08:00',
+      'Working day ends': '16:00',
+      'Working days': ['1', '2', '3', '4'],
+      'Nudges I get': ['thank_you', 'referral', 'follow_up', 'prep', 'debrief'],
+    });
     const body = res.json as { response_action: string; view: { blocks: Block[] } };
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain('Mon–Thu, 08:00–16:00 (Europe/Berlin)');
@@ -348,29 +321,12 @@ describe('nudges end to end', () => {
     const logged = await logConversation(
       h.db,
       bob,
-      {
-        person: 'Ana Diaz',
-        date: '2026-03-16',
-        minutes: 20,
-        format: 'video',
-        action: 'ask for a portfolio review',
-        skills: [],
-        keywords: [],
-        referrals: [],
-        thanked: false,
-      },
+      chatLog({ person: 'Ana Diaz', date: '2026-03-16', action: 'ask for a portfolio review' }),
       clock.now(),
     );
     expect(logged.ok).toBe(true);
-    h.standIn.clearCalls();
-    await h.driver.command(BOB.id, 'settings');
-    const view = ((await h.standIn.waitForCall('views.update')).response as unknown as { view: ViewLike })
-      .view;
-    const res = await h.driver.submitView(
-      BOB.id,
-      view,
-      fillView(view, { 'Pause nudges until': '2026-03-18' }),
-    );
+    const view = await openModal(h, BOB.id, 'settings');
+    const res = await submitModal(h, BOB.id, view, { 'Pause nudges until': '2026-03-18' });
     expect((res.json as { response_action: string }).response_action).toBe('update');
     expect((await member(BOB.id)).pausedUntil?.toISOString()).toBe('2026-03-17T23:00:00.000Z'); // Wed 00:00 Berlin
 
@@ -393,17 +349,12 @@ describe('nudges end to end', () => {
     const logged = await logConversation(
       h.db,
       bob,
-      {
+      chatLog({
         person: 'Kai Moss',
         date: '2026-03-18',
-        minutes: 20,
         format: 'phone',
         action: 'try the research ops meetup',
-        skills: [],
-        keywords: [],
-        referrals: [],
-        thanked: false,
-      },
+      }),
       clock.now(),
     );
     if (!logged.ok) throw new Error('log failed');

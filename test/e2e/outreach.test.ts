@@ -10,45 +10,19 @@ import { GOAL_BLOCKS } from '../../src/slack/views/goal';
 import { PICK_CONTACT_BLOCKS } from '../../src/slack/views/pick-contact';
 import { PREP_ACTIONS, SCHEDULE_BLOCKS } from '../../src/slack/views/prep';
 import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import {
+  type Block,
+  blocksOf,
+  dmTo,
+  findElement,
+  openModal,
+  submitModal,
+  textOf,
+  viewOf,
+} from '../support/slack-play';
 
 // Monday 2 March 2026, 09:00 in New York (EST, UTC-5; DST starts on 8 March).
 const START = '2026-03-02T14:00:00Z';
-
-interface Block {
-  type: string;
-  block_id?: string;
-  text?: { text?: string };
-  label?: { text?: string };
-  elements?: { action_id?: string; value?: string; text?: { text?: string } }[];
-  element?: {
-    type?: string;
-    action_id?: string;
-    initial_value?: string;
-    initial_option?: { value: string };
-    options?: { value: string; text: { text: string } }[];
-  };
-}
-
-function viewOf(call: RecordedCall): ViewLike {
-  return (call.response as unknown as { view: ViewLike }).view;
-}
-
-function blocksOf(call: RecordedCall): Block[] {
-  return (call.args.blocks as unknown as Block[]) ?? [];
-}
-
-/** Every bit of text in a message's blocks, for "does it say X" checks. */
-function textOf(blocks: Block[]): string {
-  return JSON.stringify(blocks);
-}
-
-function button(blocks: Block[], actionId: string) {
-  for (const block of blocks) {
-    const found = block.elements?.find((e) => e.action_id === actionId);
-    if (found) return { ...found, block_id: block.block_id };
-  }
-  return undefined;
-}
 
 function inputBlock(view: ViewLike, label: string): Block | undefined {
   return (view.blocks as Block[]).find((b) => b.type === 'input' && b.label?.text === label);
@@ -72,19 +46,11 @@ describe('outreach flows', () => {
     await h?.stop();
   });
 
-  /** Runs a slash command that opens a modal; returns the modal once it replaced the loading view. */
-  async function commandModal(userId: string, text: string): Promise<ViewLike> {
-    h.standIn.clearCalls();
-    const res = await h.driver.command(userId, text);
-    expect(res.status).toBe(200);
-    return viewOf(await h.standIn.waitForCall('views.update'));
-  }
-
   async function addTarget(name: string, answers: Record<string, string>): Promise<string> {
-    const view = await commandModal(ALICE.id, `add ${name}`);
-    const res = await h.driver.submitView(ALICE.id, view, fillView(view, answers));
+    const view = await openModal(h, ALICE.id, `add ${name}`);
+    const res = await submitModal(h, ALICE.id, view, answers);
     expect(res.text).toBe('');
-    await h.standIn.waitForCall('chat.postMessage', (c) => String(c.args.text).includes(name));
+    await dmTo(h, ALICE.id, (c) => String(c.args.text).includes(name));
     const row = await h.db.contact.findFirstOrThrow({ where: { name, owner: { slackUserId: ALICE.id } } });
     return row.id;
   }
@@ -96,22 +62,16 @@ describe('outreach flows', () => {
       Industry: 'Healthcare',
       'Why them (their path)': 'Leads the research team I would love to join one day.',
     });
-    const view = await commandModal(ALICE.id, 'add Jane Doe');
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        Role: 'UX Researcher',
-        Company: 'Acme Health',
-        Industry: 'Healthcare',
-        'Why them (their path)': 'She moved from teaching into UX research two years ago.',
-        'Suggested by': ids.sam,
-      }),
-    );
+    const view = await openModal(h, ALICE.id, 'add Jane Doe');
+    const res = await submitModal(h, ALICE.id, view, {
+      Role: 'UX Researcher',
+      Company: 'Acme Health',
+      Industry: 'Healthcare',
+      'Why them (their path)': 'She moved from teaching into UX research two years ago.',
+      'Suggested by': ids.sam,
+    });
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) =>
-      String(c.args.text).includes('Jane Doe'),
-    );
+    const dm = await dmTo(h, ALICE.id, (c) => String(c.args.text).includes('Jane Doe'));
     expect(String(dm.args.text)).toContain('2 of 8');
     ids.jane = (await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id;
     ids.janeSmith = await addTarget('Jane Smith', {
@@ -136,23 +96,19 @@ describe('outreach flows', () => {
   });
 
   it('prefills the ask modal for exactly one match, and validates every field', async () => {
-    const view = await commandModal(ALICE.id, 'ask JANE D');
+    const view = await openModal(h, ALICE.id, 'ask JANE D');
     expect(view.callback_id).toBe(ASK_CALLBACK_ID);
     const person = inputBlock(view, 'Person');
     expect(person?.element?.initial_option?.value).toBe(ids.jane);
     expect(inputBlock(view, 'Why them')?.element?.initial_value).toContain('teaching into UX research');
     expect(inputBlock(view, 'Minutes to ask for')?.element?.initial_value).toBe('20');
 
-    const bad = await h.driver.submitView(ALICE.id, view, fillView(view, { 'Minutes to ask for': '90' }));
+    const bad = await submitModal(h, ALICE.id, view, { 'Minutes to ask for': '90' });
     expect(bad.json).toMatchObject({
       response_action: 'errors',
       errors: { [ASK_BLOCKS.minutes.blockId]: expect.stringContaining('10 to 45') },
     });
-    const worse = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { 'Minutes to ask for': 'twenty' }),
-    );
+    const worse = await submitModal(h, ALICE.id, view, { 'Minutes to ask for': 'twenty' });
     expect(worse.json).toMatchObject({
       response_action: 'errors',
       errors: { [ASK_BLOCKS.minutes.blockId]: expect.any(String) },
@@ -161,11 +117,11 @@ describe('outreach flows', () => {
   });
 
   it('offers "Which one?" when a name fits several people', async () => {
-    const view = await commandModal(ALICE.id, 'ask jane');
+    const view = await openModal(h, ALICE.id, 'ask jane');
     const picker = inputBlock(view, 'Which one?');
     expect(picker?.element?.options?.map((o) => o.value)).toEqual([ids.jane, ids.janeSmith, 'new']);
     expect(picker?.element?.initial_option).toBeUndefined();
-    const res = await h.driver.submitView(ALICE.id, view, fillView(view, {}));
+    const res = await submitModal(h, ALICE.id, view, {});
     expect(res.json).toMatchObject({
       response_action: 'errors',
       errors: { [ASK_BLOCKS.person.blockId]: expect.any(String) },
@@ -173,7 +129,7 @@ describe('outreach flows', () => {
   });
 
   it('brings in the picked person’s reason when the picker changes', async () => {
-    const view = await commandModal(ALICE.id, 'ask');
+    const view = await openModal(h, ALICE.id, 'ask');
     h.standIn.clearCalls();
     const picker = inputBlock(view, 'Person');
     const option = picker?.element?.options?.find((o) => o.value === ids.janeSmith);
@@ -193,22 +149,20 @@ describe('outreach flows', () => {
   });
 
   it('DMs a draft under 120 words with the checker’s verdict and stores the ask', async () => {
-    const view = await commandModal(ALICE.id, 'ask jane doe');
-    h.standIn.clearCalls();
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { 'About you': 'moving from teaching to UX research', Channel: 'LinkedIn' }),
-    );
+    const view = await openModal(h, ALICE.id, 'ask jane doe');
+    const res = await submitModal(h, ALICE.id, view, {
+      'About you': 'moving from teaching to UX research',
+      Channel: 'LinkedIn',
+    });
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(dm.response?.ok).toBe(true);
     const blocks = blocksOf(dm);
     const all = textOf(blocks);
     expect(all).toContain('Sam Lee suggested I reach out');
     expect(all).toContain('```');
     expect(all).toContain('✓ Ready to send');
-    for (const id of Object.values(ASK_ACTIONS)) expect(button(blocks, id)).toBeDefined();
+    for (const id of Object.values(ASK_ACTIONS)) expect(findElement(blocks, id)).toBeDefined();
 
     const ask = await h.db.ask.findFirstOrThrow({ where: { contactId: ids.jane } });
     expect(ask).toMatchObject({ channel: 'linkedin', minutes: 20, variant: 0, sentAt: null });
@@ -260,7 +214,7 @@ describe('outreach flows', () => {
     expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('target');
 
     // Bob's own modal lists none of Alice's people.
-    const view = await commandModal(BOB.id, 'ask jane');
+    const view = await openModal(h, BOB.id, 'ask jane');
     expect(inputBlock(view, 'Person')).toBeUndefined();
     expect(inputBlock(view, 'Name')?.element?.initial_value).toBe('jane');
     expect(JSON.stringify(view.blocks)).not.toContain(ids.jane);
@@ -275,7 +229,7 @@ describe('outreach flows', () => {
     );
     const modal = viewOf(await h.standIn.waitForCall('views.update'));
     expect(modal.callback_id).toBe(ASK_EDIT_CALLBACK_ID);
-    const empty = await h.driver.submitView(ALICE.id, modal, fillView(modal, { 'Your message': '' }));
+    const empty = await submitModal(h, ALICE.id, modal, { 'Your message': '' });
     expect(empty.json).toMatchObject({
       response_action: 'errors',
       errors: { ask_edit_text: expect.any(String) },
@@ -283,7 +237,7 @@ describe('outreach flows', () => {
 
     const text =
       'Hi Jane, I am moving from teaching to UX research. Are you hiring? I would love it if you could refer me for a role on your team.';
-    const res = await h.driver.submitView(ALICE.id, modal, fillView(modal, { 'Your message': text }));
+    const res = await submitModal(h, ALICE.id, modal, { 'Your message': text });
     expect(res.text).toBe('');
     const update = await h.standIn.waitForCall('chat.update');
     expect(update.args).toMatchObject({ channel: ids.dm?.channelId, ts: ids.dm?.ts });
@@ -291,7 +245,7 @@ describe('outreach flows', () => {
     expect(all).toContain('request for a job');
     expect(all).toContain('Ask only to learn about their path');
     expect(all).not.toContain('✓ Ready to send');
-    expect(button(blocksOf(update), ASK_ACTIONS.markSent)).toBeDefined();
+    expect(findElement(blocksOf(update), ASK_ACTIONS.markSent)).toBeDefined();
     expect((await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } })).text).toBe(text);
   });
 
@@ -307,7 +261,7 @@ describe('outreach flows', () => {
     const blocks = blocksOf(update);
     expect(textOf(blocks)).toContain('Marked as sent');
     expect(textOf(blocks)).toContain('remind you once');
-    expect(button(blocks, ASK_ACTIONS.markSent)).toBeUndefined();
+    expect(findElement(blocks, ASK_ACTIONS.markSent)).toBeUndefined();
     const ask = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
     expect(ask.sentAt?.toISOString()).toBe('2026-03-02T15:00:00.000Z');
     expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('asked');
@@ -315,27 +269,22 @@ describe('outreach flows', () => {
   });
 
   it('drafts for someone new: the typed name is prefilled and they join the list', async () => {
-    const view = await commandModal(ALICE.id, 'ask Priya Patel');
+    const view = await openModal(h, ALICE.id, 'ask Priya Patel');
     expect(inputBlock(view, 'Name')?.element?.initial_value).toBe('Priya Patel');
     expect(inputBlock(view, 'Person')?.element?.initial_option?.value).toBe('new');
-    h.standIn.clearCalls();
-    const noName = await h.driver.submitView(ALICE.id, view, fillView(view, { Name: '' }));
+    const noName = await submitModal(h, ALICE.id, view, { Name: '' });
     expect(noName.json).toMatchObject({
       response_action: 'errors',
       errors: { [ASK_BLOCKS.newName.blockId]: expect.any(String) },
     });
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, {
-        Role: 'Product Designer',
-        Company: 'Initech',
-        'Why them': 'Her talk on research ops',
-        Channel: 'Email',
-      }),
-    );
+    const res = await submitModal(h, ALICE.id, view, {
+      Role: 'Product Designer',
+      Company: 'Initech',
+      'Why them': 'Her talk on research ops',
+      Channel: 'Email',
+    });
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(textOf(blocksOf(dm))).toContain('4 of 8 people on your list');
     const priya = await h.db.contact.findFirstOrThrow({ where: { name: 'Priya Patel' } });
     const ask = await h.db.ask.findFirstOrThrow({ where: { contactId: priya.id } });
@@ -362,7 +311,7 @@ describe('outreach flows', () => {
     h.standIn.clearCalls();
     const res = await h.driver.command(ALICE.id, 'prep jane d');
     expect(res.json).toMatchObject({ response_type: 'ephemeral' });
-    prepDm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    prepDm = await dmTo(h, ALICE.id);
     const lines = String(prepDm.args.text)
       .split('\n')
       .filter((l) => /^\d+\. /.test(l));
@@ -371,7 +320,7 @@ describe('outreach flows', () => {
     expect(lines.at(-1)).toMatch(/who else/i);
     const all = textOf(blocksOf(prepDm));
     expect(all).toContain('Research first');
-    expect(button(blocksOf(prepDm), PREP_ACTIONS.schedule)?.value).toBe(ids.jane);
+    expect(findElement(blocksOf(prepDm), PREP_ACTIONS.schedule)?.value).toBe(ids.jane);
   });
 
   it('/coach prep answers kindly for unknown names and asks "Which one?" for several', async () => {
@@ -380,17 +329,12 @@ describe('outreach flows', () => {
       response_type: 'ephemeral',
       text: expect.stringContaining('/coach add Xavier'),
     });
-    const view = await commandModal(ALICE.id, 'prep jane');
+    const view = await openModal(h, ALICE.id, 'prep jane');
     const picker = inputBlock(view, 'Which one?');
     expect(picker?.element?.options?.map((o) => o.value)).toEqual([ids.jane, ids.janeSmith]);
-    h.standIn.clearCalls();
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { 'Which one?': ids.janeSmith as string }),
-    );
+    const res = await submitModal(h, ALICE.id, view, { 'Which one?': ids.janeSmith as string });
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(String(dm.args.text)).toContain('Jane Smith');
     expect(PICK_CONTACT_BLOCKS.contact.blockId).toBe(picker?.block_id);
   });
@@ -398,7 +342,7 @@ describe('outreach flows', () => {
   it('adds the member’s own questions before "who else", flagging what a search answers', async () => {
     h.standIn.clearCalls();
     const where = { channelId: String(prepDm.response?.channel), ts: String(prepDm.response?.ts) };
-    const own = button(blocksOf(prepDm), PREP_ACTIONS.ownQuestions);
+    const own = findElement(blocksOf(prepDm), PREP_ACTIONS.ownQuestions);
     await h.driver.blockAction(
       ALICE.id,
       { action_id: PREP_ACTIONS.ownQuestions, value: own?.value },
@@ -406,19 +350,11 @@ describe('outreach flows', () => {
     );
     const modal = viewOf(await h.standIn.waitForCall('views.update'));
     const tooMany = Array.from({ length: 6 }, (_, i) => `Question ${i}?`).join('\n');
-    const bad = await h.driver.submitView(
-      ALICE.id,
-      modal,
-      fillView(modal, { 'Your questions (one a line)': tooMany }),
-    );
+    const bad = await submitModal(h, ALICE.id, modal, { 'Your questions (one a line)': tooMany });
     expect(bad.json).toMatchObject({ response_action: 'errors', errors: { prep_own: expect.any(String) } });
-    const res = await h.driver.submitView(
-      ALICE.id,
-      modal,
-      fillView(modal, {
-        'Your questions (one a line)': 'What does your company do?\nWhat surprised you in your first year?',
-      }),
-    );
+    const res = await submitModal(h, ALICE.id, modal, {
+      'Your questions (one a line)': 'What does your company do?\nWhat surprised you in your first year?',
+    });
     expect(res.text).toBe('');
     const update = await h.standIn.waitForCall('chat.update');
     const lines = String(update.args.text)
@@ -441,33 +377,25 @@ describe('outreach flows', () => {
     expect(inputBlock(modal, 'Minutes')?.element?.initial_value).toBe('20');
     expect(JSON.stringify(modal.blocks)).toContain('America/New_York');
 
-    const past = await h.driver.submitView(
-      ALICE.id,
-      modal,
-      fillView(modal, { Date: '2026-03-01', Time: '10:00' }),
-    );
+    const past = await submitModal(h, ALICE.id, modal, { Date: '2026-03-01', Time: '10:00' });
     expect(past.json).toMatchObject({
       response_action: 'errors',
       errors: { [SCHEDULE_BLOCKS.time.blockId]: expect.any(String) },
     });
-    const long = await h.driver.submitView(
-      ALICE.id,
-      modal,
-      fillView(modal, { Date: '2026-03-05', Time: '14:30', Minutes: '200' }),
-    );
+    const long = await submitModal(h, ALICE.id, modal, { Date: '2026-03-05', Time: '14:30', Minutes: '200' });
     expect(long.json).toMatchObject({
       response_action: 'errors',
       errors: { [SCHEDULE_BLOCKS.minutes.blockId]: expect.any(String) },
     });
     expect(await h.db.conversation.count()).toBe(0);
 
-    const res = await h.driver.submitView(
-      ALICE.id,
-      modal,
-      fillView(modal, { Date: '2026-03-05', Time: '14:30', Format: 'Coffee' }),
-    );
+    const res = await submitModal(h, ALICE.id, modal, {
+      Date: '2026-03-05',
+      Time: '14:30',
+      Format: 'Coffee',
+    });
     expect(res.text).toBe('');
-    const dm = await h.standIn.waitForCall('chat.postMessage', (c) => c.args.channel === ALICE.id);
+    const dm = await dmTo(h, ALICE.id);
     expect(String(dm.args.text)).toContain('Thu 5 Mar, 14:30');
     const conversation = await h.db.conversation.findFirstOrThrow({ where: { contactId: ids.jane } });
     expect(conversation.scheduledAt?.toISOString()).toBe('2026-03-05T19:30:00.000Z');
@@ -511,13 +439,12 @@ describe('outreach flows', () => {
   });
 
   it('/coach goal with no number opens a modal for both goals, validated', async () => {
-    const view = await commandModal(ALICE.id, 'goal');
+    const view = await openModal(h, ALICE.id, 'goal');
     expect(inputBlock(view, 'People on your list')?.element?.initial_value).toBe('6');
-    const bad = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { 'People on your list': '0', 'Conversations a week': '21' }),
-    );
+    const bad = await submitModal(h, ALICE.id, view, {
+      'People on your list': '0',
+      'Conversations a week': '21',
+    });
     expect(bad.json).toMatchObject({
       response_action: 'errors',
       errors: {
@@ -525,11 +452,10 @@ describe('outreach flows', () => {
         [GOAL_BLOCKS.weekly.blockId]: expect.any(String),
       },
     });
-    const res = await h.driver.submitView(
-      ALICE.id,
-      view,
-      fillView(view, { 'People on your list': '10', 'Conversations a week': '3' }),
-    );
+    const res = await submitModal(h, ALICE.id, view, {
+      'People on your list': '10',
+      'Conversations a week': '3',
+    });
     expect(res.json).toMatchObject({ response_action: 'update' });
     const saved = JSON.stringify(res.json);
     expect(saved).toContain('4 of 10 people on your list');

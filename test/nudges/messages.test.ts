@@ -23,7 +23,8 @@ import {
   SETTINGS_BLOCKS,
   settingsErrors,
 } from '../../src/slack/views/settings';
-import type { Block } from './support';
+import * as fx from '../support/coaching-fixtures';
+import type { Block } from '../support/slack-play';
 
 const NOW = new Date('2026-03-11T14:00:00Z');
 const HELD = new Date('2026-03-10T14:00:00Z');
@@ -34,77 +35,45 @@ function snapshot(): MemberSnapshot {
     company: 'Acme',
     industry: 'healthcare',
     why: 'moved from teaching',
-    link: null,
     lastTouchAt: HELD,
     createdAt: HELD,
     stageAt: HELD,
   };
-  return {
-    prefs: {
-      tz: 'America/New_York',
-      workdayStartMinute: 540,
-      workdayEndMinute: 1050,
-      workDays: [1, 2, 3, 4, 5],
-      kindsOff: [],
-      pausedUntil: null,
-      targetGoal: 8,
-      weeklyConversationGoal: 2,
-      about: 'moving from teaching to UX research',
-    },
+  return fx.snapshot({
+    prefs: fx.prefs({ tz: 'America/New_York' }),
     contacts: [
-      { id: 'jane', name: 'Jane <Doe>', stage: 'met', referredById: null, ...base },
-      { id: 'sam', name: 'Sam Lee', stage: 'target', referredById: 'jane', ...base },
-      { id: 'ana', name: 'Ana Diaz', stage: 'asked', referredById: null, ...base },
+      fx.contact({ id: 'jane', name: 'Jane <Doe>', stage: 'met', ...base }),
+      fx.contact({ id: 'sam', name: 'Sam Lee', stage: 'target', referredById: 'jane', ...base }),
+      fx.contact({ id: 'ana', name: 'Ana Diaz', stage: 'asked', ...base }),
     ],
     asks: [
-      {
+      fx.ask({
         id: 'ask1',
         contactId: 'ana',
         text: 'Hi Ana',
         channel: 'email',
-        minutes: 20,
-        variant: 0,
         createdAt: HELD,
         sentAt: HELD,
-        repliedAt: null,
-        followedUpAt: null,
-      },
+      }),
     ],
     conversations: [
-      {
+      fx.conversation({
         id: 'conv1',
         contactId: 'jane',
-        scheduledAt: null,
         heldAt: HELD,
         minutesRequested: 25,
-        format: 'video',
-        notes: null,
         insights: 'portfolios',
         action: 'rebuild my case study',
-        thankYouSentAt: null,
-        loopClosedAt: null,
-        cancelledAt: null,
         createdAt: HELD,
-      },
-      {
+      }),
+      fx.conversation({
         id: 'conv2',
         contactId: 'sam',
         scheduledAt: new Date('2026-03-12T15:00:00Z'),
-        heldAt: null,
-        minutesRequested: 20,
-        format: 'video',
-        notes: null,
-        insights: null,
-        action: null,
-        thankYouSentAt: null,
-        loopClosedAt: null,
-        cancelledAt: null,
         createdAt: HELD,
-      },
+      }),
     ],
-    skills: [],
-    keywords: [],
-  };
+  });
 }
 
 const SUBJECTS: Record<NudgeKind, string | null> = {

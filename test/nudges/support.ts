@@ -4,23 +4,10 @@ import type { WebClient } from '@slack/web-api';
 import { createLogger, type Log } from '../../src/log';
 import { createDeliveryClient } from '../../src/nudges/slack';
 import type { RecordedCall } from '../../src/sandbox';
+import type { LogConversationInput } from '../../src/services/log';
 import { NUDGE_ACTION_IDS, NUDGE_ACTIONS_BLOCK_ID } from '../../src/slack/views/nudge';
 import { type Harness, TEAM } from '../support/harness';
-
-export interface Element {
-  type?: string;
-  action_id?: string;
-  value?: string;
-  text?: { text?: string };
-  options?: { value: string; text?: { text?: string } }[];
-}
-
-export interface Block {
-  type: string;
-  block_id?: string;
-  text?: { text?: string };
-  elements?: Element[];
-}
+import { blocksOf } from '../support/slack-play';
 
 /** A logger that keeps lines in memory (and can be inspected). */
 export function memoryLog(level = 'debug'): { log: Log; lines: string[] } {
@@ -34,14 +21,25 @@ export function memoryLog(level = 'debug'): { log: Log; lines: string[] } {
   return { log: createLogger(level, sink), lines };
 }
 
+/** A 20-minute video chat as the log modal hands it over: no skills, keywords or referrals, not thanked. */
+export function chatLog(
+  over: Pick<LogConversationInput, 'person' | 'date' | 'action'> & Partial<LogConversationInput>,
+): LogConversationInput {
+  return {
+    minutes: 20,
+    format: 'video',
+    skills: [],
+    keywords: [],
+    referrals: [],
+    thanked: false,
+    ...over,
+  };
+}
+
 /** The outbox's own client (no retries, 429s thrown) pointed at the harness's stand-in. */
 export function deliveryClient(h: Harness, timeoutMs = 2000): WebClient {
   if (!h.coach.slackApiUrl) throw new Error('the harness app has no Slack API URL');
   return createDeliveryClient({ token: TEAM.botToken, slackApiUrl: h.coach.slackApiUrl, timeoutMs });
-}
-
-export function blocksOf(call: RecordedCall): Block[] {
-  return (call.args.blocks as unknown as Block[] | undefined) ?? [];
 }
 
 /** The nudge id a DM carries (the Done button's value); undefined for other messages. */
@@ -53,14 +51,6 @@ export function nudgeIdOf(call: RecordedCall): string | undefined {
 /** chat.postMessage calls that were nudge DMs. */
 export function nudgePosts(h: Harness): RecordedCall[] {
   return h.standIn.callsTo('chat.postMessage').filter((c) => nudgeIdOf(c) !== undefined);
-}
-
-export function findElement(blocks: Block[], actionId: string): Element | undefined {
-  for (const b of blocks) {
-    const e = b.elements?.find((x) => x.action_id === actionId);
-    if (e) return e;
-  }
-  return undefined;
 }
 
 /** Where a posted message lives, for clicking its buttons through the driver. */

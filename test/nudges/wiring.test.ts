@@ -7,7 +7,7 @@ import { NoDeliveryTokenError } from '../../src/nudges/runtime';
 import { logConversation } from '../../src/services/log';
 import { sqliteTestDatabase } from '../support/db';
 import { ALICE, startHarness, TEAM, TestClock } from '../support/harness';
-import { memoryLog, nudgeIdOf } from './support';
+import { chatLog, memoryLog, nudgeIdOf } from './support';
 
 const OAUTH_ENV = {
   SLACK_CLIENT_ID: 'cid',
@@ -65,17 +65,7 @@ describe('scheduler wiring', () => {
     await logConversation(
       h.db,
       { workspaceId: TEAM.id, userId: ALICE.id },
-      {
-        person: 'Jane Doe',
-        date: '2026-03-10',
-        minutes: 20,
-        format: 'video',
-        action: 'a private note about salary',
-        skills: [],
-        keywords: [],
-        referrals: [],
-        thanked: false,
-      },
+      chatLog({ person: 'Jane Doe', date: '2026-03-10', action: 'a private note about salary' }),
       new Date('2026-03-10T14:00:00Z'),
     );
     const config = loadConfig({

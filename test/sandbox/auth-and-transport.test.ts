@@ -1,22 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ALICE,
-  OTHER_TEAM,
-  rawCall,
-  START_MS,
-  type Started,
-  slackError,
-  startStandIn,
-  TEAM,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALICE, OTHER_TEAM, rawCall, START_MS, slackError, TEAM, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 describe('authentication', () => {
   it('answers auth.test for a bot token the way Bolt expects', async () => {

@@ -1,24 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ALICE,
-  BOB,
-  COHORT,
-  HELPER_BOT,
-  LOBBY,
-  SECRET,
-  type Started,
-  slackError,
-  startStandIn,
-  TEAM,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, COHORT, HELPER_BOT, LOBBY, SECRET, slackError, TEAM, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: '*Hi*' } }];
 

@@ -1,24 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  ALICE,
-  BOB,
-  CAROL,
-  COHORT,
-  LOBBY,
-  SECRET,
-  type Started,
-  slackError,
-  startStandIn,
-  TEAM,
-} from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, CAROL, COHORT, LOBBY, SECRET, slackError, TEAM, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 describe('conversations.open', () => {
   it('opens the bot IM with one user and reuses it', async () => {

@@ -4,16 +4,10 @@ import {
   type WebAPIRateLimitedError,
   type WebAPIRequestError,
 } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COHORT, type Started, slackError, startStandIn } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { COHORT, slackError, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 async function caught(call: Promise<unknown>): Promise<Error & { code?: string }> {
   try {

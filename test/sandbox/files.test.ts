@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { COHORT, LOBBY, rawCall, type Started, slackError, startStandIn, TEAM } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { COHORT, LOBBY, rawCall, slackError, TEAM, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 describe('file uploads', () => {
   it('runs the three steps of files.uploadV2 and shares the file into the channel', async () => {

@@ -1,5 +1,6 @@
 // Shared set-up for the stand-in tests: a small workspace, a hand-moved clock and a real WebClient.
 import { type Logger, LogLevel, WebClient, type WebClientOptions } from '@slack/web-api';
+import { afterEach, beforeEach } from 'vitest';
 import { createSlackStandIn, type SlackStandIn, type StandInTeam, type StandInUser } from '../../src/sandbox';
 
 export const TEAM: StandInTeam = {
@@ -98,6 +99,41 @@ export async function startStandIn(): Promise<Started> {
       ...options,
     });
   return { standIn, clock, url, apiUrl, client };
+}
+
+/**
+ * A fresh stand-in for every test of the file (started before each, closed after each), with `setup`
+ * run on it first. The object returned always reaches the current test's stand-in.
+ */
+export function useStandIn(setup?: (started: Started) => void): Started {
+  let current: Started | undefined;
+  beforeEach(async () => {
+    current = await startStandIn();
+    setup?.(current);
+  });
+  afterEach(async () => {
+    await current?.standIn.close();
+    current = undefined;
+  });
+  const started = (): Started => {
+    if (!current) throw new Error('The stand-in runs only inside a test');
+    return current;
+  };
+  return {
+    get standIn() {
+      return started().standIn;
+    },
+    get clock() {
+      return started().clock;
+    },
+    get url() {
+      return started().url;
+    },
+    get apiUrl() {
+      return started().apiUrl;
+    },
+    client: (token, options) => started().client(token, options),
+  };
 }
 
 /** The `data` of a WebAPIPlatformError (the whole `{ok:false,…}` body), or a failure if the call succeeded. */

@@ -1,9 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type Installation, InstallProvider } from '@slack/oauth';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { StandInTeam } from '../../src/sandbox';
-import { type Started, silentLogger, slackError, startStandIn } from './helpers';
+import { silentLogger, slackError, useStandIn } from './helpers';
 
 const NEW_TEAM: StandInTeam = {
   id: 'T0NEW',
@@ -14,14 +14,7 @@ const NEW_TEAM: StandInTeam = {
   appId: 'A0APP',
 };
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-  s.standIn.setOAuthClient('client-1', 'secret-1');
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn((started) => started.standIn.setOAuthClient('client-1', 'secret-1'));
 
 describe('oauth.v2.access', () => {
   it('exchanges a registered code once for the bot token and installs the team', async () => {

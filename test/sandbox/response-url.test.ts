@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, COHORT, LOBBY, type Started, startStandIn, TEAM } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALICE, COHORT, LOBBY, TEAM, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 /** What Bolt's respond() sends: a JSON POST to the response_url. */
 async function respond(url: string, message: Record<string, unknown>) {

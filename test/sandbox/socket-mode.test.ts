@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { App } from '@slack/bolt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/sandbox';
-import { ALICE, COHORT, type Started, silentLogger, slackError, startStandIn, TEAM } from './helpers';
+import { ALICE, COHORT, silentLogger, slackError, TEAM, useStandIn } from './helpers';
 
 const APP_TOKEN = 'xapp-1-A0APP-test';
 
@@ -10,17 +10,13 @@ function fixture(name: string): { payload: JsonObject } {
   return JSON.parse(readFileSync(new URL(`../fixtures/slack/socket-mode/${name}`, import.meta.url), 'utf8'));
 }
 
-let s: Started;
+const s = useStandIn((started) => started.standIn.addAppToken(APP_TOKEN, TEAM.appId));
 let app: App | undefined;
 
-beforeEach(async () => {
-  s = await startStandIn();
-  s.standIn.addAppToken(APP_TOKEN, TEAM.appId);
-});
+// Runs before useStandIn's own afterEach (Vitest runs after-hooks in reverse), so the app stops first.
 afterEach(async () => {
   await app?.stop();
   app = undefined;
-  await s.standIn.close();
 });
 
 async function startBoltApp(register: (app: App) => void): Promise<App> {

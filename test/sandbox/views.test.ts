@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, BOB, OTHER_TEAM, OTTO, type Started, slackError, startStandIn, TEAM } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, OTHER_TEAM, OTTO, slackError, TEAM, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 const pt = (text: string) => ({ type: 'plain_text' as const, text });
 const modal = (title: string, extra: Record<string, unknown> = {}) => ({

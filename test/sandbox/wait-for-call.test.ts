@@ -1,13 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ALICE, BOB, COHORT, type Started, startStandIn } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { ALICE, BOB, COHORT, useStandIn } from './helpers';
 
-let s: Started;
-beforeEach(async () => {
-  s = await startStandIn();
-});
-afterEach(async () => {
-  await s.standIn.close();
-});
+const s = useStandIn();
 
 describe('waitForCall', () => {
   it('resolves at once when a matching call is already recorded', async () => {

@@ -54,6 +54,8 @@ import {
   THANKS_BLOCK_IDS,
   thankYouBlocks,
 } from '../../src/slack/views/thanks';
+import * as fx from '../support/coaching-fixtures';
+import { textOf } from '../support/slack-play';
 
 const NOW = new Date('2026-03-10T14:00:00Z');
 const TZ = 'America/New_York';
@@ -61,61 +63,31 @@ const LONG = 'Ünïcode <!channel> & *bold* '.repeat(400);
 const HOUR = 3_600_000;
 
 function contact(i: number, over: Partial<ContactData> = {}): ContactData {
-  return {
+  return fx.contact({
     id: `c${String(i).padStart(24, '0')}`,
     name: `Person ${i}`,
     role: 'UX Researcher',
     company: 'Acme',
-    industry: null,
-    why: null,
-    link: null,
-    stage: 'target',
     stageAt: new Date(NOW.getTime() - i * 1000),
-    referredById: null,
-    lastTouchAt: null,
     createdAt: new Date(NOW.getTime() - 1_000_000 + i),
     ...over,
-  };
+  });
 }
 
 function conversation(i: number, contactId: string, over: Partial<ConversationData> = {}): ConversationData {
-  return {
+  return fx.conversation({
     id: `v${i}`,
     contactId,
-    scheduledAt: null,
     heldAt: new Date(NOW.getTime() - HOUR),
-    minutesRequested: 20,
-    format: 'video',
     notes: 'They said portfolios matter more than certificates.',
-    insights: null,
     action: 'Rewrite my case study',
-    thankYouSentAt: null,
-    loopClosedAt: null,
-    cancelledAt: null,
     createdAt: NOW,
     ...over,
-  };
+  });
 }
 
 function snapshot(contacts: ContactData[], conversations: ConversationData[] = []): MemberSnapshot {
-  return {
-    prefs: {
-      tz: TZ,
-      workdayStartMinute: 540,
-      workdayEndMinute: 1050,
-      workDays: [1, 2, 3, 4, 5],
-      kindsOff: [],
-      pausedUntil: null,
-      targetGoal: 8,
-      weeklyConversationGoal: 2,
-      about: null,
-    },
-    contacts,
-    asks: [],
-    conversations,
-    skills: [],
-    keywords: [],
-  };
+  return fx.snapshot({ prefs: fx.prefs({ tz: TZ, about: null }), contacts, conversations });
 }
 
 function card(over: Partial<ThankYouCard> = {}): ThankYouCard {
@@ -131,10 +103,6 @@ function card(over: Partial<ThankYouCard> = {}): ThankYouCard {
     }),
     ...over,
   };
-}
-
-function textOf(value: unknown): string {
-  return JSON.stringify(value);
 }
 
 function expectValidMessage(message: { blocks?: unknown[] }): void {

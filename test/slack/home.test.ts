@@ -6,27 +6,21 @@ import { validateView } from '../../src/sandbox';
 import { emptySnapshot } from '../../src/services/data';
 import { OPEN } from '../../src/slack/views/action-ids';
 import { buildHomeView, HOME_LIMITS } from '../../src/slack/views/home';
+import * as fx from '../support/coaching-fixtures';
+import { textOf } from '../support/slack-play';
 
 const NOW = new Date('2026-03-10T14:00:00Z'); // Tue 10:00 in New York
 const HOUR = 3_600_000;
 const LONG = 'Ünïcode <!channel> & *bold* '.repeat(300);
 
 function contact(i: number, over: Partial<ContactData> = {}): ContactData {
-  return {
+  return fx.contact({
     id: `c${i}`,
     name: `Person ${i}`,
-    role: null,
-    company: null,
-    industry: null,
-    why: null,
-    link: null,
-    stage: 'target',
     stageAt: NOW,
-    referredById: null,
-    lastTouchAt: null,
     createdAt: new Date(NOW.getTime() - 10 * HOUR + i),
     ...over,
-  };
+  });
 }
 
 function held(
@@ -35,22 +29,15 @@ function held(
   heldAt: Date,
   over: Partial<ConversationData> = {},
 ): ConversationData {
-  return {
+  return fx.conversation({
     id: `v${i}`,
     contactId,
-    scheduledAt: null,
     heldAt,
-    minutesRequested: 20,
     format: 'coffee',
-    notes: null,
-    insights: null,
     action: 'Rewrite my case study',
-    thankYouSentAt: null,
-    loopClosedAt: null,
-    cancelledAt: null,
     createdAt: heldAt,
     ...over,
-  };
+  });
 }
 
 function snapshot(contacts: ContactData[], conversations: ConversationData[]): MemberSnapshot {
@@ -60,10 +47,6 @@ function snapshot(contacts: ContactData[], conversations: ConversationData[]): M
     contacts,
     conversations,
   };
-}
-
-function textOf(value: unknown): string {
-  return JSON.stringify(value);
 }
 
 describe('App Home', () => {

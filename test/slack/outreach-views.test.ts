@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AskCheck } from '../../src/coaching/ask-checker';
 import type { GoalProgress } from '../../src/coaching/goals';
-import type { AskData, ContactData, ConversationData } from '../../src/coaching/types';
+import type { AskData, ContactData } from '../../src/coaching/types';
 import { validateMessageBlocks, validateView } from '../../src/sandbox';
 import { OPEN } from '../../src/slack/views/action-ids';
 import {
@@ -43,40 +43,26 @@ import {
   readScheduleForm,
   SCHEDULE_BLOCKS,
 } from '../../src/slack/views/prep';
+import * as fx from '../support/coaching-fixtures';
 
 const NOW = new Date('2026-03-02T14:00:00Z');
 const LONG = 'Ünïcode <!channel> & *bold* '.repeat(400);
 
 function contact(i: number, long = false): ContactData {
-  return {
+  return fx.contact({
     id: `c${i}`,
     name: long ? `Person ${i} ${LONG}` : `Person ${i}`,
     role: long ? LONG : 'UX Researcher',
     company: long ? LONG : 'Acme',
     industry: 'Healthcare',
     why: long ? LONG : 'Moved from teaching into research.',
-    link: null,
-    stage: 'target',
     stageAt: NOW,
-    referredById: null,
-    lastTouchAt: null,
     createdAt: NOW,
-  };
+  });
 }
 
 function ask(text: string, sentAt: Date | null = null): AskData {
-  return {
-    id: 'a1',
-    contactId: 'c1',
-    text,
-    channel: 'linkedin',
-    minutes: 20,
-    variant: 0,
-    createdAt: NOW,
-    sentAt,
-    repliedAt: null,
-    followedUpAt: null,
-  };
+  return fx.ask({ id: 'a1', contactId: 'c1', text, createdAt: NOW, sentAt });
 }
 
 const ALL_ISSUES: AskCheck = {
@@ -388,21 +374,14 @@ describe('prep views', () => {
   });
 
   it('the booking confirmation names the local time and the weekly pace', () => {
-    const conversation: ConversationData = {
+    const conversation = fx.conversation({
       id: 'v1',
       contactId: 'c1',
       scheduledAt: new Date('2026-03-05T19:30:00Z'),
-      heldAt: null,
       minutesRequested: 25,
       format: 'coffee',
-      notes: null,
-      insights: null,
-      action: null,
-      thankYouSentAt: null,
-      loopClosedAt: null,
-      cancelledAt: null,
       createdAt: NOW,
-    };
+    });
     const message = buildScheduledMessage({
       contact: contact(1, true),
       conversation,

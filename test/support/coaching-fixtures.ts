@@ -1,4 +1,5 @@
 // Builders for plain coaching data in tests: sensible defaults, override what the test is about.
+import { DateTime } from 'luxon';
 import type {
   AskData,
   ContactData,
@@ -11,8 +12,16 @@ import type {
 
 export const T0 = new Date('2025-03-03T09:00:00Z'); // a Monday
 
-export function at(iso: string): Date {
-  return new Date(iso);
+/** A wall-clock time in a zone, e.g. at('2026-03-10T09:00', 'America/New_York'). */
+export function at(local: string, zone: string): Date {
+  const dt = DateTime.fromISO(local, { zone });
+  if (!dt.isValid) throw new Error(`bad test time ${local} ${zone}`);
+  return dt.toJSDate();
+}
+
+/** A UTC time, with or without its trailing Z. */
+export function utc(iso: string): Date {
+  return new Date(iso.endsWith('Z') ? iso : `${iso}Z`);
 }
 
 export function hoursAfter(date: Date, hours: number): Date {
