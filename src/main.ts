@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import { type Config, describeDatabase } from './config';
+import { type Clock, systemClock } from './core/clock';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
 import { NoDeliveryTokenError, startNudgeScheduler } from './nudges/runtime';
@@ -12,7 +13,6 @@ import { sandboxCommandRoute } from './sandbox/try-route';
 import { SANDBOX_TEAM, sandboxWorkspace } from './sandbox/workspace';
 import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
-import { type Clock, systemClock } from './slack/deps';
 import { healthRoute } from './slack/routes';
 
 export interface RunningCoach {

@@ -1,8 +1,8 @@
 // `coach worker` (the scheduler alone, no HTTP app) and `coach sweep --now … [--dry-run]`.
 import type { Config } from '../config';
+import { systemClock } from '../core/clock';
 import { openDatabase } from '../db/client';
 import type { Log } from '../log';
-import { systemClock } from '../slack/deps';
 import { deliveryClientFor, startNudgeScheduler } from './runtime';
 import type { NudgeScheduler } from './scheduler';
 import { formatSweepReport, runSweep, type SweepReport } from './sweep';

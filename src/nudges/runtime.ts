@@ -1,10 +1,10 @@
 // Wiring the sweep into a process: which token it sends with, in each mode.
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { SANDBOX_TEAM } from '../sandbox/workspace';
-import type { Clock } from '../slack/deps';
 import type { DeliverOptions } from './deliver';
 import { type NudgeScheduler, startScheduler } from './scheduler';
 import { createDeliveryClient } from './slack';

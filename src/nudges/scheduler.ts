@@ -3,10 +3,10 @@
 
 import type { WebClient } from '@slack/web-api';
 import cron, { type ScheduledTask } from 'node-cron';
+import type { Clock } from '../core/clock';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
-import type { Clock } from '../slack/deps';
 import { pruneEvents } from '../store/events';
 import type { DeliverOptions } from './deliver';
 import type { PlanCursor } from './plan';

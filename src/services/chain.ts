@@ -8,8 +8,8 @@ import {
 } from '../coaching/chain';
 import { lookUpPerson } from '../coaching/logging';
 import type { ContactData } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { listContacts } from '../store/contacts';
 import { ensureMember } from '../store/members';
 

@@ -1,8 +1,8 @@
 // The member's own data: a copy to take away, and deleting all of it.
 import { type ExportFile, toCsvFiles, toExportJson } from '../coaching/export';
 import type { MemberSnapshot } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { type DeletedCounts, deleteMemberData, loadMemberData } from '../store/data';
 import { findMember } from '../store/members';
 

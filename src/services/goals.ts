@@ -1,8 +1,8 @@
 // Goals: how many people to have on the list, and how many conversations to aim for each week.
 import { type GoalProgress, toGoalProgress } from '../coaching/goals';
 import { goalProgress } from '../coaching/pipeline';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { ensureMember, type Member, updateMember } from '../store/members';
 import { loadSnapshot } from '../store/snapshot';
 

@@ -1,7 +1,7 @@
 // What the App Home shows: the member's whole picture, computed by the coaching layer.
 import type { MemberSnapshot } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { ensureMember } from '../store/members';
 import { loadSnapshot } from '../store/snapshot';
 

@@ -9,8 +9,8 @@ import {
 import type { ParsedReferral } from '../coaching/referrals';
 import { isoLocalDate } from '../coaching/time';
 import type { ContactData, Format } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { getContact, listContacts } from '../store/contacts';
 import { listOpenScheduledConversations, recordConversationLog } from '../store/conversations';
 import { toPrefs } from '../store/mappers';

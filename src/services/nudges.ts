@@ -2,8 +2,8 @@
 // who clicked (same workspace, same member): a button value replayed by someone else does nothing.
 import { formatLocal, type SnoozeChoice, snoozeUntil } from '../coaching/time';
 import { NUDGE_KINDS, type NudgeKind } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { getAsk, recordAskFollowedUp, recordAskReplied } from '../store/asks';
 import { getContact } from '../store/contacts';
 import { toPrefs } from '../store/mappers';

@@ -1,8 +1,8 @@
 // The member's people: the pipeline by stage, one person's card, and archiving.
 import { type PipelineEntry, type PipelineStage, pipelineByStage } from '../coaching/pipeline';
 import type { ContactData } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { getContact, updateContact } from '../store/contacts';
 import { ensureMember } from '../store/members';
 import { loadSnapshot } from '../store/snapshot';

@@ -3,8 +3,8 @@
 import { chooseQuestions, flagSearchableQuestions, RESEARCH_REMINDER } from '../coaching/questions';
 import { localDateTimeToUtc } from '../coaching/time';
 import type { ContactData, ConversationData, Format } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { advanceStage, getContact } from '../store/contacts';
 import { createScheduledConversation } from '../store/conversations';
 import { ensureMember, updateMember } from '../store/members';

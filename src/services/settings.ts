@@ -2,8 +2,8 @@
 import { DateTime } from 'luxon';
 import { isoLocalDate, resolveZone } from '../coaching/time';
 import { NUDGE_KINDS, type NudgeKind } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { toPrefs } from '../store/mappers';
 import { ensureMember, type Member, updateMember } from '../store/members';
 import { cancelPendingOfKinds } from '../store/nudges';

@@ -1,8 +1,8 @@
 // The development plan (skills to build) and the field's vocabulary (resume keywords).
 import { type DevelopmentPlanGroup, developmentPlan, nextSkillStatus } from '../coaching/skills';
 import { firstName } from '../coaching/text';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { listContacts } from '../store/contacts';
 import { conversationsById } from '../store/conversations';
 import { listKeywords } from '../store/keywords';

@@ -1,8 +1,8 @@
 // Building the target list.
 import { matchContacts, nameKey } from '../coaching/names';
 import type { ContactData } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { countContacts, createContact, getContact, listContacts, type NewContact } from '../store/contacts';
 import { ensureMember } from '../store/members';
 

@@ -1,8 +1,8 @@
 // Thank-yous: the draft for a conversation, and recording that it was sent.
 import { lookUpPerson, type ThanksLookupProblem, type ThankYouCard, thankYouCard } from '../coaching/logging';
 import type { ContactData, ConversationData } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { getContact, listContacts } from '../store/contacts';
 import { listHeldConversations, recordThankYouSent } from '../store/conversations';
 import { toPrefs } from '../store/mappers';

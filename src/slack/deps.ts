@@ -1,24 +1,14 @@
 // What every listener gets: the database, a logger and a clock. Listeners stay thin: they parse the
 // request, call a service, render a view and talk to Slack.
+import type { Clock } from '../core/clock';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
-
-export interface Clock {
-  now(): Date;
-}
-
-export const systemClock: Clock = { now: () => new Date() };
 
 export interface AppDeps {
   db: Db;
   log: Log;
   clock: Clock;
-}
-
-/** Who is acting, and where: every query is scoped by both. */
-export interface Scope {
-  workspaceId: string;
-  userId: string;
 }
 
 interface TeamLike {

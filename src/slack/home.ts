@@ -1,8 +1,9 @@
 // Publishes the App Home for one member: on app_home_opened and after every change they make.
 import type { WebClient } from '@slack/web-api';
+import type { Scope } from '../core/scope';
 import { homeSnapshot } from '../services/home';
 import { knownTimezone, rememberSlackTz } from '../services/prep';
-import type { AppDeps, Scope } from './deps';
+import type { AppDeps } from './deps';
 import { buildHomeView } from './views/home';
 
 export async function refreshHome(client: WebClient, deps: AppDeps, scope: Scope): Promise<void> {

@@ -1,7 +1,7 @@
 // A member's data as a whole: everything for an export, and deleting all of it on request.
 import type { MemberSnapshot } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import type { Scope } from '../slack/deps';
 import { findMember } from './members';
 import { loadSnapshot } from './snapshot';
 

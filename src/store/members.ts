@@ -1,9 +1,9 @@
 // Members: one row per Slack user per workspace, created on first use.
 import type { NudgeKind } from '../coaching/types';
 import { NUDGE_KINDS } from '../coaching/types';
+import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import type { Member } from '../db/generated/sqlite/client';
-import type { Scope } from '../slack/deps';
 
 export type { Member };
 

@@ -1,12 +1,12 @@
 // The whole app over signed HTTP against the Slack stand-in: the deepest test level.
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
+import type { Clock } from '../../src/core/clock';
 import type { Db } from '../../src/db/client';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
 import { createSlackStandIn, type SlackStandIn, type StandInTeam, type StandInUser } from '../../src/sandbox';
 import { SlackDriver } from '../../src/sandbox/slack-driver';
-import type { Clock } from '../../src/slack/deps';
 import { sqliteTestDatabase, type TestDatabase } from './db';
 
 export const TEAM: StandInTeam = {

@@ -9,8 +9,9 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Scope } from '../../../core/scope';
 import { askForEditing, askForm, markAskAsSent, nextAskVersion } from '../../../services/ask';
-import { type AppDeps, type Scope, scopeOf } from '../../deps';
+import { type AppDeps, scopeOf } from '../../deps';
 import { refreshHome } from '../../home';
 import { openModal } from '../../surfaces';
 import {

@@ -10,6 +10,7 @@ import type {
   StaticSelectAction,
 } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Scope } from '../../../core/scope';
 import { scrubTokens } from '../../../log';
 import {
   markFollowedUpFromNudge,
@@ -21,7 +22,7 @@ import {
   stopNudgeKindFor,
 } from '../../../services/nudges';
 import { loadNudgeSettings } from '../../../services/settings';
-import { type AppDeps, type Scope, scopeOf } from '../../deps';
+import { type AppDeps, scopeOf } from '../../deps';
 import { refreshHome } from '../../home';
 import { openModal } from '../../surfaces';
 import { OPEN } from '../../views/action-ids';

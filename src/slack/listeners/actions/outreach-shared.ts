@@ -2,10 +2,11 @@
 // knows about the member (first name for sign-offs, timezone), and where a clicked message lives.
 import type { WebClient } from '@slack/web-api';
 import { firstName } from '../../../coaching/text';
+import type { Scope } from '../../../core/scope';
 import type { Log } from '../../../log';
 import { type AskFormRequest, askForm } from '../../../services/ask';
 import { knownTimezone, prepSheet, rememberSlackTz } from '../../../services/prep';
-import type { AppDeps, Scope } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { openModal, sendDm } from '../../surfaces';
 import { buildAskModal } from '../../views/ask';
 import { buildPrepMessage } from '../../views/prep';

@@ -3,7 +3,8 @@
 // does not exist.
 import type { AckFn, RespondArguments, RespondFn, SlashCommand } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { AppDeps, Scope } from '../../deps';
+import type { Scope } from '../../../core/scope';
+import type { AppDeps } from '../../deps';
 
 export interface SubcommandContext {
   /** Text after the subcommand name, trimmed. */

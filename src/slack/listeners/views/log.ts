@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
+import type { Scope } from '../../../core/scope';
 import { type LogStart, logConversation, startLog } from '../../../services/log';
-import type { AppDeps, Scope } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { learnTimezone, refreshHome } from '../../home';
 import { openModal, sendDm } from '../../surfaces';
 import {

@@ -1,7 +1,8 @@
 // Every modal submission starts the same way: read the form, and if anything is wrong answer with
 // `response_action: "errors"` on the right blocks, so the modal stays open with the member's typing.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { type Scope, scopeOf } from '../../deps';
+import type { Scope } from '../../../core/scope';
+import { scopeOf } from '../../deps';
 import type { StateValues } from '../../views/form';
 
 export type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
