@@ -1,16 +1,12 @@
 // Starts the coach in whichever mode the configuration selects.
-import { randomBytes } from 'node:crypto';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import { type Config, describeDatabase } from './config';
 import { type Clock, systemClock } from './core/clock';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
+import { type SlackStandIn, startSandboxSlack } from './modes/sandbox';
 import { NoDeliveryTokenError, startNudgeScheduler } from './nudges/runtime';
 import type { NudgeScheduler } from './nudges/scheduler';
-import { createSlackStandIn, type SlackStandIn } from './sandbox';
-import { SlackDriver } from './sandbox/slack-driver';
-import { sandboxCommandRoute } from './sandbox/try-route';
-import { SANDBOX_TEAM, sandboxWorkspace } from './sandbox/workspace';
 import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { healthRoute } from './slack/routes';
@@ -45,32 +41,15 @@ export async function startCoach(
   let standIn: SlackStandIn | undefined;
   let slack: SlackApp;
   let slackApiUrl = config.slackApiUrl;
-  let driver: SlackDriver | undefined;
   let onStarted: ((port: number) => void) | undefined;
   try {
     if (config.slack.kind === 'sandbox') {
-      standIn = createSlackStandIn(sandboxWorkspace());
-      const { apiUrl } = await standIn.listen(config.sandboxPort, '127.0.0.1');
-      stops.unshift(() => standIn!.close());
-      slackApiUrl = apiUrl;
-      const signingSecret = randomBytes(16).toString('hex');
-      const sandbox = standIn;
-      routes.push(sandboxCommandRoute(sandbox, () => driver));
-      slack = createSlackApp({
-        mode: { kind: 'http', botToken: SANDBOX_TEAM.botToken, signingSecret },
-        deps,
-        slackApiUrl,
-        routes,
-      });
-      onStarted = (port) => {
-        driver = new SlackDriver({
-          appUrl: `http://127.0.0.1:${port}`,
-          signingSecret,
-          slack: sandbox,
-          teamId: SANDBOX_TEAM.id,
-          appId: SANDBOX_TEAM.appId,
-        });
-      };
+      const sandbox = await startSandboxSlack({ port: config.sandboxPort, deps, routes });
+      stops.unshift(() => sandbox.close());
+      standIn = sandbox.standIn;
+      slackApiUrl = sandbox.slackApiUrl;
+      slack = sandbox.slack;
+      onStarted = (port) => sandbox.started(port);
     } else {
       slack = createSlackApp({ mode: config.slack, deps, slackApiUrl, routes });
     }

@@ -4,7 +4,7 @@ import type { Config } from '../config';
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
-import { SANDBOX_TEAM } from '../sandbox/workspace';
+import { SANDBOX_BOT_TOKEN } from '../modes/sandbox';
 import type { DeliverOptions } from './deliver';
 import { type NudgeScheduler, startScheduler } from './scheduler';
 import { createDeliveryClient } from './slack';
@@ -34,7 +34,7 @@ export function deliveryClientFor(config: Config, log: Log, slackApiUrl?: string
       });
     case 'sandbox':
       return createDeliveryClient({
-        token: SANDBOX_TEAM.botToken,
+        token: SANDBOX_BOT_TOKEN,
         slackApiUrl: apiUrl ?? `http://127.0.0.1:${config.sandboxPort}/api/`,
         log,
       });
