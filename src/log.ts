@@ -57,12 +57,46 @@ export function scrubTokens(message: string): string {
 
 /**
  * The Slack SDKs log request and response bodies at debug level ("http request body: {…}"), and those
- * carry what members wrote. Anything from the first brace on is dropped: the SDKs' own words
- * before it (method names, error codes) are kept.
+ * carry what members wrote. Every JSON object or array inside a message (it starts `{"` or `[{` / `["`)
+ * is replaced by a marker; the rest of the message, the SDKs' own words and error codes, is kept whole.
  */
 export function withoutPayloads(message: string): string {
-  const cut = message.indexOf('{');
-  return cut === -1 ? message : `${message.slice(0, cut).trimEnd()} [payload omitted]`;
+  let out = '';
+  let i = 0;
+  while (i < message.length) {
+    const start = jsonStart(message, i);
+    if (start === -1) {
+      out += message.slice(i);
+      break;
+    }
+    out += `${message.slice(i, start).trimEnd()} [payload omitted]`;
+    i = jsonEnd(message, start);
+  }
+  return out;
+}
+
+function jsonStart(text: string, from: number): number {
+  const match = /\{"|\[\{|\["/.exec(text.slice(from));
+  return match ? from + match.index : -1;
+}
+
+/** The index just past the JSON value starting at `start` (or the end of the text). */
+function jsonEnd(text: string, start: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = start; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '{' || c === '[') depth++;
+    else if (c === '}' || c === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
 }
 
 function formatArgs(args: unknown[]): string {

@@ -47,3 +47,14 @@ describe('logging', () => {
     expect(out).toContain('T1');
   });
 });
+
+describe('messages with braces', () => {
+  it('keeps an error message whole when it has braces but no JSON, and every word after a payload', () => {
+    expect(withoutPayloads("Cannot read properties of null (reading 'ssl_check') {at processEvent}")).toBe(
+      "Cannot read properties of null (reading 'ssl_check') {at processEvent}",
+    );
+    expect(withoutPayloads('failed with {"text":"a note, with } inside"} then retried [code 503]')).toBe(
+      'failed with [payload omitted] then retried [code 503]',
+    );
+  });
+});

@@ -7,14 +7,14 @@ import type { Clock } from '../core/clock';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
-import { pruneEvents } from '../store/events';
+import { pruneHandledRequests } from '../store/requests';
 import type { DeliverOptions } from './deliver';
 import type { PlanCursor } from './plan';
 import type { SlackForWorkspace } from './slack';
 import { runSweep, type SweepReport } from './sweep';
 
 export const SWEEP_SCHEDULE = '* * * * *';
-const PROCESSED_EVENTS_KEPT_MS = 24 * 60 * 60 * 1000;
+const HANDLED_REQUESTS_KEPT_MS = 24 * 60 * 60 * 1000;
 const CHANGE_MARGIN_MS = 2 * 60 * 1000;
 
 export interface SchedulerOptions {
@@ -63,8 +63,8 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
     previousSweep = now;
     try {
       const report = await running;
-      // Housekeeping on the same beat: Slack stops retrying an event within minutes, so a day is plenty.
-      await pruneEvents(options.db, new Date(now.getTime() - PROCESSED_EVENTS_KEPT_MS));
+      // Housekeeping on the same beat: Slack stops retrying and replays expire within minutes, so a day is plenty.
+      await pruneHandledRequests(options.db, new Date(now.getTime() - HANDLED_REQUESTS_KEPT_MS));
       options.onSweep?.(report);
     } catch (error) {
       log.error({ err: scrubTokens(String(error)) }, 'nudge sweep failed');

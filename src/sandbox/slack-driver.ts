@@ -51,9 +51,17 @@ export function signature(secret: string, timestamp: number | string, rawBody: s
 
 export class SlackDriver {
   private readonly nowSeconds: () => number;
+  private lastMicros = 0;
 
   constructor(private readonly options: DriverOptions) {
     this.nowSeconds = options.nowSeconds ?? (() => Math.floor(Date.now() / 1000));
+  }
+
+  /** A Slack-style `action_ts` ("1700000000.123456"), unique per click as Slack's are. */
+  actionTs(): string {
+    const micros = Math.max(this.nowSeconds() * 1_000_000, this.lastMicros + 1);
+    this.lastMicros = micros;
+    return `${Math.floor(micros / 1_000_000)}.${String(micros % 1_000_000).padStart(6, '0')}`;
   }
 
   get teamId(): string {
@@ -176,7 +184,7 @@ export class SlackDriver {
         {
           type: action.type ?? (action.selected_option ? 'static_select' : 'button'),
           block_id: action.block_id ?? 'actions',
-          action_ts: String(this.nowSeconds()),
+          action_ts: this.actionTs(),
           ...action,
         },
       ],
@@ -242,7 +250,7 @@ export class SlackDriver {
     return this.postPayload({
       type: 'shortcut',
       token: 'legacy-verification-token',
-      action_ts: `${this.nowSeconds()}.000100`,
+      action_ts: this.actionTs(),
       team: this.team(),
       user: { id: userId, username: userId.toLowerCase(), team_id: this.options.teamId },
       is_enterprise_install: false,

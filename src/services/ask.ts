@@ -11,6 +11,8 @@ import { createAsk, getAsk, latestAskFor, markAskSent, updateUnsentAsk } from '.
 import { advanceStage, createContact, getContact, listContacts, updateContact } from '../store/contacts';
 import { toPrefs } from '../store/mappers';
 import { ensureMember, type Member, updateMember } from '../store/members';
+import { applyOnce } from '../store/requests';
+import type { DbOrTx } from '../store/tx';
 import { progressOf } from './goals';
 import { type ContactLookup, findContacts } from './targets';
 
@@ -101,53 +103,58 @@ export async function createAskDraft(
   input: NewAskInput,
   now: Date,
   senderFirstName: string | null,
+  key: string | null = null,
 ): Promise<CreateAskResult> {
   const member = await ensureMember(db, scope);
-  let contact: ContactData | null;
-  let added = false;
-  if (input.person.kind === 'existing') {
-    contact = await getContact(db, member, input.person.contactId);
-    if (!contact) return { ok: false, problem: 'not_found' };
-    if (input.why && input.why !== contact.why) {
-      contact = (await updateContact(db, member, contact.id, { why: input.why }, now)) ?? contact;
+  const saved = await applyOnce(db, { key, workspaceId: scope.workspaceId, now }, async (tx) => {
+    let contact: ContactData | null;
+    let added = false;
+    if (input.person.kind === 'existing') {
+      contact = await getContact(tx, member, input.person.contactId);
+      if (!contact) return { ok: false as const, problem: 'not_found' as const };
+      if (input.why && input.why !== contact.why) {
+        contact = (await updateContact(tx, member, contact.id, { why: input.why }, now)) ?? contact;
+      }
+    } else {
+      const wanted = nameKey(input.person.name);
+      const existing = (await listContacts(tx, member)).find((c) => nameKey(c.name) === wanted);
+      if (existing) return { ok: false as const, problem: 'duplicate' as const, existing };
+      contact = await createContact(
+        tx,
+        member,
+        {
+          name: input.person.name,
+          role: input.person.role,
+          company: input.person.company,
+          why: input.why,
+          stage: 'target',
+        },
+        now,
+      );
+      added = true;
     }
-  } else {
-    const key = nameKey(input.person.name);
-    const existing = (await listContacts(db, member)).find((c) => nameKey(c.name) === key);
-    if (existing) return { ok: false, problem: 'duplicate', existing };
-    contact = await createContact(
-      db,
-      member,
-      {
-        name: input.person.name,
-        role: input.person.role,
-        company: input.person.company,
-        why: input.why,
-        stage: 'target',
-      },
+    const updated =
+      input.about !== member.about ? await updateMember(tx, scope, { about: input.about }) : member;
+    const draft = await writeDraft(
+      tx,
+      updated,
+      contact,
+      { ...input, variant: 0, why: input.why },
+      senderFirstName,
+    );
+    const ask = await createAsk(
+      tx,
+      updated,
+      { contactId: contact.id, text: draft, channel: input.channel, minutes: input.minutes, variant: 0 },
       now,
     );
-    added = true;
-  }
-  const updated =
-    input.about !== member.about ? await updateMember(db, scope, { about: input.about }) : member;
-  const draft = await writeDraft(
-    db,
-    updated,
-    contact,
-    { ...input, variant: 0, why: input.why },
-    senderFirstName,
-  );
-  const ask = await createAsk(
-    db,
-    updated,
-    { contactId: contact.id, text: draft, channel: input.channel, minutes: input.minutes, variant: 0 },
-    now,
-  );
-  const progress = added ? await progressOf(db, updated, now) : null;
+    return { ok: true as const, member: updated, ask, contact, added };
+  });
+  if (!saved.ok) return saved;
+  const progress = saved.added ? await progressOf(db, saved.member, now) : null;
   return {
     ok: true,
-    draft: viewOf(updated, ask, contact),
+    draft: viewOf(saved.member, saved.ask, saved.contact),
     addedToList: progress ? { have: progress.have, goal: progress.targetGoal } : null,
   };
 }
@@ -217,7 +224,7 @@ export async function minutesAskedFor(db: Db, member: Member, contactId: string)
 // ---------------------------------------------------------------------------------------------
 
 async function writeDraft(
-  db: Db,
+  db: DbOrTx,
   member: Member,
   contact: ContactData,
   input: { about: string | null; why: string | null; minutes: number; channel: AskChannel; variant: number },

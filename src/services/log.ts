@@ -104,6 +104,7 @@ export async function logConversation(
   scope: Scope,
   input: LogConversationInput,
   now: Date,
+  key: string | null = null,
 ): Promise<LogResult> {
   const member = await ensureMember(db, scope);
   const tz = toPrefs(member).tz;
@@ -135,6 +136,7 @@ export async function logConversation(
       referrals: input.referrals,
     },
     now,
+    key,
   );
 
   const card = await cardFor(db, member, result.conversation, result.contact, now);

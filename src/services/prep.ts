@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { advanceStage, getContact } from '../store/contacts';
 import { createScheduledConversation } from '../store/conversations';
 import { ensureMember, updateMember } from '../store/members';
+import { applyOnce } from '../store/requests';
 import { minutesAskedFor } from './ask';
 import { progressOf } from './goals';
 
@@ -118,6 +119,7 @@ export async function scheduleChat(
   scope: Scope,
   input: ScheduleInput,
   now: Date,
+  key: string | null = null,
 ): Promise<ScheduleResult> {
   const member = await ensureMember(db, scope);
   const contact = await getContact(db, member, input.contactId);
@@ -126,13 +128,16 @@ export async function scheduleChat(
   const scheduledAt = localDateTimeToUtc(input.date, input.time, tz);
   if (!scheduledAt) return { ok: false, problem: 'invalid_time' };
   if (scheduledAt.getTime() <= now.getTime()) return { ok: false, problem: 'in_past', tz };
-  const conversation = await createScheduledConversation(
-    db,
-    member,
-    { contactId: contact.id, scheduledAt, minutesRequested: input.minutes, format: input.format },
-    now,
-  );
-  await advanceStage(db, member, contact.id, 'scheduled', now);
+  const conversation = await applyOnce(db, { key, workspaceId: scope.workspaceId, now }, async (tx) => {
+    const booked = await createScheduledConversation(
+      tx,
+      member,
+      { contactId: contact.id, scheduledAt, minutesRequested: input.minutes, format: input.format },
+      now,
+    );
+    await advanceStage(tx, member, contact.id, 'scheduled', now);
+    return booked;
+  });
   const progress = await progressOf(db, member, now);
   return {
     ok: true,

@@ -5,28 +5,33 @@ import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { countContacts, createContact, getContact, listContacts, type NewContact } from '../store/contacts';
 import { ensureMember } from '../store/members';
+import { applyOnce } from '../store/requests';
 
 export type AddTargetResult =
   | { ok: true; contact: ContactData; referrer: ContactData | null; progress: { have: number; goal: number } }
   | { ok: false; duplicate: ContactData };
 
+/** Adds a person to the list (once per submission, `key`); a name already there is refused. */
 export async function addTarget(
   db: Db,
   scope: Scope,
   input: NewContact,
   now: Date,
+  key: string | null = null,
 ): Promise<AddTargetResult> {
   const member = await ensureMember(db, scope);
-  const existing = (await listContacts(db, member)).find((c) => nameKey(c.name) === nameKey(input.name));
-  if (existing) return { ok: false, duplicate: existing };
-  const contact = await createContact(db, member, { ...input, stage: 'target' }, now);
-  const referrer = contact.referredById ? await getContact(db, member, contact.referredById) : null;
-  return {
-    ok: true,
-    contact,
-    referrer,
-    progress: { have: await countContacts(db, member), goal: member.targetGoal },
-  };
+  return applyOnce(db, { key, workspaceId: scope.workspaceId, now }, async (tx) => {
+    const existing = (await listContacts(tx, member)).find((c) => nameKey(c.name) === nameKey(input.name));
+    if (existing) return { ok: false, duplicate: existing };
+    const contact = await createContact(tx, member, { ...input, stage: 'target' }, now);
+    const referrer = contact.referredById ? await getContact(tx, member, contact.referredById) : null;
+    return {
+      ok: true,
+      contact,
+      referrer,
+      progress: { have: await countContacts(tx, member), goal: member.targetGoal },
+    };
+  });
 }
 
 export async function contactsForPicker(db: Db, scope: Scope): Promise<ContactData[]> {

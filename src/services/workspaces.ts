@@ -1,11 +1,14 @@
-// Workspace-level events: de-duplicating Slack's event retries, and the app being removed.
+// Workspace-level events: de-duplicating Slack's retries and replays, and the app being removed.
 import type { Db } from '../db/client';
-import { claimEvent } from '../store/events';
+import { claimRequestAlone, wasHandled } from '../store/requests';
 import { markWorkspaceInstalled, markWorkspaceUninstalled } from '../store/workspaces';
 
-/** True the first time an Events API event id is seen, by any replica. */
-export function firstDelivery(db: Db, eventId: string, workspaceId: string | undefined): Promise<boolean> {
-  return claimEvent(db, eventId, workspaceId);
+/**
+ * True the first time a request key is seen, by any replica: for requests whose effect is a message or
+ * a modal (events, clicks, shortcuts), so a retry or a replay does not send it twice.
+ */
+export function firstDelivery(db: Db, key: string, workspaceId: string | null, now: Date): Promise<boolean> {
+  return claimRequestAlone(db, key, workspaceId, now);
 }
 
 /** The app was uninstalled or its bot token revoked: stop working for the workspace. */
@@ -21,4 +24,9 @@ export function workspaceInstalled(
   now: Date,
 ): Promise<void> {
   return markWorkspaceInstalled(db, workspaceId, name, now);
+}
+
+/** True when a request with this key was applied already. */
+export function requestHandled(db: Db, key: string): Promise<boolean> {
+  return wasHandled(db, key);
 }

@@ -1,15 +1,20 @@
 // The Bolt app factory used by every mode: HTTP, Socket Mode, OAuth (many workspaces) and sandbox.
 // Receivers only move bytes; everything else is listeners and middleware.
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, type Receiver, SocketModeReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import type { InstallationStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackMode } from '../config';
 import { scrubTokens, slackLogger } from '../log';
-import type { AppDeps } from './deps';
+import { AfterAck, HomeRefresher } from './after-ack';
+import type { AppDeps, CoreDeps } from './deps';
+import { publishHome } from './home';
 import { registerListeners } from './listeners';
+import { describeError, dispatch } from './pipeline/dispatch';
+import { answerEverything, applyOnce, resolveScope } from './pipeline/middleware';
+import { CoachReceiver } from './receiver';
 
 /** Bot scopes the app asks for; manifest.yml lists the same (a test keeps them equal). */
 export const BOT_SCOPES = [
@@ -24,7 +29,7 @@ export const BOT_SCOPES = [
 
 export interface SlackAppOptions {
   mode: Exclude<SlackMode, { kind: 'sandbox' }>;
-  deps: AppDeps;
+  deps: CoreDeps;
   /** Base URL of the Slack Web API (a local stand-in in tests and sandbox mode). */
   slackApiUrl?: string;
   /** Extra HTTP routes served next to /slack/events (health, sandbox page). */
@@ -36,6 +41,8 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   app: App;
+  /** What the listeners run with (the queue for work after the ack included). */
+  deps: AppDeps;
   /** Starts listening; returns the bound HTTP port (0 → a free one), or undefined in Socket Mode without a port. */
   start(port: number, host?: string): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -52,37 +59,44 @@ function clientOptions(slackApiUrl: string | undefined): WebClientOptions {
 }
 
 export function createSlackApp(options: SlackAppOptions): SlackApp {
-  const { mode, deps } = options;
-  const logger = slackLogger(deps.log, 'bolt');
+  const { mode } = options;
+  const logger = slackLogger(options.deps.log, 'bolt');
   const routes = options.routes ?? [];
+  const later = new AfterAck(options.deps.log);
+  const deps: AppDeps = {
+    ...options.deps,
+    later,
+    home: new HomeRefresher(later, (client, scope) => publishHome(client, options.deps, scope)),
+  };
   let receiver: Receiver;
   let socket = false;
 
   if (mode.kind === 'socket') {
     socket = true;
-    receiver = new SocketModeReceiver({
-      appToken: mode.appToken,
-      logger,
-      customRoutes: routes,
-      installerOptions: { clientOptions: clientOptions(options.slackApiUrl) },
-    });
-  } else {
+    receiver = answeringSocketReceiver(
+      new SocketModeReceiver({
+        appToken: mode.appToken,
+        logger,
+        customRoutes: routes,
+        installerOptions: { clientOptions: clientOptions(options.slackApiUrl) },
+      }),
+      deps,
+    );
+  } else if (mode.kind === 'oauth') {
     receiver = new HTTPReceiver({
       signingSecret: mode.signingSecret,
       logger,
       customRoutes: routes,
       processBeforeResponse: false,
-      ...(mode.kind === 'oauth'
-        ? {
-            clientId: mode.clientId,
-            clientSecret: mode.clientSecret,
-            stateSecret: mode.stateSecret,
-            scopes: BOT_SCOPES,
-            installationStore: options.installationStore,
-            installerOptions: { directInstall: false },
-          }
-        : {}),
+      clientId: mode.clientId,
+      clientSecret: mode.clientSecret,
+      stateSecret: mode.stateSecret,
+      scopes: BOT_SCOPES,
+      installationStore: options.installationStore,
+      installerOptions: { directInstall: false },
     });
+  } else {
+    receiver = new CoachReceiver({ signingSecret: mode.signingSecret, log: deps.log, routes });
   }
 
   const app = new App({
@@ -96,16 +110,20 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     extendedErrorHandler: true,
   });
 
-  app.error(async ({ error, logger: log, body }: ExtendedErrorHandlerArgs) => {
+  app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
     const ids = body && typeof body === 'object' ? describeBody(body as Record<string, unknown>) : {};
-    log.error(`listener failed: ${scrubTokens(error.message)} ${JSON.stringify(ids)}`);
+    deps.log.error({ ...ids, err: scrubTokens(describeError(error)) }, 'listener failed');
   });
 
+  app.use(answerEverything(deps));
+  app.use(resolveScope(deps));
+  app.use(applyOnce(deps));
   registerListeners(app, deps);
 
   let server: Server | undefined;
   return {
     app,
+    deps,
     async start(port, host) {
       if (mode.kind !== 'oauth') await app.init();
       if (socket) {
@@ -118,7 +136,27 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     },
     async stop() {
       await app.stop().catch((err: Error) => deps.log.warn({ err: err.message }, 'stopping the app'));
+      await deps.home.flush();
+      await later.drain();
     },
+  };
+}
+
+/**
+ * Socket Mode delivers the same requests over a WebSocket: they go through the same dispatcher, so they
+ * too are always answered and never throw past it.
+ */
+function answeringSocketReceiver(inner: SocketModeReceiver, deps: AppDeps): Receiver {
+  return {
+    init(app: App) {
+      const answering = {
+        processEvent: (event: ReceiverEvent) =>
+          dispatch(app, event, (response) => event.ack(response), { log: deps.log }).then(() => undefined),
+      };
+      inner.init(answering as unknown as App);
+    },
+    start: (...args: unknown[]) => inner.start(...(args as [])),
+    stop: (...args: unknown[]) => inner.stop(...(args as [])),
   };
 }
 

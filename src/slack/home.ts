@@ -1,12 +1,24 @@
-// Publishes the App Home for one member: on app_home_opened and after every change they make.
+// The App Home for one member: published on app_home_opened and after every change they make, through
+// the coalescing refresher (several changes in a moment become one views.publish), after the ack.
 import type { WebClient } from '@slack/web-api';
 import type { Scope } from '../core/scope';
 import { homeSnapshot } from '../services/home';
 import { knownTimezone, rememberSlackTz } from '../services/prep';
-import type { AppDeps } from './deps';
+import type { AppDeps, CoreDeps } from './deps';
 import { buildHomeView } from './views/home';
 
-export async function refreshHome(client: WebClient, deps: AppDeps, scope: Scope): Promise<void> {
+/** Asks for a fresh App Home; returns at once (the publish runs after the ack). */
+export function refreshHome(
+  client: WebClient,
+  deps: AppDeps,
+  scope: Scope,
+  options: { soon?: boolean } = {},
+): void {
+  deps.home.request(client, scope, options);
+}
+
+/** Builds and publishes the App Home now. */
+export async function publishHome(client: WebClient, deps: CoreDeps, scope: Scope): Promise<void> {
   await learnTimezone(client, deps, scope);
   const snapshot = await homeSnapshot(deps.db, scope);
   await client.views.publish({ user_id: scope.userId, view: buildHomeView(snapshot, deps.clock.now()) });
@@ -16,7 +28,7 @@ export async function refreshHome(client: WebClient, deps: AppDeps, scope: Scope
  * Asks Slack for the member's timezone the first time it is needed (dates and deadlines are shown in
  * it). A failure only means times show in UTC for now.
  */
-export async function learnTimezone(client: WebClient, deps: AppDeps, scope: Scope): Promise<void> {
+export async function learnTimezone(client: WebClient, deps: CoreDeps, scope: Scope): Promise<void> {
   if (await knownTimezone(deps.db, scope)) return;
   try {
     const info = await client.users.info({ user: scope.userId });

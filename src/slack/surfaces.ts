@@ -52,3 +52,13 @@ export async function sendDm(
   });
   return { channel: res.channel, ts: res.ts };
 }
+
+/** Sends a DM after the ack, off the request path (a failure is logged, never shown as an error). */
+export function dmLater(
+  deps: { later: { run(label: string, work: () => Promise<unknown>): void } },
+  client: WebClient,
+  userId: string,
+  message: Message,
+): void {
+  deps.later.run('dm', () => sendDm(client, userId, message));
+}

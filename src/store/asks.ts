@@ -1,9 +1,9 @@
 // Asks: outreach messages a member drafted for one of their contacts. Every query is scoped by
 // workspace and owner, so an ask id from someone else's button finds nothing.
 import type { AskChannel, AskData } from '../coaching/types';
-import type { Db } from '../db/client';
 import type { Member } from '../db/generated/sqlite/client';
 import { toAsk } from './mappers';
+import type { DbOrTx } from './tx';
 
 export interface NewAsk {
   contactId: string;
@@ -13,7 +13,7 @@ export interface NewAsk {
   variant: number;
 }
 
-export async function createAsk(db: Db, member: Member, input: NewAsk, now: Date): Promise<AskData> {
+export async function createAsk(db: DbOrTx, member: Member, input: NewAsk, now: Date): Promise<AskData> {
   const row = await db.ask.create({
     data: {
       workspaceId: member.workspaceId,
@@ -30,14 +30,14 @@ export async function createAsk(db: Db, member: Member, input: NewAsk, now: Date
 }
 
 /** One of the member's asks, or null when the id is not theirs. */
-export async function getAsk(db: Db, member: Member, id: string): Promise<AskData | null> {
+export async function getAsk(db: DbOrTx, member: Member, id: string): Promise<AskData | null> {
   const row = await db.ask.findFirst({ where: { id, workspaceId: member.workspaceId, ownerId: member.id } });
   return row ? toAsk(row) : null;
 }
 
 /** Changes a draft that has not been sent yet; null when it is not theirs or already sent. */
 export async function updateUnsentAsk(
-  db: Db,
+  db: DbOrTx,
   member: Member,
   id: string,
   changes: { text: string; variant?: number },
@@ -53,7 +53,7 @@ type AskMoment = 'sentAt' | 'repliedAt' | 'followedUpAt';
 
 /** Sets one of the ask's moments once: false when the ask is not theirs or it was set already. */
 async function stampAsk(
-  db: Db,
+  db: DbOrTx,
   member: Pick<Member, 'id' | 'workspaceId'>,
   id: string,
   field: AskMoment,
@@ -67,18 +67,23 @@ async function stampAsk(
 }
 
 /** The member sent the ask (outside Slack, or in it). */
-export function markAskSent(db: Db, member: Member, id: string, now: Date): Promise<boolean> {
+export function markAskSent(db: DbOrTx, member: Member, id: string, now: Date): Promise<boolean> {
   return stampAsk(db, member, id, 'sentAt', now);
 }
 
 /** The contact replied to the ask (the first answer counts). */
-export function recordAskReplied(db: Db, member: Pick<Member, 'id' | 'workspaceId'>, id: string, now: Date) {
+export function recordAskReplied(
+  db: DbOrTx,
+  member: Pick<Member, 'id' | 'workspaceId'>,
+  id: string,
+  now: Date,
+) {
   return stampAsk(db, member, id, 'repliedAt', now);
 }
 
 /** The member sent their one follow-up for the ask. */
 export function recordAskFollowedUp(
-  db: Db,
+  db: DbOrTx,
   member: Pick<Member, 'id' | 'workspaceId'>,
   id: string,
   now: Date,
@@ -87,7 +92,7 @@ export function recordAskFollowedUp(
 }
 
 /** The member's most recent ask to this contact, sent or not. */
-export async function latestAskFor(db: Db, member: Member, contactId: string): Promise<AskData | null> {
+export async function latestAskFor(db: DbOrTx, member: Member, contactId: string): Promise<AskData | null> {
   const row = await db.ask.findFirst({
     where: { contactId, workspaceId: member.workspaceId, ownerId: member.id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],

@@ -1,9 +1,9 @@
 // Contacts: the people a member wants to learn from. Every query is scoped by workspace and owner.
 import { nameKey } from '../coaching/names';
 import type { ContactData, Stage } from '../coaching/types';
-import type { Db } from '../db/client';
 import type { Member } from '../db/generated/sqlite/client';
 import { toContact } from './mappers';
+import type { DbOrTx } from './tx';
 
 export interface NewContact {
   name: string;
@@ -17,7 +17,7 @@ export interface NewContact {
 }
 
 export async function createContact(
-  db: Db,
+  db: DbOrTx,
   member: Member,
   input: NewContact,
   now: Date,
@@ -46,7 +46,7 @@ export async function createContact(
 }
 
 /** One of the member's contacts, or null when the id is not theirs. */
-export async function getContact(db: Db, member: Member, id: string): Promise<ContactData | null> {
+export async function getContact(db: DbOrTx, member: Member, id: string): Promise<ContactData | null> {
   const row = await db.contact.findFirst({
     where: { id, workspaceId: member.workspaceId, ownerId: member.id },
   });
@@ -54,7 +54,7 @@ export async function getContact(db: Db, member: Member, id: string): Promise<Co
 }
 
 export async function listContacts(
-  db: Db,
+  db: DbOrTx,
   member: Member,
   options: { stages?: Stage[]; includeArchived?: boolean } = {},
 ): Promise<ContactData[]> {
@@ -74,7 +74,7 @@ export async function listContacts(
 }
 
 export async function updateContact(
-  db: Db,
+  db: DbOrTx,
   member: Member,
   id: string,
   changes: Partial<NewContact> & { lastTouchAt?: Date | null; notes?: string | null },
@@ -94,7 +94,7 @@ export async function updateContact(
 
 /** Moves a contact forward to `stage` unless it is already there or further along (never backwards). */
 export async function advanceStage(
-  db: Db,
+  db: DbOrTx,
   member: Member,
   id: string,
   stage: Stage,
@@ -108,7 +108,7 @@ export async function advanceStage(
   });
 }
 
-export function countContacts(db: Db, member: Member): Promise<number> {
+export function countContacts(db: DbOrTx, member: Member): Promise<number> {
   return db.contact.count({
     where: { workspaceId: member.workspaceId, ownerId: member.id, stage: { not: 'archived' } },
   });

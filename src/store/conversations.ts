@@ -6,6 +6,7 @@ import type { Db, Prisma } from '../db/client';
 import type { Member } from '../db/generated/sqlite/client';
 import { addKeywords } from './keywords';
 import { toContact, toConversation } from './mappers';
+import { applyOnce } from './requests';
 import { addSkills } from './skills';
 
 type DbOrTx = Prisma.TransactionClient;
@@ -151,13 +152,15 @@ async function advanceContact(
   });
 }
 
+/** Saves the whole log in one transaction that first claims the submission's key (`key`), if any. */
 export async function recordConversationLog(
   db: Db,
   member: Member,
   input: ConversationLogInput,
   now: Date,
+  key: string | null = null,
 ): Promise<ConversationLogResult> {
-  return db.$transaction(async (tx) => {
+  return applyOnce(db, { key, workspaceId: member.workspaceId, now }, async (tx) => {
     const stage: Stage = input.thankYouSentAt ? 'thanked' : 'met';
     let contactId: string;
     let createdContact = false;

@@ -2,13 +2,13 @@
 import type { NudgeKind } from '../coaching/types';
 import { NUDGE_KINDS } from '../coaching/types';
 import type { Scope } from '../core/scope';
-import type { Db } from '../db/client';
 import type { Member } from '../db/generated/sqlite/client';
+import type { DbOrTx } from './tx';
 
 export type { Member };
 
 /** The member for this Slack user, creating the workspace and member rows on first use. */
-export async function ensureMember(db: Db, scope: Scope): Promise<Member> {
+export async function ensureMember(db: DbOrTx, scope: Scope): Promise<Member> {
   const existing = await db.member.findUnique({
     where: { workspaceId_slackUserId: { workspaceId: scope.workspaceId, slackUserId: scope.userId } },
   });
@@ -25,7 +25,7 @@ export async function ensureMember(db: Db, scope: Scope): Promise<Member> {
   });
 }
 
-export function findMember(db: Db, scope: Scope): Promise<Member | null> {
+export function findMember(db: DbOrTx, scope: Scope): Promise<Member | null> {
   return db.member.findUnique({
     where: { workspaceId_slackUserId: { workspaceId: scope.workspaceId, slackUserId: scope.userId } },
   });
@@ -45,7 +45,7 @@ export interface MemberSettings {
   dmChannelId?: string | null;
 }
 
-export async function updateMember(db: Db, scope: Scope, settings: MemberSettings): Promise<Member> {
+export async function updateMember(db: DbOrTx, scope: Scope, settings: MemberSettings): Promise<Member> {
   const member = await ensureMember(db, scope);
   const { workDays, nudgeKindsOff, ...rest } = settings;
   return db.member.update({

@@ -350,6 +350,7 @@ describe('after the conversation', () => {
     expect(fromShortcut.callback_id).toBe(LOG_CALLBACK_ID);
 
     h.standIn.clearCalls();
+    await h.settle();
     const home = h.standIn.homeView(TEAM.id, ALICE.id);
     expect(home).toBeDefined();
     await h.driver.blockAction(

@@ -63,6 +63,7 @@ describe('App Home', () => {
     expect(text).toContain('Thank Jane Doe by Wed 08:00');
     expect(text).toContain('Reach out to Sam Lee: Jane suggested them');
     expect(text).toContain('*People on your list*\\n1000 of 8');
+    await h.settle();
     const stored = h.standIn.homeView(TEAM.id, ALICE.id);
     expect(stored?.blocks.length).toBe(view.blocks.length);
   });

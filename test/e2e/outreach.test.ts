@@ -84,6 +84,7 @@ describe('outreach flows', () => {
 
   it('opens the add-target modal from the "Add a target" button', async () => {
     h.standIn.clearCalls();
+    await h.settle();
     const home = h.standIn.homeView(TEAM.id, ALICE.id);
     expect(home).toBeDefined();
     await h.driver.blockAction(
@@ -299,6 +300,7 @@ describe('outreach flows', () => {
     expect(fromShortcut.callback_id).toBe(ASK_CALLBACK_ID);
 
     h.standIn.clearCalls();
+    await h.settle();
     const home = h.standIn.homeView(TEAM.id, ALICE.id) as unknown as ViewLike;
     await h.driver.blockAction(ALICE.id, { action_id: OPEN.ask, value: ids.janeSmith }, { view: home });
     const fromButton = viewOf(await h.standIn.waitForCall('views.update'));

@@ -168,10 +168,10 @@ describe('pacing and scheduling', () => {
     const first = new Promise<SweepReport>((resolve) => {
       resolveFirst = resolve;
     });
-    await database.db.processedEvent.createMany({
+    await database.db.handledRequest.createMany({
       data: [
-        { eventId: 'EvOLD', receivedAt: new Date(NOW.getTime() - 25 * HOUR) },
-        { eventId: 'EvNEW', receivedAt: new Date(NOW.getTime() - HOUR) },
+        { key: 'event:EvOLD', handledAt: new Date(NOW.getTime() - 25 * HOUR) },
+        { key: 'event:EvNEW', handledAt: new Date(NOW.getTime() - HOUR) },
       ],
     });
     const scheduler = startScheduler({
@@ -189,9 +189,9 @@ describe('pacing and scheduling', () => {
     const report = await first;
     await scheduler.stop();
     expect(report.sent).toHaveLength(3);
-    // Each tick also forgets Events API ids older than a day (Slack's retries are long over by then).
-    const kept = await database.db.processedEvent.findMany({ select: { eventId: true } });
-    expect(kept.map((e) => e.eventId)).toEqual(['EvNEW']);
+    // Each tick also forgets request keys older than a day (Slack's retries are long over by then).
+    const kept = await database.db.handledRequest.findMany({ select: { key: true } });
+    expect(kept.map((e) => e.key)).toEqual(['event:EvNEW']);
     const count = reports.length;
     expect(scheduler.task.getStatus()).toBe('destroyed');
     expect(reports).toHaveLength(count);

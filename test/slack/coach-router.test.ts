@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
+import { AfterAck, HomeRefresher } from '../../src/slack/after-ack';
 import type { AppDeps } from '../../src/slack/deps';
 import {
   coachCommand,
@@ -26,6 +27,7 @@ function fakeArgs(text: string) {
       command: '/coach',
       response_url: 'http://127.0.0.1:9/unused',
     },
+    context: { scope: { workspaceId: 'T1', userId: 'U1' } },
     ack: async (r?: unknown) => {
       acks.push(r);
     },
@@ -40,10 +42,13 @@ function fakeArgs(text: string) {
   return { args, acks, responds };
 }
 
+const later = new AfterAck(createLogger('silent'));
 const deps = {
   db: {} as AppDeps['db'],
   log: createLogger('silent'),
   clock: { now: () => new Date() },
+  later,
+  home: new HomeRefresher(later, async () => undefined),
 } satisfies AppDeps;
 
 describe('parseCommandText', () => {

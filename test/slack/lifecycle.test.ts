@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { createLogger } from '../../src/log';
+import { AfterAck, HomeRefresher } from '../../src/slack/after-ack';
 import type { AppDeps } from '../../src/slack/deps';
 import { workspaceLifecycle } from '../../src/slack/listeners/events/lifecycle';
 import { ensureMember } from '../../src/store/members';
@@ -19,7 +20,15 @@ describe('workspace lifecycle events', () => {
   beforeEach(async () => {
     file = sqliteTestDatabase();
     database = await openDatabase(file.url);
-    deps = { db: database.db, log: createLogger('silent'), clock: { now: () => NOW } };
+    const log = createLogger('silent');
+    const later = new AfterAck(log);
+    deps = {
+      db: database.db,
+      log,
+      clock: { now: () => NOW },
+      later,
+      home: new HomeRefresher(later, async () => undefined),
+    };
     for (const [team, user] of [
       ['T1', 'U1'],
       ['T2', 'U2'],

@@ -62,6 +62,8 @@ export interface Harness {
   appUrl: string;
   /** Everything the app logged, one JSON line each. */
   logs: string[];
+  /** Resolves once the app's work after the ack (DMs, coalesced App Home publishes) is done. */
+  settle(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -112,6 +114,10 @@ export async function startHarness(
     clock,
     appUrl,
     logs,
+    async settle() {
+      await coach.slack.deps.home.flush();
+      await coach.slack.deps.later.drain();
+    },
     async stop() {
       await coach.stop();
       await standIn.close();

@@ -8,8 +8,9 @@ import type {
 } from '@slack/bolt';
 import { archiveContact, peopleByStage, personOverview } from '../../../services/people';
 import { thankYouFor } from '../../../services/thanks';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
+import { memberScope } from '../../pipeline/middleware';
 import {
   buildPeopleMessage,
   buildPersonMessage,
@@ -25,14 +26,14 @@ import { openAskModal, sendPrepDm } from './outreach-shared';
 export function openPeople(deps: AppDeps) {
   return async ({
     ack,
+    context,
     body,
     action,
     client,
     respond,
   }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     const now = deps.clock.now();
     const click = { body, client, respond, log: deps.log };
     if (action.value) {
@@ -53,15 +54,16 @@ export function openPeople(deps: AppDeps) {
 export function personMenuChoice(deps: AppDeps) {
   return async ({
     ack,
+    context,
     body,
     action,
     client,
     respond,
   }: SlackActionMiddlewareArgs<BlockAction<OverflowAction>> & AllMiddlewareArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const picked = decodePersonChoice(action.selected_option?.value);
-    if (!scope || !picked || action.action_id !== PEOPLE_ACTIONS.menu) return;
+    if (!picked || action.action_id !== PEOPLE_ACTIONS.menu) return;
     const now = deps.clock.now();
     const click = { body, client, respond, log: deps.log };
     switch (picked.choice) {
@@ -84,7 +86,7 @@ export function personMenuChoice(deps: AppDeps) {
         }
         const list = buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked.filter);
         if (!(await replaceSource(click, list))) await answer(click, list);
-        await refreshHome(client, deps, scope);
+        refreshHome(client, deps, scope);
         return;
       }
       case 'ask':

@@ -10,8 +10,9 @@ import type {
 } from '@slack/bolt';
 import { advanceSkill } from '../../../services/skills';
 import { markThankYouSent, thankYouFor } from '../../../services/thanks';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
+import { memberScope } from '../../pipeline/middleware';
 import { OPEN } from '../../views/action-ids';
 import { PEOPLE_ACTIONS } from '../../views/people';
 import { buildSkillsMessage, SKILLS_ACTIONS, skillNotFoundText } from '../../views/skills';
@@ -38,19 +39,17 @@ export function registerAfterChatActions(app: App, deps: AppDeps): void {
 }
 
 export function openLogClick(deps: AppDeps) {
-  return async ({ ack, body, action, client }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     await openLogModal(client, deps, scope, body.trigger_id, { contactId: action.value || null });
   };
 }
 
 export function openThanksClick(deps: AppDeps) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     const now = deps.clock.now();
     const found = await thankYouFor(deps.db, scope, { contactId: action.value || null }, now);
     await answer(
@@ -62,10 +61,10 @@ export function openThanksClick(deps: AppDeps) {
 
 /** Records the thank-you and updates the message it was clicked in, in place. */
 export function markSentClick(deps: AppDeps) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope || !action.value) return;
+    const scope = memberScope(context);
+    if (!action.value) return;
     const now = deps.clock.now();
     const card = await markThankYouSent(deps.db, scope, action.value, now);
     const click = { body, client, respond, log: deps.log };
@@ -80,15 +79,15 @@ export function markSentClick(deps: AppDeps) {
       ? { text: `Thank-you to ${card.contactName} sent.`, blocks: replaceThankYouBlocks(blocks, card, now) }
       : { ...buildThankYouMessage(card, now), blocks: thankYouBlocks(card, now) };
     if (!(await replaceSource(click, message))) await answer(click, message);
-    await refreshHome(client, deps, scope);
+    refreshHome(client, deps, scope);
   };
 }
 
 export function advanceSkillClick(deps: AppDeps) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope || !action.value) return;
+    const scope = memberScope(context);
+    if (!action.value) return;
     const plan = await advanceSkill(deps.db, scope, action.value);
     const click = { body, client, respond, log: deps.log };
     const message = plan ? buildSkillsMessage(plan) : { text: skillNotFoundText() };

@@ -11,8 +11,9 @@ import type {
 import type { WebClient } from '@slack/web-api';
 import type { Scope } from '../../../core/scope';
 import { askForEditing, askForm, markAskAsSent, nextAskVersion } from '../../../services/ask';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
+import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
 import {
   type AskDraftMessageInput,
@@ -60,38 +61,38 @@ async function tellNotFound(
 }
 
 export function askAnotherVersion(deps: AppDeps) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const where = clickedMessage(body);
-    if (!scope || !where || !action.value) return;
+    if (!where || !action.value) return;
     const { firstName } = await slackUserFacts(client, scope.userId, deps.log);
     const result = await nextAskVersion(deps.db, scope, action.value, firstName);
     if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
     await updateDraftMessage(client, where, result.draft);
-    if (result.ok) await refreshHome(client, deps, scope);
+    if (result.ok) refreshHome(client, deps, scope);
   };
 }
 
 export function askMarkSent(deps: AppDeps) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const where = clickedMessage(body);
-    if (!scope || !action.value) return;
+    if (!action.value) return;
     const result = await markAskAsSent(deps.db, scope, action.value, deps.clock.now());
     if (!result.ok) return tellNotFound(respond, deps, scope);
     if (where) await updateDraftMessage(client, where, result.draft);
-    if (!result.alreadySent) await refreshHome(client, deps, scope);
+    if (!result.alreadySent) refreshHome(client, deps, scope);
   };
 }
 
 export function askEdit(deps: AppDeps) {
-  return async ({ ack, body, action, client }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const where = clickedMessage(body);
-    if (!scope || !where || !action.value) return;
+    if (!where || !action.value) return;
     const askId = action.value;
     await openModal(
       client,
@@ -116,11 +117,11 @@ export function askEdit(deps: AppDeps) {
 
 /** Picking someone else in the ask modal brings in their saved reason (and the name fields for someone new). */
 export function askPersonPicked(deps: AppDeps) {
-  return async ({ ack, body, action, client }: SelectArgs) => {
+  return async ({ context, ack, body, action, client }: SelectArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const view = body.view;
-    if (!scope || !view) return;
+    if (!view) return;
     const picked = action.selected_option?.value ?? null;
     const current = currentAskInputs(view.state.values as StateValues);
     const form = await askForm(

@@ -22,8 +22,9 @@ import {
   stopNudgeKindFor,
 } from '../../../services/nudges';
 import { loadNudgeSettings } from '../../../services/settings';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
+import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
 import { OPEN } from '../../views/action-ids';
 import {
@@ -68,20 +69,13 @@ async function answer(
     );
     await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
   }
-  if (changedData) await refreshHomeQuietly(client, deps, scope);
-}
-
-async function refreshHomeQuietly(client: WebClient, deps: AppDeps, scope: Scope): Promise<void> {
-  await refreshHome(client, deps, scope).catch((error: unknown) =>
-    deps.log.warn({ err: scrubTokens(String(error)) }, 'refreshing the App Home failed'),
-  );
+  if (changedData) refreshHome(client, deps, scope);
 }
 
 function buttonHandler(deps: AppDeps, service: ClickService, changedData = false) {
   return async (args: ButtonArgs) => {
     await args.ack();
-    const scope = scopeOf(args.body);
-    if (!scope) return;
+    const scope = memberScope(args.context);
     const result = await service(deps.db, scope, args.action.value ?? '', deps.clock.now());
     await answer(args, deps, scope, result, changedData);
   };
@@ -90,9 +84,8 @@ function buttonHandler(deps: AppDeps, service: ClickService, changedData = false
 function snoozeHandler(deps: AppDeps) {
   return async (args: SelectArgs) => {
     await args.ack();
-    const scope = scopeOf(args.body);
+    const scope = memberScope(args.context);
     const choice = parseSnoozeValue(args.action.selected_option?.value);
-    if (!scope) return;
     const result: NudgeClickResult = choice
       ? await snoozeNudgeFor(deps.db, scope, choice.nudgeId, choice.choice, deps.clock.now())
       : { ok: false, reason: 'not_yours' };
@@ -102,10 +95,9 @@ function snoozeHandler(deps: AppDeps) {
 
 /** OPEN.settings (App Home and elsewhere): the same modal as `/coach settings`. */
 export function openSettings(deps: AppDeps) {
-  return async ({ ack, body, client }: ButtonArgs) => {
+  return async ({ context, ack, body, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     await openModal(
       client,
       body.trigger_id,

@@ -7,7 +7,8 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { contactsForPicker } from '../../../services/targets';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
+import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
 import { OPEN } from '../../views/action-ids';
 import { buildAddTargetModal } from '../../views/add-target';
@@ -33,10 +34,9 @@ export function registerOutreachActions(app: App, deps: AppDeps): void {
 
 /** "Add a target"; a contact id as value means "suggested by" that person. */
 function openAddTarget(deps: AppDeps) {
-  return async ({ ack, body, action, client }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     await openModal(
       client,
       body.trigger_id,
@@ -53,10 +53,9 @@ function openAddTarget(deps: AppDeps) {
 
 /** "Draft an ask" from a button: the value is a contact id, or empty to pick someone. */
 function openAsk(deps: AppDeps) {
-  return async ({ ack, body, action, client }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     await openAskModal(
       client,
       deps,

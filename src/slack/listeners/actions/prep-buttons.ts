@@ -3,7 +3,8 @@ import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewar
 import { isoLocalDate } from '../../../coaching/time';
 import { prepSheet, scheduleForm } from '../../../services/prep';
 import { contactsForPicker } from '../../../services/targets';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
+import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
 import { noticeModal } from '../../views/kit';
 import { buildPickContactModal, PICK_FOR_PREP_CALLBACK_ID } from '../../views/pick-contact';
@@ -16,10 +17,9 @@ const NOT_ON_LIST = "I couldn't find that person on your list. `/coach people` s
 
 /** OPEN.prep: with a contact id the questions arrive as a DM; without one, pick someone first. */
 export function openPrep(deps: AppDeps) {
-  return async ({ ack, body, action, client, respond }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     const contactId = action.value ?? '';
     if (contactId) {
       const sent = await sendPrepDm(client, deps, scope, contactId);
@@ -57,12 +57,12 @@ export function openPrep(deps: AppDeps) {
 }
 
 export function prepOwnQuestions(deps: AppDeps) {
-  return async ({ ack, body, action, client }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const where = clickedMessage(body);
     const state = readPrepState(action.value);
-    if (!scope || !where || !state) return;
+    if (!where || !state) return;
     await openModal(
       client,
       body.trigger_id,
@@ -82,11 +82,11 @@ export function prepOwnQuestions(deps: AppDeps) {
 }
 
 export function prepSchedule(deps: AppDeps) {
-  return async ({ ack, body, action, client }: ButtonArgs) => {
+  return async ({ context, ack, body, action, client }: ButtonArgs) => {
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const contactId = action.value;
-    if (!scope || !contactId) return;
+    if (!contactId) return;
     await openModal(
       client,
       body.trigger_id,

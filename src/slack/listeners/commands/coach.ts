@@ -2,7 +2,8 @@
 // even when a handler fails before it could.
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt';
 import { scrubTokens } from '../../../log';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
+import { answeredLate, memberScope } from '../../pipeline/middleware';
 import { buildErrorMessage, buildUnknownCommandMessage } from '../../views/help';
 import type { Subcommand } from './subcommand';
 import { SUBCOMMANDS } from './subcommands';
@@ -53,17 +54,30 @@ function editDistance(a: string, b: string): number {
 }
 
 export function coachCommand(deps: AppDeps, list: readonly Subcommand[] = SUBCOMMANDS) {
-  return async ({ command, ack, respond, client }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({
+    command,
+    ack,
+    respond,
+    client,
+    context,
+  }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) => {
     let acked = false;
     const ackOnce: typeof ack = async (response) => {
       if (acked) return;
       acked = true;
+      // Past Slack's deadline the pipeline answered already: the reply goes through response_url.
+      if (answeredLate(context) && response) {
+        await respond(
+          typeof response === 'string' ? { response_type: 'ephemeral', text: response } : response,
+        );
+        return;
+      }
       await ack(response);
     };
     const { name, args } = parseCommandText(command.text ?? '');
     const subcommand = findSubcommand(name, list);
-    const scope = scopeOf(command);
-    if (!subcommand || !scope) {
+    const scope = memberScope(context);
+    if (!subcommand) {
       await ackOnce(buildUnknownCommandMessage(name, suggestSubcommand(name, list)));
       return;
     }

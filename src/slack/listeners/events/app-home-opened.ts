@@ -1,12 +1,16 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { type AppDeps, workspaceIdOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
+import { memberScope } from '../../pipeline/middleware';
 
+/** The member is looking at the Home tab: publish it without waiting for more changes. */
 export function appHomeOpened(deps: AppDeps) {
-  return async ({ event, body, client }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
+  return async ({
+    event,
+    client,
+    context,
+  }: SlackEventMiddlewareArgs<'app_home_opened'> & AllMiddlewareArgs) => {
     if (event.tab !== 'home') return;
-    const workspaceId = workspaceIdOf(body);
-    if (!workspaceId) return;
-    await refreshHome(client, deps, { workspaceId, userId: event.user });
+    refreshHome(client, deps, memberScope(context), { soon: true });
   };
 }

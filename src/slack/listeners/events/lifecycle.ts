@@ -1,7 +1,8 @@
 // The app was removed from a workspace (or its bot token revoked): stop working for it.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { workspaceRemoved } from '../../../services/workspaces';
-import { type AppDeps, workspaceIdOf } from '../../deps';
+import type { AppDeps } from '../../deps';
+import { workspaceIdOf } from '../../pipeline/scope';
 
 export function workspaceLifecycle(deps: AppDeps) {
   return async ({

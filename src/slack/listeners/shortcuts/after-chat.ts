@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
+import { memberScope } from '../../pipeline/middleware';
 import { LOG_SHORTCUT_CALLBACK_ID } from '../../views/log';
 import { openLogModal } from '../views/log';
 
@@ -9,10 +10,15 @@ export function registerAfterChatShortcuts(app: App, deps: AppDeps): void {
 
 /** The global "Log a conversation" shortcut opens the log modal. */
 export function logShortcut(deps: AppDeps) {
-  return async ({ ack, shortcut, body, client }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({
+    context,
+    ack,
+    shortcut,
+    body,
+    client,
+  }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
-    const scope = scopeOf(body);
-    if (!scope) return;
+    const scope = memberScope(context);
     await openLogModal(client, deps, scope, shortcut.trigger_id, {});
   };
 }

@@ -1,6 +1,7 @@
 // Global shortcut "Draft an ask" (manifest.yml: draft_ask_shortcut).
 import type { AllMiddlewareArgs, App, GlobalShortcut, SlackShortcutMiddlewareArgs } from '@slack/bolt';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
+import { memberScope } from '../../pipeline/middleware';
 import { openAskModal } from '../actions/outreach-shared';
 
 export const DRAFT_ASK_SHORTCUT = 'draft_ask_shortcut';
@@ -8,10 +9,14 @@ export const DRAFT_ASK_SHORTCUT = 'draft_ask_shortcut';
 export function registerOutreachShortcuts(app: App, deps: AppDeps): void {
   app.shortcut<GlobalShortcut>(
     DRAFT_ASK_SHORTCUT,
-    async ({ ack, body, client }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs) => {
+    async ({
+      context,
+      ack,
+      body,
+      client,
+    }: SlackShortcutMiddlewareArgs<GlobalShortcut> & AllMiddlewareArgs) => {
       await ack();
-      const scope = scopeOf(body);
-      if (!scope) return;
+      const scope = memberScope(context);
       await openAskModal(client, deps, scope, body.trigger_id, { query: '' });
     },
   );

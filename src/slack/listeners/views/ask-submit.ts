@@ -1,9 +1,10 @@
 // Submitting "Draft an ask" and "Edit your ask".
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { createAskDraft, editAsk } from '../../../services/ask';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
-import { sendDm } from '../../surfaces';
+import { memberScope } from '../../pipeline/middleware';
+import { dmLater } from '../../surfaces';
 import {
   askContactMissingError,
   askDuplicateError,
@@ -18,9 +19,9 @@ import { onValidSubmission } from './submission';
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 export function askSubmission(deps: AppDeps) {
-  return onValidSubmission(readAskForm, async ({ ack, view, client, data, scope }) => {
+  return onValidSubmission(deps, readAskForm, async ({ ack, view, client, data, scope, key }) => {
     const { senderFirstName } = readAskMetadata(view.private_metadata);
-    const result = await createAskDraft(deps.db, scope, data, deps.clock.now(), senderFirstName);
+    const result = await createAskDraft(deps.db, scope, data, deps.clock.now(), senderFirstName, key);
     if (!result.ok) {
       const errors =
         result.problem === 'duplicate' ? askDuplicateError(result.existing) : askContactMissingError();
@@ -28,27 +29,31 @@ export function askSubmission(deps: AppDeps) {
       return;
     }
     await ack();
-    await sendDm(
+    dmLater(
+      deps,
       client,
       scope.userId,
       buildAskDraftMessage({ ...result.draft, addedToList: result.addedToList }),
     );
-    await refreshHome(client, deps, scope);
+    refreshHome(client, deps, scope);
   });
 }
 
 export function askEditSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SubmitArgs) => {
-    const scope = scopeOf(body);
+  return async ({ ack, view, client, context }: SubmitArgs) => {
+    const scope = memberScope(context);
     const form = readAskEditForm(view.state.values);
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    await ack();
     const where = readAskEditMetadata(view.private_metadata);
-    if (!scope || !where) return;
+    if (!where) {
+      await ack();
+      return;
+    }
     const result = await editAsk(deps.db, scope, where.askId, form.data.text);
+    await ack();
     if (!result.ok && result.problem === 'not_found') {
       deps.log.info(
         { team: scope.workspaceId, user: scope.userId },
@@ -57,12 +62,14 @@ export function askEditSubmission(deps: AppDeps) {
       return;
     }
     const message = buildAskDraftMessage(result.draft);
-    await client.chat.update({
-      channel: where.channel,
-      ts: where.ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
-    if (result.ok) await refreshHome(client, deps, scope);
+    deps.later.run('ask draft update', () =>
+      client.chat.update({
+        channel: where.channel,
+        ts: where.ts,
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    );
+    if (result.ok) refreshHome(client, deps, scope);
   };
 }

@@ -5,9 +5,9 @@ import { buildGoalSavedModal, readGoalForm } from '../../views/goal';
 import { onValidSubmission } from './submission';
 
 export function goalSubmission(deps: AppDeps) {
-  return onValidSubmission(readGoalForm, async ({ ack, client, data, scope }) => {
+  return onValidSubmission(deps, readGoalForm, async ({ ack, client, data, scope }) => {
     const progress = await setGoals(deps.db, scope, data, deps.clock.now());
     await ack({ response_action: 'update', view: buildGoalSavedModal(progress) });
-    await refreshHome(client, deps, scope);
+    refreshHome(client, deps, scope);
   });
 }

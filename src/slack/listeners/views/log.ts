@@ -3,7 +3,7 @@ import type { Scope } from '../../../core/scope';
 import { type LogStart, logConversation, startLog } from '../../../services/log';
 import type { AppDeps } from '../../deps';
 import { learnTimezone, refreshHome } from '../../home';
-import { openModal, sendDm } from '../../surfaces';
+import { dmLater, openModal } from '../../surfaces';
 import {
   buildLoggedMessage,
   buildLogModal,
@@ -45,7 +45,7 @@ export async function openLogModal(
 
 /** "Which one?" answered: the log modal replaces the picker, with that person filled in. */
 export function logPickSubmission(deps: AppDeps) {
-  return onValidSubmission(readPickForm, async ({ ack, view, data, scope }) => {
+  return onValidSubmission(deps, readPickForm, async ({ ack, view, data, scope }) => {
     const who =
       data.choice === PICK_NEW_PERSON
         ? { newName: parsePickMetadata(view.private_metadata).typed }
@@ -55,17 +55,18 @@ export function logPickSubmission(deps: AppDeps) {
   });
 }
 
+/** Saved before the ack (one transaction), so a problem comes back inline; the DM and Home follow after. */
 export function logSubmission(deps: AppDeps) {
-  return onValidSubmission(readLogForm, async ({ ack, view, client, data, scope }) => {
+  return onValidSubmission(deps, readLogForm, async ({ ack, view, client, data, scope, key }) => {
     const now = deps.clock.now();
     const { contactId } = parseLogMetadata(view.private_metadata);
-    const result = await logConversation(deps.db, scope, { ...data, contactId }, now);
+    const result = await logConversation(deps.db, scope, { ...data, contactId }, now, key);
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: logProblemErrors(result.problem) });
       return;
     }
     await ack();
-    await sendDm(client, scope.userId, buildLoggedMessage(result.summary, now));
-    await refreshHome(client, deps, scope);
+    dmLater(deps, client, scope.userId, buildLoggedMessage(result.summary, now));
+    refreshHome(client, deps, scope);
   });
 }

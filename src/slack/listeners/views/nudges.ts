@@ -12,7 +12,7 @@ import {
 import { onValidSubmission } from './submission';
 
 export function settingsSubmission(deps: AppDeps) {
-  return onValidSubmission(readSettingsForm, async ({ ack, data, scope }) => {
+  return onValidSubmission(deps, readSettingsForm, async ({ ack, data, scope }) => {
     const result = await saveNudgeSettings(deps.db, scope, data, deps.clock.now());
     if (!result.ok) {
       await ack({ response_action: 'errors', errors: settingsErrors(result.errors) });

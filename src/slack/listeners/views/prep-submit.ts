@@ -1,9 +1,10 @@
 // Submitting the prep modals: your own questions, picking who to prepare for, booking the chat.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
 import { prepSheet, scheduleChat } from '../../../services/prep';
-import { type AppDeps, scopeOf } from '../../deps';
+import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
-import { sendDm } from '../../surfaces';
+import { memberScope, requestKey } from '../../pipeline/middleware';
+import { dmLater } from '../../surfaces';
 import { pickContactMissingError, readPickContactForm } from '../../views/pick-contact';
 import {
   buildPrepMessage,
@@ -22,46 +23,48 @@ type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
 /** The member's own questions go into the prep DM they came from (updated in place). */
 export function ownQuestionsSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SubmitArgs) => {
+  return async ({ ack, view, client, context }: SubmitArgs) => {
     const form = readOwnQuestionsForm(view.state.values);
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
     await ack();
-    const scope = scopeOf(body);
+    const scope = memberScope(context);
     const where = readOwnQuestionsMetadata(view.private_metadata);
-    if (!scope || !where) return;
+    if (!where) return;
     const sheet = await prepSheet(deps.db, scope, where.contactId, form.data.own);
     if (!sheet) return;
     const message = buildPrepMessage(sheet);
-    await client.chat.update({
-      channel: where.channel,
-      ts: where.ts,
-      text: message.text,
-      blocks: message.blocks,
-    });
+    deps.later.run('prep update', () =>
+      client.chat.update({
+        channel: where.channel,
+        ts: where.ts,
+        text: message.text,
+        blocks: message.blocks,
+      }),
+    );
   };
 }
 
 export function pickForPrepSubmission(deps: AppDeps) {
-  return onValidSubmission(readPickContactForm, async ({ ack, client, data, scope }) => {
+  return onValidSubmission(deps, readPickContactForm, async ({ ack, client, data, scope }) => {
     const sheet = await prepSheet(deps.db, scope, data.contactId);
     if (!sheet) {
       await ack({ response_action: 'errors', errors: pickContactMissingError() });
       return;
     }
     await ack();
-    await sendDm(client, scope.userId, buildPrepMessage(sheet));
+    dmLater(deps, client, scope.userId, buildPrepMessage(sheet));
   });
 }
 
 export function scheduleSubmission(deps: AppDeps) {
-  return async ({ ack, body, view, client }: SubmitArgs) => {
-    const scope = scopeOf(body);
+  return async ({ ack, view, client, context }: SubmitArgs) => {
+    const scope = memberScope(context);
     const form = readScheduleForm(view.state.values);
     const meta = readScheduleMetadata(view.private_metadata);
-    if (!form.ok || !scope || !meta) {
+    if (!form.ok || !meta) {
       await ack({ response_action: 'errors', errors: form.ok ? scheduleContactMissingError() : form.errors });
       return;
     }
@@ -70,6 +73,7 @@ export function scheduleSubmission(deps: AppDeps) {
       scope,
       { contactId: meta.contactId, ...form.data },
       deps.clock.now(),
+      requestKey(context),
     );
     if (!result.ok) {
       const errors =
@@ -82,7 +86,7 @@ export function scheduleSubmission(deps: AppDeps) {
       return;
     }
     await ack();
-    await sendDm(client, scope.userId, buildScheduledMessage(result));
-    await refreshHome(client, deps, scope);
+    dmLater(deps, client, scope.userId, buildScheduledMessage(result));
+    refreshHome(client, deps, scope);
   };
 }

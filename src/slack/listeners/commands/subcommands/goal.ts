@@ -29,6 +29,6 @@ export const goalSubcommand: Subcommand = {
     }
     const progress = await setGoals(deps.db, scope, { targetGoal: parsed.value }, deps.clock.now());
     await ack(buildGoalSetMessage(progress));
-    await refreshHome(client, deps, scope);
+    refreshHome(client, deps, scope);
   },
 };

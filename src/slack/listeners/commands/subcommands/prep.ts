@@ -30,7 +30,7 @@ export const prepSubcommand: Subcommand = {
         response_type: 'ephemeral',
         text: `:memo: Your questions for *${esc(lookup.contact.name)}* are in our DM, so they are easy to find before the chat.`,
       });
-      await sendPrepDm(client, deps, scope, lookup.contact.id);
+      deps.later.run('prep dm', () => sendPrepDm(client, deps, scope, lookup.contact.id));
       return;
     }
     await ack();

@@ -1,0 +1,160 @@
+// What a signed request must look like before Bolt sees it. Bolt reads fields such as `ssl_check`,
+// `actions[0]` and `view.state` without checking them, so a signed `null` or an `actions` string would
+// throw inside it. Anything that fails here is answered 400 (malformed) and never dispatched.
+// Only the fields Bolt and the listeners read are checked; everything else passes through unchanged.
+import { z } from 'zod';
+
+const id = z.string().min(1).max(255);
+const optionalId = id.optional();
+
+const teamRef = z.looseObject({ id: optionalId, enterprise_id: z.string().nullish() }).nullish();
+const userRef = z.looseObject({ id, team_id: z.string().optional() });
+const channelRef = z.looseObject({ id: optionalId }).nullish();
+
+const viewShape = z.looseObject({
+  id,
+  callback_id: z.string().max(255).optional(),
+  hash: z.string().max(255).optional(),
+  private_metadata: z.string().max(3000).optional(),
+  state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
+});
+
+const action = z.looseObject({
+  action_id: id,
+  block_id: z.string().max(255).optional(),
+  action_ts: z.string().max(64).optional(),
+  value: z.string().max(2000).optional(),
+  type: z.string().max(64).optional(),
+});
+
+const interactive = {
+  user: userRef,
+  team: teamRef,
+  enterprise: z.looseObject({ id: optionalId }).nullish(),
+  trigger_id: z.string().max(255).optional(),
+  response_url: z.string().max(2000).optional(),
+};
+
+const blockActions = z.looseObject({
+  type: z.literal('block_actions'),
+  ...interactive,
+  actions: z.array(action).min(1).max(25),
+  channel: channelRef,
+  container: z.looseObject({ type: z.string().optional() }).optional(),
+  message: z
+    .looseObject({ ts: z.string().max(64).optional(), blocks: z.array(z.unknown()).optional() })
+    .optional(),
+  view: viewShape.optional(),
+});
+
+const viewEvent = z.looseObject({
+  type: z.enum(['view_submission', 'view_closed']),
+  ...interactive,
+  view: viewShape,
+});
+
+const shortcut = z.looseObject({
+  type: z.enum(['shortcut', 'message_action']),
+  ...interactive,
+  callback_id: z.string().max(255),
+  trigger_id: z.string().max(255),
+  channel: channelRef,
+});
+
+const suggestion = z.looseObject({
+  type: z.literal('block_suggestion'),
+  ...interactive,
+  action_id: id,
+  value: z.string().max(2000).optional(),
+});
+
+const slashCommand = z.looseObject({
+  command: z.string().min(1).max(64),
+  text: z.string().max(4000).optional(),
+  user_id: id,
+  team_id: id,
+  channel_id: z.string().max(255).optional(),
+  trigger_id: z.string().max(255).optional(),
+  response_url: z.string().max(2000).optional(),
+});
+
+const eventCallback = z.looseObject({
+  type: z.literal('event_callback'),
+  team_id: z.string().max(255).optional(),
+  event_id: z.string().max(255).optional(),
+  event: z.looseObject({ type: z.string().min(1).max(255) }),
+});
+
+const urlVerification = z.looseObject({
+  type: z.literal('url_verification'),
+  challenge: z.string().max(500),
+});
+
+export type Envelope =
+  | { kind: 'ssl_check' }
+  | { kind: 'url_verification'; challenge: string }
+  | { kind: 'dispatch'; body: Record<string, unknown> }
+  | { kind: 'malformed'; reason: string };
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Classifies a parsed body: answered here, dispatched to the app, or refused as malformed. */
+export function checkEnvelope(body: unknown): Envelope {
+  if (!isRecord(body)) return { kind: 'malformed', reason: 'the body is not an object' };
+  if (body.ssl_check !== undefined) return { kind: 'ssl_check' };
+  if (body.type === 'url_verification') {
+    const parsed = urlVerification.safeParse(body);
+    return parsed.success
+      ? { kind: 'url_verification', challenge: parsed.data.challenge }
+      : { kind: 'malformed', reason: 'url_verification without a challenge' };
+  }
+  const schema = schemaFor(body);
+  if (!schema) {
+    // A kind of request this app never registered for: acknowledged, and nothing runs.
+    return { kind: 'dispatch', body };
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      kind: 'malformed',
+      reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
+    };
+  }
+  return { kind: 'dispatch', body };
+}
+
+function schemaFor(body: Record<string, unknown>): z.ZodType | undefined {
+  if (typeof body.command === 'string' || 'command' in body) return slashCommand;
+  switch (body.type) {
+    case 'block_actions':
+      return blockActions;
+    case 'view_submission':
+    case 'view_closed':
+      return viewEvent;
+    case 'shortcut':
+    case 'message_action':
+      return shortcut;
+    case 'block_suggestion':
+      return suggestion;
+    case 'event_callback':
+      return eventCallback;
+    default:
+      return undefined;
+  }
+}
+
+/** Parses a raw request body the way Slack sends it: JSON, a form with a `payload`, or a slash command form. */
+export function parseBody(raw: string, contentType: string | undefined): unknown {
+  const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
+  if (type === 'application/json') return JSON.parse(raw);
+  if (type === 'application/x-www-form-urlencoded') {
+    const form = new URLSearchParams(raw);
+    const payload = form.get('payload');
+    if (payload !== null) return JSON.parse(payload);
+    return Object.fromEntries(form.entries());
+  }
+  throw new Error(`unsupported content type ${type || '(none)'}`);
+}
