@@ -1,7 +1,9 @@
 // Logging a conversation: which contact a log is about, which booked chat it was, when it happened,
 // and the thank-you card shown after it (also for `/coach thanks`).
+
+import { thankYouDeadline } from './cadence';
 import { matchContacts, nameKey } from './names';
-import { draftThankYou, onTimeThankYouRate, type ThankYouRate, thankYouDeadline } from './thanks';
+import { draftThankYou, onTimeThankYouRate, type ThankYouRate } from './thanks';
 import { isoLocalDate, localDateTimeToUtc, MINUTE_MS } from './time';
 import type { ContactData, ConversationData, Stage } from './types';
 

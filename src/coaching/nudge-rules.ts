@@ -2,11 +2,12 @@
 // Pure: takes a snapshot and `now`, returns plain data. The delivery side inserts the plan idempotently
 // by dedupe key, sends what is due, and cancels pending nudges that are no longer in the plan.
 //
-// Decisions (all times in the member's zone; working hours as in ./time):
+// Decisions (all times in the member's zone; working hours as in ./time; every number in ./cadence,
+// which the App Home's due list uses too):
 // - Overdue nudges (their time passed before they were planned, e.g. logged late or the planner was
 //   down) are due at once for thank_you, prep, wrap_up and weekly_summary, at the next working moment
 //   for referral, follow_up, close_loop and keep_in_touch, and at the debrief placement of `now` for
-//   debrief. They stop being planned once stale (see STALE_AFTER_MS and the per-kind notes).
+//   debrief. They stop being planned once stale (see STALE_AFTER_MS in ./cadence and the notes below).
 // - "N days later" (referral 2, follow_up 7, close_loop 30, keep_in_touch 90) counts local calendar
 //   days, keeping the wall-clock time, then moves into working hours. The thank-you 24 h deadline, its
 //   2 h breathing room, and the wrap_up/debrief offsets are absolute durations.
@@ -36,17 +37,33 @@
 // - referral: staleness (14 days) counts from the later of its time and the contact's creation, so a
 //   name added weeks after the conversation is still nudged once, at the next working moment.
 
-import { THANK_YOU_WINDOW_MS } from './thanks';
 import {
-  addLocalDays,
+  closeLoopDueAt,
+  conversationEnd,
+  DEBRIEF_AFTER_MS,
+  followUpDueAt,
+  KEEP_IN_TOUCH_EVERY_DAYS,
+  keepInTouchDueAt,
+  PREP_LATE_LEAD_MS,
+  referralDueAt,
+  STALE_AFTER_MS,
+  THANK_YOU_BREATHING_ROOM_MS,
+  THANK_YOU_FALLBACK_LEAD_MS,
+  THANK_YOU_MIN_LEAD_MS,
+  thankYouDeadline,
+  thankYouExpiresAt,
+  WAKING_END_MINUTE,
+  WAKING_START_MINUTE,
+  WEEKLY_SUMMARY_FALLBACK_MINUTE,
+  wrapUpAt,
+} from './cadence';
+import {
   atLocalMinute,
-  DAY_MS,
   HOUR_MS,
   inZone,
   isoLocalDate,
   isoWeekKey,
   localParts,
-  MINUTE_MS,
   nextWorkingMoment,
   previousWorkingDayStart,
   resolveZone,
@@ -73,37 +90,6 @@ export interface PlanOptions {
 }
 
 export const DEFAULT_HORIZON_MS = 36 * HOUR_MS;
-export const DEFAULT_KEEP_IN_TOUCH_DAYS = 90;
-export const THANK_YOU_DEADLINE_MS = THANK_YOU_WINDOW_MS;
-export const THANK_YOU_BREATHING_ROOM_MS = 2 * HOUR_MS;
-/** A working-hours thank-you moment must leave at least this long before the deadline. */
-export const THANK_YOU_MIN_LEAD_MS = 1 * HOUR_MS;
-export const THANK_YOU_FALLBACK_LEAD_MS = 2 * HOUR_MS;
-export const REFERRAL_DELAY_DAYS = 2;
-export const FOLLOW_UP_DELAY_DAYS = 7;
-export const CLOSE_LOOP_DELAY_DAYS = 30;
-export const PREP_LATE_LEAD_MS = 2 * HOUR_MS;
-export const WRAP_UP_LEAD_MS = 2 * MINUTE_MS;
-export const DEBRIEF_DELAY_MS = 60 * MINUTE_MS;
-/** Waking hours for the debrief, local minutes [start, end). */
-export const WAKING_START_MINUTE = 8 * 60;
-export const WAKING_END_MINUTE = 21 * 60;
-/** Monday time for the weekly summary when Monday is not a working day. */
-export const WEEKLY_FALLBACK_MINUTE = 9 * 60;
-const DEFAULT_CONVERSATION_MINUTES = 20;
-
-/** How long after its planned time an unsent nudge is still worth sending. */
-export const STALE_AFTER_MS: Readonly<Record<NudgeKind, number>> = {
-  thank_you: 7 * DAY_MS, // counted from heldAt
-  referral: 14 * DAY_MS,
-  follow_up: 14 * DAY_MS,
-  prep: 0, // until the conversation starts
-  wrap_up: 0, // until the conversation's planned end
-  debrief: 7 * DAY_MS,
-  close_loop: 30 * DAY_MS,
-  keep_in_touch: Number.POSITIVE_INFINITY,
-  weekly_summary: 12 * HOUR_MS,
-};
 
 /** Kinds placed in working hours (the thank-you only when its deadline allows). */
 export const WORKING_HOURS_KINDS: readonly NudgeKind[] = [
@@ -144,16 +130,6 @@ interface Context {
 
 function later(a: Date, b: Date): Date {
   return a.getTime() >= b.getTime() ? a : b;
-}
-
-function minutesOf(c: ConversationData): number {
-  return Number.isFinite(c.minutesRequested) && c.minutesRequested > 0
-    ? c.minutesRequested
-    : DEFAULT_CONVERSATION_MINUTES;
-}
-
-function conversationEnd(c: ConversationData, scheduledAt: Date): Date {
-  return new Date(scheduledAt.getTime() + minutesOf(c) * MINUTE_MS);
 }
 
 /** Where a debrief lands: at `d` when awake (08:00–21:00) or working, else the next working moment. */
@@ -224,9 +200,8 @@ function isUpcoming(c: ConversationData): c is ConversationData & { scheduledAt:
 
 function thankYou(ctx: Context, c: ConversationData & { heldAt: Date }): Candidate | null {
   if (c.thankYouSentAt !== null) return null;
-  const held = c.heldAt.getTime();
-  const deadline = new Date(held + THANK_YOU_DEADLINE_MS);
-  const earliest = new Date(held + THANK_YOU_BREATHING_ROOM_MS);
+  const deadline = thankYouDeadline(c.heldAt);
+  const earliest = new Date(c.heldAt.getTime() + THANK_YOU_BREATHING_ROOM_MS);
   const working = nextWorkingMoment(earliest, ctx.prefs);
   // No working moment fits: deadline − 2 h (always after the breathing room); "right away" when
   // that has passed too is the overdue catch-up in finish().
@@ -234,15 +209,14 @@ function thankYou(ctx: Context, c: ConversationData & { heldAt: Date }): Candida
     working.getTime() <= deadline.getTime() - THANK_YOU_MIN_LEAD_MS
       ? working
       : new Date(deadline.getTime() - THANK_YOU_FALLBACK_LEAD_MS);
-  const expires = new Date(held + STALE_AFTER_MS.thank_you);
-  return finish(ctx, 'thank_you', c.id, c.id, afterPause(ctx, ideal), 'now', expires);
+  return finish(ctx, 'thank_you', c.id, c.id, afterPause(ctx, ideal), 'now', thankYouExpiresAt(c.heldAt));
 }
 
 function closeLoop(ctx: Context, c: ConversationData & { heldAt: Date }): Candidate | null {
   if (c.loopClosedAt !== null) return null;
   const contact = ctx.snapshot.contacts.find((k) => k.id === c.contactId);
   if (contact !== undefined && contact.stage === 'archived') return null;
-  const ideal = nextWorkingMoment(addLocalDays(c.heldAt, CLOSE_LOOP_DELAY_DAYS, ctx.zone), ctx.prefs);
+  const ideal = nextWorkingMoment(closeLoopDueAt(c.heldAt, ctx.zone), ctx.prefs);
   const scheduled = afterPause(ctx, ideal);
   return finish(ctx, 'close_loop', c.id, c.id, scheduled, 'working', staleAfter('close_loop', scheduled));
 }
@@ -260,7 +234,7 @@ function referral(ctx: Context, contact: ContactData): Candidate | null {
     if (t <= contact.createdAt.getTime() && (best === null || t > best)) best = t;
   }
   if (best !== null) base = new Date(best);
-  const ideal = nextWorkingMoment(addLocalDays(base, REFERRAL_DELAY_DAYS, ctx.zone), ctx.prefs);
+  const ideal = nextWorkingMoment(referralDueAt(base, ctx.zone), ctx.prefs);
   const scheduled = afterPause(ctx, ideal);
   // A name added long after the conversation is still fresh news: staleness counts from the later of
   // the rule's time and when the contact was added.
@@ -307,7 +281,7 @@ function followUps(ctx: Context): Candidate[] {
         c.createdAt.getTime() >= sentAt.getTime(),
     );
     if (answered) continue;
-    const ideal = nextWorkingMoment(addLocalDays(sentAt, FOLLOW_UP_DELAY_DAYS, ctx.zone), ctx.prefs);
+    const ideal = nextWorkingMoment(followUpDueAt(sentAt, ctx.zone), ctx.prefs);
     const scheduled = afterPause(ctx, ideal);
     const candidate = finish(
       ctx,
@@ -326,7 +300,7 @@ function followUps(ctx: Context): Candidate[] {
 function conversationNudges(ctx: Context, c: ConversationData & { scheduledAt: Date }): Candidate[] {
   const out: Candidate[] = [];
   const start = c.scheduledAt;
-  const end = conversationEnd(c, start);
+  const end = conversationEnd(start, c.minutesRequested);
   const occurrence = stamp(start);
   // A conversation that falls inside the pause gets none of these.
   if (ctx.paused !== null && ctx.paused.getTime() > start.getTime()) return out;
@@ -348,13 +322,11 @@ function conversationNudges(ctx: Context, c: ConversationData & { scheduledAt: D
   }
 
   // wrap_up: whatever the hour, the member is in the meeting.
-  const minutes = minutesOf(c);
-  const wrapOffset = minutes > WRAP_UP_LEAD_MS / MINUTE_MS ? minutes * MINUTE_MS - WRAP_UP_LEAD_MS : 0;
-  const wrap = finish(ctx, 'wrap_up', c.id, occurrence, new Date(start.getTime() + wrapOffset), 'now', end);
+  const wrap = finish(ctx, 'wrap_up', c.id, occurrence, wrapUpAt(start, c.minutesRequested), 'now', end);
   if (wrap !== null) out.push(wrap);
 
   // debrief: only while the conversation is not logged as held (this function only sees those).
-  const debriefAt = debriefPlacement(new Date(end.getTime() + DEBRIEF_DELAY_MS), ctx.prefs);
+  const debriefAt = debriefPlacement(new Date(end.getTime() + DEBRIEF_AFTER_MS), ctx.prefs);
   const debrief = finish(
     ctx,
     'debrief',
@@ -375,7 +347,7 @@ function keepInTouch(ctx: Context, contact: ContactData): Candidate | null {
   if (!(contact.stage === 'met' || contact.stage === 'thanked' || loopClosed)) return null;
   // Already meeting again: nothing to keep warm.
   if (mine.some((c) => isUpcoming(c) && c.scheduledAt.getTime() > ctx.now.getTime())) return null;
-  const due = addLocalDays(contact.lastTouchAt, ctx.keepInTouchDays, ctx.zone);
+  const due = keepInTouchDueAt(contact.lastTouchAt, ctx.zone, ctx.keepInTouchDays);
   const scheduled = afterPause(ctx, nextWorkingMoment(due, ctx.prefs));
   return finish(
     ctx,
@@ -391,7 +363,7 @@ function keepInTouch(ctx: Context, contact: ContactData): Candidate | null {
 function weeklySummaries(ctx: Context): Candidate[] {
   const out: Candidate[] = [];
   const wh = workingHours(ctx.prefs);
-  const minute = wh.days.has(1) ? wh.startMinute : WEEKLY_FALLBACK_MINUTE;
+  const minute = wh.days.has(1) ? wh.startMinute : WEEKLY_SUMMARY_FALLBACK_MINUTE;
   const thisMonday = inZone(ctx.now, ctx.zone).startOf('week');
   for (const weeks of [0, 1]) {
     const monday = atLocalMinute(thisMonday.plus({ weeks }), minute, ctx.zone).toJSDate();
@@ -423,7 +395,7 @@ function contextOf(snapshot: MemberSnapshot, now: Date, opts?: PlanOptions): Con
     now,
     paused: snapshot.prefs.pausedUntil,
     keepInTouchDays:
-      days !== undefined && Number.isFinite(days) && days > 0 ? days : DEFAULT_KEEP_IN_TOUCH_DAYS,
+      days !== undefined && Number.isFinite(days) && days > 0 ? days : KEEP_IN_TOUCH_EVERY_DAYS,
   };
 }
 

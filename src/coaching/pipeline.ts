@@ -1,27 +1,24 @@
 // Where each person stands and what the member could do next: the pipeline, goals for the week and
-// the short list of things due now.
+// the short list of things due now. When each step is due comes from ./cadence, as for the nudges.
 
+import {
+  CLOSE_LOOP_STALE_MS,
+  closeLoopDueAt,
+  FOLLOW_UP_STALE_MS,
+  followUpDueAt,
+  SOON_MS,
+  thankYouDeadline,
+  thankYouExpiresAt,
+  UPCOMING_WINDOW_MS,
+} from './cadence';
 import { stageEmoji, stageLabel } from './stages';
 import { clipChars, firstName } from './text';
-import { onTimeThankYouRate, type ThankYouRate, thankYouDeadline } from './thanks';
-import { addMs, DAY_MS, daysAgo, formatWhen, HOUR_MS, weekBounds } from './time';
+import { onTimeThankYouRate, type ThankYouRate } from './thanks';
+import { addMs, daysAgo, formatWhen, weekBounds } from './time';
 import type { AskData, ContactData, ConversationData, MemberSnapshot, Stage } from './types';
 import { STAGES } from './types';
 
 export { stageEmoji, stageLabel };
-
-/** After this long without a reply, the one follow-up is due. */
-export const FOLLOW_UP_AFTER_DAYS = 7;
-/** After this long, a follow-up would feel stale: the item drops off the due list. */
-export const FOLLOW_UP_STALE_DAYS = 21;
-/** The "here is how your advice helped" update is due this long after the conversation. */
-export const CLOSE_LOOP_AFTER_DAYS = 30;
-/** …and leaves the due list this long after it. */
-export const CLOSE_LOOP_STALE_DAYS = 60;
-/** A thank-you stays on the due list this long past its deadline, then quietly drops off. */
-export const THANK_YOU_GRACE_DAYS = 7;
-/** Chats booked within this many days show on the due list. */
-export const UPCOMING_DAYS = 7;
 
 export type NextAction = 'ask' | 'follow_up' | 'prep' | 'log' | 'thanks' | 'close_loop' | 'none';
 
@@ -60,7 +57,7 @@ export function nextStep(
         ? { label: 'Send the ask you drafted', action: 'ask' }
         : { label: 'Draft your ask', action: 'ask' };
     case 'asked':
-      return askedStep(contact, asks, now);
+      return askedStep(contact, asks, now, tz);
     case 'scheduled':
       return scheduledStep(conversations, now, tz);
     case 'met': {
@@ -72,21 +69,26 @@ export function nextStep(
           ? { label: `Send your thank-you (by ${formatWhen(deadline, tz, now)})`, action: 'thanks' }
           : { label: 'Send your thank-you; a late one is still welcome', action: 'thanks' };
       }
-      return thankedStep(contact, held, now, first);
+      return thankedStep(contact, held, now, first, tz);
     }
     case 'thanked':
-      return thankedStep(contact, latestHeld(conversations), now, first);
+      return thankedStep(contact, latestHeld(conversations), now, first, tz);
   }
 }
 
-function askedStep(contact: ContactData, asks: readonly AskData[], now: Date): NextStep {
+function askedStep(
+  contact: ContactData,
+  asks: readonly AskData[],
+  now: Date,
+  tz: string | null | undefined,
+): NextStep {
   const ask = latestSentAsk(asks);
   if (ask?.repliedAt) return { label: 'They replied: add the time you agreed', action: 'log' };
   if (ask?.followedUpAt) {
     return { label: `Followed up ${daysAgo(ask.followedUpAt, now)}; nothing more to send`, action: 'none' };
   }
   const sentAt = ask?.sentAt ?? contact.stageAt;
-  if (now.getTime() - sentAt.getTime() >= FOLLOW_UP_AFTER_DAYS * DAY_MS) {
+  if (now.getTime() >= followUpDueAt(sentAt, tz).getTime()) {
     return { label: 'Send your one follow-up', action: 'follow_up' };
   }
   return { label: `Waiting for a reply (sent ${daysAgo(sentAt, now)})`, action: 'none' };
@@ -113,10 +115,11 @@ function thankedStep(
   held: ConversationData | undefined,
   now: Date,
   first: string,
+  tz: string | null | undefined,
 ): NextStep {
   if (held?.loopClosedAt) return { label: 'Keep in touch now and then', action: 'none' };
   const since = held?.heldAt ?? contact.stageAt;
-  if (now.getTime() - since.getTime() >= CLOSE_LOOP_AFTER_DAYS * DAY_MS) {
+  if (now.getTime() >= closeLoopDueAt(since, tz).getTime()) {
     return { label: `Tell ${first} how their advice played out`, action: 'close_loop' };
   }
   const action = held?.action?.trim();
@@ -251,7 +254,7 @@ export function dueNow(snapshot: MemberSnapshot, now: Date): DueItem[] {
 
     if (c.heldAt && !c.thankYouSentAt) {
       const deadline = thankYouDeadline(c.heldAt);
-      if (t <= deadline.getTime() + THANK_YOU_GRACE_DAYS * DAY_MS) {
+      if (t < thankYouExpiresAt(c.heldAt).getTime()) {
         const late = t > deadline.getTime();
         add(0, {
           ...base,
@@ -267,8 +270,8 @@ export function dueNow(snapshot: MemberSnapshot, now: Date): DueItem[] {
     }
     if (!c.heldAt && c.scheduledAt) {
       const at = c.scheduledAt.getTime();
-      if (at >= t && at <= t + UPCOMING_DAYS * DAY_MS) {
-        add(at - t <= 24 * HOUR_MS ? 1 : 5, {
+      if (at >= t && at <= t + UPCOMING_WINDOW_MS) {
+        add(at - t <= SOON_MS ? 1 : 5, {
           ...base,
           kind: 'upcoming_chat',
           label: `Chat with ${contact.name} ${formatWhen(c.scheduledAt, tz, now)}: prepare your questions`,
@@ -276,7 +279,7 @@ export function dueNow(snapshot: MemberSnapshot, now: Date): DueItem[] {
           overdue: false,
           action: 'prep',
         });
-      } else if (at < t && at >= t - UPCOMING_DAYS * DAY_MS) {
+      } else if (at < t && at >= t - UPCOMING_WINDOW_MS) {
         add(2, {
           ...base,
           kind: 'log_chat',
@@ -296,8 +299,8 @@ export function dueNow(snapshot: MemberSnapshot, now: Date): DueItem[] {
     if (contact.stage === 'asked') {
       const ask = latestSentAsk(asks);
       if (ask?.sentAt && !ask.repliedAt && !ask.followedUpAt) {
-        const due = addMs(ask.sentAt, FOLLOW_UP_AFTER_DAYS * DAY_MS);
-        if (t >= due.getTime() && t <= ask.sentAt.getTime() + FOLLOW_UP_STALE_DAYS * DAY_MS) {
+        const due = followUpDueAt(ask.sentAt, tz);
+        if (t >= due.getTime() && t < addMs(due, FOLLOW_UP_STALE_MS).getTime()) {
           add(3, {
             ...base,
             subjectId: ask.id,
@@ -328,8 +331,8 @@ export function dueNow(snapshot: MemberSnapshot, now: Date): DueItem[] {
 
     const held = latestHeld(snapshot.conversations.filter((c) => c.contactId === contact.id));
     if (held?.heldAt && held.thankYouSentAt && !held.loopClosedAt) {
-      const due = addMs(held.heldAt, CLOSE_LOOP_AFTER_DAYS * DAY_MS);
-      if (t >= due.getTime() && t <= held.heldAt.getTime() + CLOSE_LOOP_STALE_DAYS * DAY_MS) {
+      const due = closeLoopDueAt(held.heldAt, tz);
+      if (t >= due.getTime() && t < addMs(due, CLOSE_LOOP_STALE_MS).getTime()) {
         add(6, {
           ...base,
           subjectId: held.id,

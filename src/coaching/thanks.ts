@@ -1,12 +1,10 @@
 // After the conversation: the thank-you inside 24 hours, the "here is how your advice helped" update
 // about a month later, and light keep-in-touch notes after that.
+// When each is due is in ./cadence.
+import { thankYouDeadline } from './cadence';
 import { firstName, joinAnd, squish, stripTrailingPunctuation } from './text';
-import { addMs, DAY_MS, HOUR_MS } from './time';
 import type { ConversationData } from './types';
 
-export const THANK_YOU_WINDOW_MS = 24 * HOUR_MS;
-/** When the "here is how your advice helped" update is due, counted from the conversation. */
-export const CLOSE_LOOP_AFTER_MS = 30 * DAY_MS;
 /** Shown where the member still has to write a line themselves. */
 export const OUTCOME_PLACEHOLDER = '[one line on how it went]';
 
@@ -89,12 +87,7 @@ export function draftKeepInTouch(input: KeepInTouchInput): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Timing.
-
-/** The thank-you is due 24 hours after the conversation. */
-export function thankYouDeadline(heldAt: Date): Date {
-  return addMs(heldAt, THANK_YOU_WINDOW_MS);
-}
+// On time.
 
 /** True when a thank-you was sent no later than 24 hours after the conversation. */
 export function isThankYouOnTime(heldAt: Date, sentAt: Date | null | undefined): boolean {

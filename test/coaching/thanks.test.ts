@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { thankYouDeadline } from '../../src/coaching/cadence';
 import { countWords } from '../../src/coaching/text';
 import {
   draftCloseTheLoop,
@@ -7,7 +8,6 @@ import {
   isThankYouOnTime,
   OUTCOME_PLACEHOLDER,
   onTimeThankYouRate,
-  thankYouDeadline,
 } from '../../src/coaching/thanks';
 import { conversation, hoursAfter, T0 } from '../support/coaching-fixtures';
 
