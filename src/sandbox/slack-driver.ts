@@ -96,10 +96,7 @@ export class SlackDriver {
   }
 
   private postPayload(payload: object): Promise<DriverResponse> {
-    return this.post(
-      new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-      'application/x-www-form-urlencoded',
-    );
+    return this.post(this.formBody(payload), 'application/x-www-form-urlencoded');
   }
 
   private team() {
@@ -170,6 +167,32 @@ export class SlackDriver {
         }
       | { view: ViewLike; state?: StateValues },
   ): Promise<DriverResponse> {
+    return this.post(this.blockActionBody(userId, action, where), 'application/x-www-form-urlencoded');
+  }
+
+  /** The form body Slack posts for a click, for sending the very same bytes more than once. */
+  blockActionBody(
+    userId: string,
+    action: {
+      action_id: string;
+      block_id?: string;
+      type?: string;
+      value?: string;
+      selected_option?: unknown;
+      selected_date?: string;
+    },
+    where:
+      | {
+          message: {
+            channelId: string;
+            ts: string;
+            blocks?: unknown[];
+            text?: string;
+            isEphemeral?: boolean;
+          };
+        }
+      | { view: ViewLike; state?: StateValues },
+  ): string {
     const { teamId } = this.options;
     const base = {
       type: 'block_actions',
@@ -191,7 +214,7 @@ export class SlackDriver {
     };
     if ('message' in where) {
       const m = where.message;
-      return this.postPayload({
+      return this.formBody({
         ...base,
         container: {
           type: 'message',
@@ -208,7 +231,7 @@ export class SlackDriver {
       });
     }
     const view = where.view;
-    return this.postPayload({
+    return this.formBody({
       ...base,
       container: { type: 'view', view_id: view.id },
       view: { ...view, team_id: teamId, state: { values: where.state ?? view.state?.values ?? {} } },
@@ -217,7 +240,12 @@ export class SlackDriver {
 
   /** Submits a modal with the given state (see fillView). */
   submitView(userId: string, view: ViewLike, values: StateValues): Promise<DriverResponse> {
-    return this.postPayload({
+    return this.post(this.viewSubmissionBody(userId, view, values), 'application/x-www-form-urlencoded');
+  }
+
+  /** The form body Slack posts for a submission, for sending the very same bytes more than once. */
+  viewSubmissionBody(userId: string, view: ViewLike, values: StateValues): string {
+    return this.formBody({
       type: 'view_submission',
       team: this.team(),
       user: this.user(userId),
@@ -229,6 +257,10 @@ export class SlackDriver {
       is_enterprise_install: false,
       enterprise: null,
     });
+  }
+
+  private formBody(payload: object): string {
+    return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
   }
 
   closeView(userId: string, view: ViewLike, isCleared = false): Promise<DriverResponse> {

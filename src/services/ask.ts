@@ -162,7 +162,9 @@ export async function createAskDraft(
 export type AskChangeResult =
   | { ok: true; draft: AskDraftView }
   | { ok: false; problem: 'not_found' }
-  | { ok: false; problem: 'already_sent'; draft: AskDraftView };
+  | { ok: false; problem: 'already_sent'; draft: AskDraftView }
+  /** The click came from a version that was replaced already (a double click): nothing changed. */
+  | { ok: false; problem: 'superseded'; draft: AskDraftView };
 
 /** The next wording of the same ask ("Another version"); it replaces the draft. */
 export async function nextAskVersion(
@@ -170,10 +172,14 @@ export async function nextAskVersion(
   scope: Scope,
   askId: string,
   senderFirstName: string | null,
+  shownVariant: number | null = null,
 ): Promise<AskChangeResult> {
   const found = await loadAsk(db, scope, askId);
   if (!found.ok) return found;
   const { member, ask, contact } = found;
+  if (shownVariant !== null && shownVariant !== ask.variant && !ask.sentAt) {
+    return { ok: false, problem: 'superseded', draft: viewOf(member, ask, contact) };
+  }
   const variant = ask.variant + 1;
   const text = await writeDraft(
     db,

@@ -26,6 +26,9 @@ export type NudgeClickOutcome =
   | { kind: 'thanks_sent' }
   | { kind: 'got_reply' }
   | { kind: 'followed_up'; name: string | null }
+  /** A second click on a nudge handled already: its current state, and nothing changed. */
+  | { kind: 'already_done'; atLabel: string }
+  | { kind: 'already_snoozed'; untilLabel: string }
   /** Already resolved, cancelled or failed: nothing left to do. */
   | { kind: 'gone' };
 
@@ -44,6 +47,11 @@ async function owned(db: Db, scope: Scope, nudgeId: string): Promise<Owned | nul
 
 const OPEN_STATUSES = new Set(['sent', 'pending']);
 
+function alreadyDone({ member, nudge }: Owned): NudgeClickOutcome {
+  const at = nudge.resolvedAt ?? nudge.updatedAt;
+  return { kind: 'already_done', atLabel: formatLocal(at, toPrefs(member).tz, 'weekdayTime') };
+}
+
 export async function markNudgeDoneFor(
   db: Db,
   scope: Scope,
@@ -52,7 +60,7 @@ export async function markNudgeDoneFor(
 ): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
-  if (found.nudge.status === 'done') return { ok: true, outcome: { kind: 'done' } };
+  if (found.nudge.status === 'done') return { ok: true, outcome: alreadyDone(found) };
   const changed = await markNudgeDone(db, found.member, nudgeId, now);
   return { ok: true, outcome: changed ? { kind: 'done' } : { kind: 'gone' } };
 }
@@ -66,8 +74,19 @@ export async function snoozeNudgeFor(
 ): Promise<NudgeClickResult> {
   const found = await owned(db, scope, nudgeId);
   if (!found) return { ok: false, reason: 'not_yours' };
+  if (found.nudge.status === 'done') return { ok: true, outcome: alreadyDone(found) };
   if (!OPEN_STATUSES.has(found.nudge.status)) return { ok: true, outcome: { kind: 'gone' } };
   const prefs = toPrefs(found.member);
+  // Waiting again with a later time than now: this DM was snoozed already (a second click).
+  if (found.nudge.status === 'pending' && found.nudge.sentAt && found.nudge.dueAt.getTime() > now.getTime()) {
+    return {
+      ok: true,
+      outcome: {
+        kind: 'already_snoozed',
+        untilLabel: formatLocal(found.nudge.dueAt, prefs.tz, 'weekdayTime'),
+      },
+    };
+  }
   const until = snoozeUntil(now, choice, prefs);
   if (!(await snoozeNudge(db, found.member, nudgeId, until))) return { ok: true, outcome: { kind: 'gone' } };
   return {

@@ -43,6 +43,8 @@ export interface SlackApp {
   app: App;
   /** What the listeners run with (the queue for work after the ack included). */
   deps: AppDeps;
+  /** Resolves when the requests received so far and the work they queued are all done. */
+  settle(): Promise<void>;
   /** Starts listening; returns the bound HTTP port (0 → a free one), or undefined in Socket Mode without a port. */
   start(port: number, host?: string): Promise<number | undefined>;
   stop(): Promise<void>;
@@ -124,6 +126,16 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return {
     app,
     deps,
+    async settle() {
+      for (let round = 0; round < 5; round++) {
+        if (receiver instanceof CoachReceiver) await receiver.idle();
+        await deps.home.flush();
+        await later.drain();
+        const busy =
+          (receiver instanceof CoachReceiver && receiver.busy) || later.pending > 0 || deps.home.waiting > 0;
+        if (!busy) return;
+      }
+    },
     async start(port, host) {
       if (mode.kind !== 'oauth') await app.init();
       if (socket) {

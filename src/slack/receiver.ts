@@ -120,7 +120,10 @@ export class CoachReceiver implements Receiver {
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === EVENTS_PATH) {
-      if (req.method !== 'POST') return plain(res, 405, 'Use POST.');
+      if (req.method !== 'POST') {
+        plain(res, 405, 'Use POST.');
+        return;
+      }
       const done = this.handleSlack(req, res).catch((error: unknown) => {
         this.options.log.error({ err: scrubTokens(String(error)) }, 'request handling failed');
         plain(res, 500, 'Internal error.');
@@ -129,7 +132,10 @@ export class CoachReceiver implements Receiver {
       return;
     }
     const route = this.routes.find((r) => r.path === path && methods(r).includes(req.method ?? 'GET'));
-    if (!route) return plain(res, 404, 'Not found.');
+    if (!route) {
+      plain(res, 404, 'Not found.');
+      return;
+    }
     try {
       const result = route.handler(Object.assign(req, { params: {} }), res) as unknown;
       if (result instanceof Promise) {
@@ -144,6 +150,15 @@ export class CoachReceiver implements Receiver {
       this.options.log.error({ err: scrubTokens(String(error)), path }, 'route failed');
       plain(res, 500, 'Internal error.');
     }
+  }
+
+  get busy(): boolean {
+    return this.inFlight.size > 0;
+  }
+
+  /** Resolves when every request received so far has been handled, work after its ack included. */
+  async idle(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   private track(work: Promise<unknown>): void {

@@ -114,10 +114,7 @@ export async function startHarness(
     clock,
     appUrl,
     logs,
-    async settle() {
-      await coach.slack.deps.home.flush();
-      await coach.slack.deps.later.drain();
-    },
+    settle: () => coach.slack.settle(),
     async stop() {
       await coach.stop();
       await standIn.close();

@@ -300,6 +300,26 @@ export interface AskDraftMessageInput {
   addedToList?: { have: number; goal: number } | null;
 }
 
+/** "Another version" carries the version it was shown with, so a second click on the same one is stale. */
+export function anotherVersionValue(askId: string, variant: number): string {
+  return `${askId}|${variant}`;
+}
+
+export function parseAnotherVersionValue(
+  value: string | undefined,
+): { askId: string; variant: number | null } | null {
+  if (!value) return null;
+  const [askId, variant] = value.split('|');
+  if (!askId) return null;
+  const n = Number(variant);
+  return { askId, variant: variant !== undefined && Number.isInteger(n) && n >= 0 ? n : null };
+}
+
+/** A click on "Mark as sent" for an ask marked sent before: the current state, and nothing changed. */
+export function askAlreadySentText(sentAt: Date, tz: string): string {
+  return `You already marked this ask as sent on ${formatLocal(sentAt, tz, 'date')}, so nothing changed.`;
+}
+
 export function buildAskDraftMessage(input: AskDraftMessageInput): Message {
   const { ask, contact, check } = input;
   const name = esc(contact.name);
@@ -323,7 +343,7 @@ export function buildAskDraftMessage(input: AskDraftMessageInput): Message {
     blocks.push(
       actions(ASK_DRAFT_ACTIONS_BLOCK, [
         button('Edit', ASK_ACTIONS.edit, ask.id),
-        button('Another version', ASK_ACTIONS.another, ask.id),
+        button('Another version', ASK_ACTIONS.another, anotherVersionValue(ask.id, ask.variant)),
         button('Mark as sent', ASK_ACTIONS.markSent, ask.id, 'primary'),
       ]),
     );

@@ -14,23 +14,34 @@ export interface StateValue {
   selected_conversation?: string | null;
 }
 
-/** The raw value of one input as a string (or string[] for multi-selects and checkboxes). */
+/**
+ * The raw value of one input as a string (or string[] for multi-selects and checkboxes). Anything of
+ * another shape (a crafted payload) reads as missing, so the field's own message answers it.
+ */
 export function rawValue(
   values: StateValues,
   blockId: string,
   actionId: string,
 ): string | string[] | undefined {
-  const v = values[blockId]?.[actionId];
-  if (!v) return undefined;
-  if (v.selected_options) return v.selected_options.map((o) => o.value);
-  const single =
-    v.selected_option?.value ??
-    v.selected_date ??
-    v.selected_time ??
-    v.selected_user ??
-    v.selected_conversation ??
-    v.value;
-  return single === null || single === undefined ? undefined : single;
+  const block = values?.[blockId];
+  const v = block && typeof block === 'object' ? (block as Record<string, unknown>)[actionId] : undefined;
+  if (!v || typeof v !== 'object') return undefined;
+  const input = v as Record<string, unknown>;
+  if (input.selected_options !== undefined) {
+    if (!Array.isArray(input.selected_options)) return undefined;
+    const picked = input.selected_options.map((o) => (o as { value?: unknown } | null)?.value);
+    return picked.every((p): p is string => typeof p === 'string') ? picked : undefined;
+  }
+  const option = input.selected_option as { value?: unknown } | null | undefined;
+  const single = [
+    option && typeof option === 'object' ? option.value : undefined,
+    input.selected_date,
+    input.selected_time,
+    input.selected_user,
+    input.selected_conversation,
+    input.value,
+  ].find((candidate) => candidate !== undefined && candidate !== null);
+  return typeof single === 'string' ? single : undefined;
 }
 
 export type FormSpec = Record<string, { blockId: string; actionId: string; schema: z.ZodType }>;

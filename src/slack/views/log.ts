@@ -183,8 +183,12 @@ export function parsePickMetadata(raw: string | undefined): { typed: string } {
   return { typed: readJson(raw, PickMetadata)?.typed ?? '' };
 }
 
+/** How many people, skills and words one log may add: a conversation names a handful, never hundreds. */
+export const LOG_LIST_LIMITS = { referrals: 10, skills: 15, keywords: 15 } as const;
+
 const referralsSchema = z
   .string()
+  .max(2000, 'Please keep this under 2,000 characters.')
   .optional()
   .transform((text, ctx): ParsedReferral[] => {
     if (!text) return [];
@@ -193,13 +197,33 @@ const referralsSchema = z
       ctx.addIssue({ code: 'custom', message: `Line ${parsed.line}: ${parsed.error}` });
       return z.NEVER;
     }
+    if (parsed.length > LOG_LIST_LIMITS.referrals) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `Up to ${LOG_LIST_LIMITS.referrals} people at a time, please (this has ${parsed.length}). Add the rest with /coach add.`,
+      });
+      return z.NEVER;
+    }
     return parsed;
   });
 
-const listSchema = z
-  .string()
-  .optional()
-  .transform((text) => (text ? parseList(text) : []));
+function listSchema(limit: number, what: string) {
+  return z
+    .string()
+    .max(1000, 'Please keep this under 1,000 characters.')
+    .optional()
+    .transform((text, ctx) => {
+      const items = text ? parseList(text) : [];
+      if (items.length > limit) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `Up to ${limit} ${what} at a time, please (this has ${items.length}).`,
+        });
+        return z.NEVER;
+      }
+      return items;
+    });
+}
 
 /** Reads and checks the log modal (a day still ahead is caught by the service, in the member's timezone). */
 export function readLogForm(values: StateValues) {
@@ -227,8 +251,8 @@ export function readLogForm(values: StateValues) {
     },
     format: { ...B.format, schema: z.enum(FORMATS, { error: 'Coffee, phone or video?' }) },
     learned: { ...B.learned, schema: optionalText(2000, 'your notes') },
-    skills: { ...B.skills, schema: listSchema },
-    keywords: { ...B.keywords, schema: listSchema },
+    skills: { ...B.skills, schema: listSchema(LOG_LIST_LIMITS.skills, 'skills') },
+    keywords: { ...B.keywords, schema: listSchema(LOG_LIST_LIMITS.keywords, 'words') },
     action: {
       ...B.action,
       schema: z

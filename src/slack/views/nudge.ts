@@ -112,6 +112,10 @@ export function outcomeText(outcome: NudgeOutcome): string {
       return 'They replied — great. No follow-up needed.';
     case 'followed_up':
       return `Follow-up marked sent ✓ That’s the one polite follow-up${outcome.name ? ` to ${esc(outcome.name)}` : ''}; I won’t nudge about it again.`;
+    case 'already_done':
+      return `Already done on ${outcome.atLabel} ✓ Nothing changed.`;
+    case 'already_snoozed':
+      return `Already snoozed until ${outcome.untilLabel}. I’ll bring it back then.`;
     case 'gone':
       return 'This one is already taken care of.';
   }

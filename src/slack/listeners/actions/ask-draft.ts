@@ -17,12 +17,14 @@ import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
 import {
   type AskDraftMessageInput,
+  askAlreadySentText,
   askNotFoundText,
   buildAskDraftMessage,
   buildAskEditModal,
   buildAskModal,
   currentAskInputs,
   NEW_PERSON,
+  parseAnotherVersionValue,
   readAskMetadata,
 } from '../../views/ask';
 import type { StateValues } from '../../views/form';
@@ -65,9 +67,10 @@ export function askAnotherVersion(deps: AppDeps) {
     await ack();
     const scope = memberScope(context);
     const where = clickedMessage(body);
-    if (!where || !action.value) return;
+    const shown = parseAnotherVersionValue(action.value);
+    if (!where || !shown) return;
     const { firstName } = await slackUserFacts(client, scope.userId, deps.log);
-    const result = await nextAskVersion(deps.db, scope, action.value, firstName);
+    const result = await nextAskVersion(deps.db, scope, shown.askId, firstName, shown.variant);
     if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
     await updateDraftMessage(client, where, result.draft);
     if (result.ok) refreshHome(client, deps, scope);
@@ -83,7 +86,15 @@ export function askMarkSent(deps: AppDeps) {
     const result = await markAskAsSent(deps.db, scope, action.value, deps.clock.now());
     if (!result.ok) return tellNotFound(respond, deps, scope);
     if (where) await updateDraftMessage(client, where, result.draft);
-    if (!result.alreadySent) refreshHome(client, deps, scope);
+    if (result.alreadySent && result.draft.ask.sentAt) {
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: askAlreadySentText(result.draft.ask.sentAt, result.draft.tz),
+      }).catch(() => undefined);
+      return;
+    }
+    refreshHome(client, deps, scope);
   };
 }
 

@@ -9,9 +9,7 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import type { Scope } from '../../../core/scope';
-import { scrubTokens } from '../../../log';
 import {
   markFollowedUpFromNudge,
   markNudgeDoneFor,

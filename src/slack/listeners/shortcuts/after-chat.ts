@@ -10,13 +10,7 @@ export function registerAfterChatShortcuts(app: App, deps: AppDeps): void {
 
 /** The global "Log a conversation" shortcut opens the log modal. */
 export function logShortcut(deps: AppDeps) {
-  return async ({
-    context,
-    ack,
-    shortcut,
-    body,
-    client,
-  }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs) => {
+  return async ({ context, ack, shortcut, client }: SlackShortcutMiddlewareArgs & AllMiddlewareArgs) => {
     await ack();
     const scope = memberScope(context);
     await openLogModal(client, deps, scope, shortcut.trigger_id, {});
