@@ -4,7 +4,7 @@ import { countWords, squish, straightenQuotes } from './text';
 
 export const ASK_WORD_LIMIT = 120;
 /** Longest request that still reads as "brief enough to say yes to". */
-export const ASK_MAX_MINUTES = 45;
+const ASK_MAX_MINUTES = 45;
 
 export const ASK_ISSUE_CODES = [
   'empty',

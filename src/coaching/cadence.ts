@@ -17,7 +17,7 @@ type Zone = string | null | undefined;
 /** The thank-you goes out within 24 hours of the conversation. */
 export const THANK_YOU_WITHIN_MS = 24 * HOUR_MS;
 /** A late thank-you is still worth sending (and showing as due) until this long after the conversation. */
-export const THANK_YOU_WORTH_SENDING_MS = 7 * DAY_MS;
+const THANK_YOU_WORTH_SENDING_MS = 7 * DAY_MS;
 /** The thank-you nudge leaves the member this long after the conversation before it reminds them… */
 export const THANK_YOU_BREATHING_ROOM_MS = 2 * HOUR_MS;
 /** …and, placed in working hours, at least this long before the deadline… */
@@ -40,7 +40,7 @@ export function thankYouExpiresAt(heldAt: Date): Date {
 /** Reaching out to someone suggested in a conversation: nudged this many days after it. */
 export const REFERRAL_AFTER_DAYS = 2;
 /** The referral nudge is worth sending this long after its time. */
-export const REFERRAL_STALE_MS = 14 * DAY_MS;
+const REFERRAL_STALE_MS = 14 * DAY_MS;
 
 export function referralDueAt(suggestedAt: Date, tz: Zone): Date {
   return addLocalDays(suggestedAt, REFERRAL_AFTER_DAYS, tz);
@@ -66,16 +66,16 @@ export const SOON_MS = 24 * HOUR_MS;
 /** A chat booked too late for the working day before gets its prep nudge this long before it. */
 export const PREP_LATE_LEAD_MS = 2 * HOUR_MS;
 /** "Offer to wrap up": this long before the time asked for runs out. */
-export const WRAP_UP_LEAD_MS = 2 * MINUTE_MS;
+const WRAP_UP_LEAD_MS = 2 * MINUTE_MS;
 /** The debrief: this long after the conversation's planned end… */
 export const DEBRIEF_AFTER_MS = 60 * MINUTE_MS;
 /** …inside waking hours, local minutes [start, end) (else the next working moment)… */
 export const WAKING_START_MINUTE = 8 * 60;
 export const WAKING_END_MINUTE = 21 * 60;
 /** …and worth sending this long after its time. */
-export const DEBRIEF_STALE_MS = 7 * DAY_MS;
+const DEBRIEF_STALE_MS = 7 * DAY_MS;
 /** A conversation with no length recorded is taken to last this long. */
-export const DEFAULT_CONVERSATION_MINUTES = 20;
+const DEFAULT_CONVERSATION_MINUTES = 20;
 
 /** The planned end: the time asked for after the start. */
 export function conversationEnd(scheduledAt: Date, minutesRequested: number): Date {
@@ -114,7 +114,7 @@ export function keepInTouchDueAt(lastTouchAt: Date, tz: Zone, everyDays = KEEP_I
 /** Monday's summary goes out at workday start, or at this local minute when Monday is not a working day. */
 export const WEEKLY_SUMMARY_FALLBACK_MINUTE = 9 * 60;
 /** A summary not sent within this long after its time is skipped. */
-export const WEEKLY_SUMMARY_STALE_MS = 12 * HOUR_MS;
+const WEEKLY_SUMMARY_STALE_MS = 12 * HOUR_MS;
 
 // ---- how long each nudge stays worth sending ------------------------------------------------------
 

@@ -91,16 +91,7 @@ export interface PlanOptions {
 
 export const DEFAULT_HORIZON_MS = 36 * HOUR_MS;
 
-/** Kinds placed in working hours (the thank-you only when its deadline allows). */
-export const WORKING_HOURS_KINDS: readonly NudgeKind[] = [
-  'thank_you',
-  'referral',
-  'follow_up',
-  'close_loop',
-  'keep_in_touch',
-];
-
-export function dedupeKeyFor(kind: NudgeKind, subjectId: string | null, occurrence: string): string {
+function dedupeKeyFor(kind: NudgeKind, subjectId: string | null, occurrence: string): string {
   return `${kind}:${subjectId ?? '-'}:${occurrence}`;
 }
 

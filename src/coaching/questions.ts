@@ -51,9 +51,9 @@ export interface Question {
   forChangers?: boolean;
 }
 
-export const QUESTIONS_MIN = 5;
-export const QUESTIONS_MAX = 7;
-export const QUESTIONS_DEFAULT = 6;
+const QUESTIONS_MIN = 5;
+const QUESTIONS_MAX = 7;
+const QUESTIONS_DEFAULT = 6;
 
 /** The question that always closes the list: each answer can become a new target. */
 export const CLOSING_QUESTION: Question = {

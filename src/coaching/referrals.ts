@@ -15,9 +15,9 @@ export interface ParseError {
   line: number;
 }
 
-export const NAME_MAX_CHARS = 80;
-export const NAME_MAX_WORDS = 6;
-export const FIELD_MAX_CHARS = 120;
+const NAME_MAX_CHARS = 80;
+const NAME_MAX_WORDS = 6;
+const FIELD_MAX_CHARS = 120;
 export const LIST_ITEM_MAX_CHARS = 60;
 
 const EXAMPLE = '"Jane Doe — UX researcher, Acme"';

@@ -16,9 +16,9 @@ import type { MemberPrefs } from './types';
 /** The parts of the preferences that describe when the member works. */
 export type WorkingPrefs = Pick<MemberPrefs, 'tz' | 'workdayStartMinute' | 'workdayEndMinute' | 'workDays'>;
 
-export const DEFAULT_WORKDAY_START_MINUTE = 9 * 60;
-export const DEFAULT_WORKDAY_END_MINUTE = 17 * 60 + 30;
-export const DEFAULT_WORK_DAYS: readonly number[] = [1, 2, 3, 4, 5];
+const DEFAULT_WORKDAY_START_MINUTE = 9 * 60;
+const DEFAULT_WORKDAY_END_MINUTE = 17 * 60 + 30;
+const DEFAULT_WORK_DAYS: readonly number[] = [1, 2, 3, 4, 5];
 const MINUTES_PER_DAY = 24 * 60;
 /** Far enough to pass any week of non-working days. */
 const MAX_DAYS_SEARCHED = 15;

@@ -46,7 +46,7 @@ function conversationOf(snapshot: MemberSnapshot, id: string | null): Conversati
 }
 
 /** The contact a nudge is about (via its conversation or ask when the subject is one of those). */
-export function nudgeContact(ref: NudgeRef, snapshot: MemberSnapshot): ContactData | undefined {
+function nudgeContact(ref: NudgeRef, snapshot: MemberSnapshot): ContactData | undefined {
   switch (ref.kind) {
     case 'referral':
     case 'keep_in_touch':
@@ -210,7 +210,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
 }
 
 /** The figures of the weekly summary, in the member's own week. */
-export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumbers {
+function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumbers {
   const lastWeek = weekBounds(now, snapshot.prefs.tz, -1);
   const lastWeekStart = lastWeek.start.getTime();
   const thisWeekStart = lastWeek.end.getTime();
@@ -239,7 +239,7 @@ export function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumber
 }
 
 /** The weekly summary's extra lines: what is coming up this week and the on-time thank-you rate. */
-export function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
+function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
   const lines: string[] = [];
   // The same list as the App Home's "Due now", so the two never disagree.
   const due = dueNow(snapshot, now).slice(0, MAX_DUE_ITEMS);

@@ -99,7 +99,7 @@ export interface DeliverReport {
   stoppedWorkspaces: { workspaceId: string; reason: string; until: Date }[];
 }
 
-export function emptyDeliverReport(): DeliverReport {
+function emptyDeliverReport(): DeliverReport {
   return {
     sent: [],
     wouldSend: [],
@@ -111,7 +111,7 @@ export function emptyDeliverReport(): DeliverReport {
   };
 }
 
-export function defaultOwner(): string {
+function defaultOwner(): string {
   return `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
 }
 

@@ -64,7 +64,7 @@ export interface PlanReport {
   wouldCreateDue: PlannedItem[];
 }
 
-export const DEFAULT_PLAN_BATCH = 200;
+const DEFAULT_PLAN_BATCH = 200;
 
 function isKind(kind: string): kind is NudgeKind {
   return (NUDGE_KINDS as readonly string[]).includes(kind);

@@ -35,31 +35,8 @@ export function slackResolver(slack: WebClient | SlackForWorkspace): SlackForWor
   return typeof slack === 'function' ? slack : () => slack;
 }
 
-/** Errors that will not go away by trying again; the nudge fails at once. */
-export const PERMANENT_ERRORS: ReadonlySet<string> = new Set([
-  'user_not_found',
-  'user_not_visible',
-  'user_disabled',
-  'cannot_dm_bot',
-  'channel_not_found',
-  'is_archived',
-  'not_in_channel',
-  'messages_tab_disabled',
-  'restricted_action',
-  'missing_scope',
-  'no_permission',
-  'not_allowed_token_type',
-  'ekm_access_denied',
-  'invalid_blocks',
-  'invalid_blocks_format',
-  'msg_blocks_too_long',
-  'no_text',
-  'msg_too_long',
-  'team_access_not_granted',
-]);
-
 /** Errors that mean the token is no good: every send in the workspace would fail the same way. */
-export const TOKEN_ERRORS: ReadonlySet<string> = new Set([
+const TOKEN_ERRORS: ReadonlySet<string> = new Set([
   'token_revoked',
   'token_expired',
   'account_inactive',

@@ -9,10 +9,10 @@ import { checkTextField } from './block-kit/composition';
 import { isJsonObject, type JsonObject, type JsonValue } from './json';
 
 /** At most 50 blocks per message, 100 per modal or Home tab (Slack's Block Kit reference). */
-export const MESSAGE_MAX_BLOCKS = 50;
-export const VIEW_MAX_BLOCKS = 100;
+const MESSAGE_MAX_BLOCKS = 50;
+const VIEW_MAX_BLOCKS = 100;
 /** Whole view payload limit behind `view_too_large` ("greater than 250kb", views.* method docs). */
-export const VIEW_MAX_BYTES = 250_000;
+const VIEW_MAX_BYTES = 250_000;
 
 export function validateMessageBlocks(blocks: unknown): string[] {
   const c = new Checker();

@@ -25,19 +25,10 @@ import type {
   TokenRevocationError,
 } from './types';
 
-export {
-  isViewTooLarge,
-  MESSAGE_MAX_BLOCKS,
-  VIEW_MAX_BLOCKS,
-  VIEW_MAX_BYTES,
-  validateMessageBlocks,
-  validateView,
-} from './block-kit';
-export type { JsonObject, JsonValue } from './json';
+export { isViewTooLarge, validateMessageBlocks, validateView } from './block-kit';
+export type { JsonObject } from './json';
 export type {
-  ApiResponse,
   Fault,
-  MessageSource,
   OAuthCodeOptions,
   RecordedCall,
   ScheduledMessage,
@@ -50,7 +41,6 @@ export type {
   StoredView,
   TokenRevocationError,
 } from './types';
-export { TRIGGER_LIFETIME_MS } from './view-store';
 
 export interface CreateSlackStandInOptions {
   teams?: StandInTeam[];

@@ -17,8 +17,3 @@ export function tryParseJson(text: string): JsonValue | undefined {
     return undefined;
   }
 }
-
-/** A deep copy, so stored state cannot be mutated through returned objects. */
-export function cloneJson<T extends JsonValue>(value: T): T {
-  return structuredClone(value);
-}

@@ -7,7 +7,7 @@ interface Waiter {
   resolve: (call: RecordedCall) => void;
 }
 
-export const DEFAULT_WAIT_MS = 2000;
+const DEFAULT_WAIT_MS = 2000;
 
 export class CallRecorder {
   readonly calls: RecordedCall[] = [];

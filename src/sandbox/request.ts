@@ -8,7 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { isJsonObject, type JsonObject, type JsonValue, tryParseJson } from './json';
 
 const JSON_FIELDS = ['blocks', 'view', 'attachments', 'metadata', 'files'] as const;
-export const MAX_BODY_BYTES = 64 * 1024 * 1024;
+const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 export interface ParsedRequest {
   args: JsonObject;

@@ -11,8 +11,8 @@ import { POST_TEXT_MAX, readContent } from './methods/content';
 import type { SandboxState } from './state';
 import type { ApiResponse, StoredMessage } from './types';
 
-export const RESPONSE_URL_MAX_USES = 5;
-export const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
+const RESPONSE_URL_MAX_USES = 5;
+const RESPONSE_URL_LIFETIME_MS = 30 * 60 * 1000;
 
 interface ResponseUrlRecord {
   teamId: string;

@@ -11,7 +11,7 @@ import { randomHex } from './ids';
 import { isJsonObject, type JsonObject, tryParseJson } from './json';
 import type { SocketEnvelope } from './types';
 
-export const DEFAULT_ACK_TIMEOUT_MS = 3000;
+const DEFAULT_ACK_TIMEOUT_MS = 3000;
 /** The Socket Mode client reconnects when the server stays silent for 30 s; ping well within that. */
 const PING_INTERVAL_MS = 10_000;
 

@@ -6,7 +6,7 @@
 import type { IdFactory } from './ids';
 import type { StoredView } from './types';
 
-export const TRIGGER_LIFETIME_MS = 3000;
+const TRIGGER_LIFETIME_MS = 3000;
 export const MAX_VIEW_STACK = 3;
 
 interface TriggerRecord {

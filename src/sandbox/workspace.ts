@@ -13,7 +13,7 @@ export const SANDBOX_TEAM: StandInTeam = {
   homeTabEnabled: true,
 };
 
-export const SANDBOX_USERS: StandInUser[] = [
+const SANDBOX_USERS: StandInUser[] = [
   {
     id: 'U0SANDBOX1',
     teamId: SANDBOX_TEAM.id,
@@ -32,7 +32,7 @@ export const SANDBOX_USERS: StandInUser[] = [
   },
 ];
 
-export const SANDBOX_CHANNEL = {
+const SANDBOX_CHANNEL = {
   id: 'C0SANDBOXCOHORT',
   teamId: SANDBOX_TEAM.id,
   name: 'cohort-fall',

@@ -110,7 +110,7 @@ const BLOCKS: Record<string, BlockCheck> = {
   markdown,
 };
 
-export function checkBlock(c: Checker, block: JsonValue, pointer: string): void {
+function checkBlock(c: Checker, block: JsonValue, pointer: string): void {
   if (!c.object(block, pointer)) return;
   const type = block.type;
   if (typeof type !== 'string') {

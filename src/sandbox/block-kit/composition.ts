@@ -57,7 +57,7 @@ export interface OptionRule {
   allowUrl?: boolean;
 }
 
-export function checkOption(c: Checker, value: JsonValue, pointer: string, rule: OptionRule): void {
+function checkOption(c: Checker, value: JsonValue, pointer: string, rule: OptionRule): void {
   if (!c.object(value, pointer)) return;
   const keys = rule.allowUrl ? ['text', 'value', 'description', 'url'] : ['text', 'value', 'description'];
   c.keys(value, keys, pointer);

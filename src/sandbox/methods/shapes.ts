@@ -19,7 +19,7 @@ export function teamUrl(team: StandInTeam): string {
 }
 
 /** Long zone name and UTC offset (seconds) of an IANA zone at a given instant, e.g. Pacific Daylight Time / -25200. */
-export function timeZoneInfo(tz: string, atMs: number): { label: string; offsetSeconds: number } {
+function timeZoneInfo(tz: string, atMs: number): { label: string; offsetSeconds: number } {
   const part = (timeZoneName: 'long' | 'longOffset'): string =>
     new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName })
       .formatToParts(atMs)
