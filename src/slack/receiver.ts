@@ -11,8 +11,8 @@ import { dispatch } from './pipeline/dispatch';
 import { checkEnvelope, parseBody } from './pipeline/envelope';
 
 /** Slack's payloads are far smaller; anything bigger is not from Slack. */
-export const BODY_LIMIT_BYTES = 1024 * 1024;
-export const EVENTS_PATH = '/slack/events';
+const BODY_LIMIT_BYTES = 1024 * 1024;
+const EVENTS_PATH = '/slack/events';
 
 export interface CoachReceiverOptions {
   signingSecret: string;

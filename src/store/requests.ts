@@ -13,7 +13,7 @@ function isUniqueViolation(error: unknown): boolean {
  * of the transaction that applies the request, so the key and the change commit together (a crash
  * leaves neither) and a concurrent second copy waits for the first and then fails here.
  */
-export async function claimRequest(
+async function claimRequest(
   db: DbOrTx,
   key: string,
   workspaceId: string | null,

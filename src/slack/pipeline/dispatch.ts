@@ -6,7 +6,7 @@ import type { Log } from '../../log';
 import { scrubTokens } from '../../log';
 
 /** How long a listener may take to acknowledge before the app answers with an empty 200 for it. */
-export const ACK_DEADLINE_MS = 2500;
+const ACK_DEADLINE_MS = 2500;
 
 /** Per-request state, reachable from listeners and middleware as `context.slackRequest`. */
 export interface RequestState {

@@ -301,7 +301,7 @@ export interface AskDraftMessageInput {
 }
 
 /** "Another version" carries the version it was shown with, so a second click on the same one is stale. */
-export function anotherVersionValue(askId: string, variant: number): string {
+function anotherVersionValue(askId: string, variant: number): string {
   return `${askId}|${variant}`;
 }
 

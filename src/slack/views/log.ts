@@ -184,7 +184,7 @@ export function parsePickMetadata(raw: string | undefined): { typed: string } {
 }
 
 /** How many people, skills and words one log may add: a conversation names a handful, never hundreds. */
-export const LOG_LIST_LIMITS = { referrals: 10, skills: 15, keywords: 15 } as const;
+const LOG_LIST_LIMITS = { referrals: 10, skills: 15, keywords: 15 } as const;
 
 const referralsSchema = z
   .string()
