@@ -1,23 +1,8 @@
 // The `coach` command as a user runs it: a real process, environment in, exit code and output out.
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { migrationsDir, readMigrations } from '../src/db/migrate';
+import { runCoach as coach } from './support/cli';
 import { sqliteTestDatabase } from './support/db';
-
-const run = promisify(execFile);
-
-async function coach(args: string[], env: Record<string, string>) {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['bin/coach.js', ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
 
 describe('coach CLI', () => {
   const database = sqliteTestDatabase();

@@ -1,22 +1,23 @@
 // `/coach add` end to end, on SQLite and (when configured) Postgres: the same app on either database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fillView } from '../../src/sandbox/slack-driver';
 import { ADD_TARGET_BLOCKS } from '../../src/slack/views/add-target';
-import { DATABASE_KINDS, type TestDatabase } from '../support/db';
-import { ALICE, BOB, type Harness, startHarness } from '../support/harness';
+import { DATABASE_KINDS } from '../support/db';
+import { ALICE, BOB, TEAM } from '../support/fixtures';
+import { useHarness } from '../support/harness';
+import { seedTarget } from '../support/seed';
 import { dmTo, openModal, submitModal } from '../support/slack-play';
 
+const ALICES_JANE = {
+  name: 'Jane Doe',
+  role: 'UX Researcher',
+  company: 'Acme Health',
+  industry: 'Healthcare',
+  why: 'She moved from teaching into UX research.',
+};
+
 describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
-  let h: Harness;
-  let database: TestDatabase;
-  beforeAll(async () => {
-    database = await create();
-    h = await startHarness({ database });
-  });
-  afterAll(async () => {
-    await h.stop();
-    await database.drop();
-  });
+  const h = useHarness({ database: create });
 
   it('opens the modal with the name filled in, within the trigger window', async () => {
     const view = await openModal(h, ALICE.id, 'add Jane Doe');
@@ -42,6 +43,7 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
         [ADD_TARGET_BLOCKS.link.blockId]: expect.any(String),
       },
     });
+    expect(await h.db.contact.count()).toBe(0);
   });
 
   it('adds the target, DMs a confirmation with next steps and refreshes the App Home', async () => {
@@ -64,11 +66,12 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
       stage: 'target',
       role: 'UX Researcher',
       link: 'https://linkedin.com/in/janedoe',
-      workspaceId: 'T0TEST1',
+      workspaceId: TEAM.id,
     });
   });
 
   it('refuses a duplicate name with a message on the name field', async () => {
+    await seedTarget(h, ALICE.id, ALICES_JANE);
     const view = await openModal(h, ALICE.id, 'add jane doe');
     const res = await submitModal(h, ALICE.id, view, {
       Role: 'PM',
@@ -80,9 +83,11 @@ describe.each(DATABASE_KINDS)('/coach add on $kind', ({ create }) => {
       response_action: 'errors',
       errors: { [ADD_TARGET_BLOCKS.name.blockId]: expect.stringContaining('already') },
     });
+    expect(await h.db.contact.count({ where: { name: 'Jane Doe' } })).toBe(1);
   });
 
   it("keeps members apart: Bob's list does not know Alice's Jane", async () => {
+    await seedTarget(h, ALICE.id, ALICES_JANE);
     const view = await openModal(h, BOB.id, 'add Jane Doe');
     const res = await submitModal(h, BOB.id, view, {
       Role: 'PM',

@@ -1,8 +1,9 @@
 // The foundation over the wire: signed requests to the app's own HTTP endpoint, Slack calls to the stand-in.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { signature } from '../../src/sandbox/slack-driver';
-import { ALICE, BOB, type Harness, SIGNING_SECRET, startHarness, TEAM } from '../support/harness';
-import { ephemeral } from '../support/slack-play';
+import { ALICE, BOB, SIGNING_SECRET, TEAM } from '../support/fixtures';
+import { useHarness } from '../support/harness';
+import { ephemeral, openModal } from '../support/slack-play';
 
 interface Ephemeral {
   response_type: string;
@@ -11,13 +12,7 @@ interface Ephemeral {
 }
 
 describe('the app over signed HTTP', () => {
-  let h: Harness;
-  beforeAll(async () => {
-    h = await startHarness();
-  });
-  afterAll(async () => {
-    await h.stop();
-  });
+  const h = useHarness();
 
   it('answers /coach help with an ephemeral list of the subcommands that exist', async () => {
     const body = await ephemeral(h, ALICE.id, 'help');
@@ -93,7 +88,18 @@ describe('the app over signed HTTP', () => {
     expect(h.standIn.callsTo('views.publish').filter((c) => c.args.user_id === ALICE.id)).toHaveLength(1);
   });
 
-  it('never logs the bot token or the signing secret', () => {
+  it('never logs the bot token or the signing secret', async () => {
+    // Start-up (auth.test with the token), a command, a modal, an event and a refused signature.
+    await ephemeral(h, ALICE.id, 'help');
+    await openModal(h, ALICE.id, 'add Jane Doe');
+    await h.driver.event({ type: 'app_home_opened', user: BOB.id, channel: 'D0BOB', tab: 'home' });
+    await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === BOB.id);
+    const fields = new URLSearchParams(h.driver.commandFields(ALICE.id, 'help')).toString();
+    expect(
+      (await h.driver.post(fields, 'application/x-www-form-urlencoded', { signature: 'v0=0' })).status,
+    ).toBe(401);
+    await h.settle();
+    expect(h.logs.length).toBeGreaterThan(0);
     const all = h.logs.join('\n');
     expect(all).not.toContain(TEAM.botToken);
     expect(all).not.toContain(SIGNING_SECRET);

@@ -2,14 +2,14 @@
 // a hanging request, a revoked token, a permanent user error, a sender killed between claim and send,
 // and a nudge that keeps failing until it gives up. Every sweep is a plain function call at a
 // TestClock time; nothing waits on timers to synchronise.
-import type { WebClient } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runSweep } from '../../src/nudges/sweep';
+import { describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../src/sandbox';
 import { logConversation } from '../../src/services/log';
 import { claimDueNudges } from '../../src/store/nudges';
-import { chatLog, deliveryClient, HOUR, MINUTE, memoryLog, nudgeIdOf, nudgePosts } from '../nudges/support';
-import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import { ALICE, BOB, HOUR, MINUTE, TEAM } from '../support/fixtures';
+import { useHarness } from '../support/harness';
+import { chatLog, deliveryClient, memoryLog, sweepAt } from '../support/nudges';
+import { nudgeIdOf, nudgePosts } from '../support/slack-play';
 
 // Tuesday 10 March 2026, 10:00 in New York. A chat logged then is due for its thank-you by the next morning.
 const LOGGED = new Date('2026-03-10T14:00:00Z');
@@ -17,20 +17,9 @@ const T = new Date(LOGGED.getTime() + 20 * HOUR);
 const later = (ms: number) => new Date(T.getTime() + ms);
 
 describe('nudge delivery under Slack failures', () => {
-  let h: Harness;
-  let slack: WebClient;
-  const clock = new TestClock(LOGGED);
+  // A fresh app, stand-in and database for every test: no fault or lease outlives its test.
+  const h = useHarness({ start: LOGGED });
   const quiet = memoryLog('error');
-
-  beforeEach(async () => {
-    clock.set(LOGGED);
-    h = await startHarness({ clock });
-    slack = deliveryClient(h, 300);
-  });
-  afterEach(async () => {
-    h.standIn.faults.clear();
-    await h.stop();
-  });
 
   async function logChat(userId: string, person: string) {
     const result = await logConversation(
@@ -46,11 +35,9 @@ describe('nudge delivery under Slack failures', () => {
   }
 
   function sweep(when: Date) {
-    clock.set(when);
-    return runSweep({
-      now: when,
-      db: h.db,
-      slack,
+    return sweepAt(h, when, {
+      // A short timeout, so a hanging request gives up quickly.
+      slack: deliveryClient(h, 300),
       log: quiet.log,
       // Several sends per second are fine here; the workspace-wide blocks (429, token) still apply.
       deliver: { pace: { perWindow: 10 } },

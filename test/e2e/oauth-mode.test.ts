@@ -1,19 +1,21 @@
 // OAuth mode (many workspaces): the mode switch and Bolt's install routes. The install flow itself
 // (installation store, token sealing) is built on top of this.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
 import { createSlackStandIn, type SlackStandIn } from '../../src/sandbox';
-import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+import { useCleanup } from '../support/cleanup';
+import { sqliteTestDatabase } from '../support/db';
 
 describe('OAuth mode', () => {
   let coach: RunningCoach;
-  let standIn: SlackStandIn;
-  let database: TestDatabase;
+  const cleanup = useCleanup('all');
   beforeAll(async () => {
-    database = sqliteTestDatabase();
-    standIn = createSlackStandIn();
+    const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
+    const standIn: SlackStandIn = createSlackStandIn();
+    cleanup.add(() => standIn.close());
     const { apiUrl } = await standIn.listen(0);
     const config = loadConfig({
       DATABASE_URL: database.url,
@@ -28,11 +30,7 @@ describe('OAuth mode', () => {
     });
     expect(config.slack.kind).toBe('oauth');
     coach = await startCoach(config, createLogger('silent'));
-  });
-  afterAll(async () => {
-    await coach.stop();
-    await standIn.close();
-    await database.drop();
+    cleanup.add(() => coach.stop());
   });
 
   it('serves the install page with the bot scopes and a state cookie', async () => {

@@ -1,62 +1,116 @@
 // The outreach flows end to end over signed HTTP against the Slack stand-in: add targets, draft an
 // ask (check it, reword it, edit it, mark it sent), prepare questions, book the chat, set goals, and
-// keep one member's data away from another.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// keep one member's data away from another. Every test starts from a fresh app; most start from
+// Alice's three targets (Sam Lee; Jane Doe, whom Sam suggested; Jane Smith), put in directly.
+import { afterEach, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../../src/sandbox';
 import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
+import { scheduleChat } from '../../src/services/prep';
 import { OPEN } from '../../src/slack/views/action-ids';
 import { ASK_ACTIONS, ASK_BLOCKS, ASK_CALLBACK_ID, ASK_EDIT_CALLBACK_ID } from '../../src/slack/views/ask';
 import { GOAL_BLOCKS } from '../../src/slack/views/goal';
 import { PICK_CONTACT_BLOCKS } from '../../src/slack/views/pick-contact';
 import { PREP_ACTIONS, SCHEDULE_BLOCKS } from '../../src/slack/views/prep';
-import { ALICE, BOB, type Harness, startHarness, TEAM, TestClock } from '../support/harness';
+import { ALICE, BOB, TEAM } from '../support/fixtures';
+import { errorsLogged, type Harness, useHarness } from '../support/harness';
+import { seedTarget } from '../support/seed';
 import {
-  type Block,
   blocksOf,
   dmTo,
+  everyString,
   findElement,
+  homeOf,
+  inputByLabel as inputBlock,
+  openHome,
   openModal,
   submitModal,
-  textOf,
   viewOf,
+  visibleText,
 } from '../support/slack-play';
 
 // Monday 2 March 2026, 09:00 in New York (EST, UTC-5; DST starts on 8 March).
 const START = '2026-03-02T14:00:00Z';
 
-function inputBlock(view: ViewLike, label: string): Block | undefined {
-  return (view.blocks as Block[]).find((b) => b.type === 'input' && b.label?.text === label);
+/** Alice's list as the /coach add test leaves it: Sam Lee, Jane Doe (suggested by Sam) and Jane Smith. */
+async function seedTargets(h: Harness) {
+  const sam = await seedTarget(h, ALICE.id, {
+    name: 'Sam Lee',
+    role: 'Research Manager',
+    company: 'Acme Health',
+    industry: 'Healthcare',
+    why: 'Leads the research team I would love to join one day.',
+  });
+  const jane = await seedTarget(h, ALICE.id, {
+    name: 'Jane Doe',
+    role: 'UX Researcher',
+    company: 'Acme Health',
+    industry: 'Healthcare',
+    why: 'She moved from teaching into UX research two years ago.',
+    referredById: sam,
+  });
+  const janeSmith = await seedTarget(h, ALICE.id, {
+    name: 'Jane Smith',
+    role: 'Data Analyst',
+    company: 'Globex',
+    industry: 'Finance',
+    why: 'Switched from nursing to analytics.',
+  });
+  return { sam, jane, janeSmith };
+}
+
+/** Alice drafts her ask to Jane Doe through the ask modal; returns the stored ask and where its DM is. */
+async function draftAskToJane(h: Harness) {
+  const view = await openModal(h, ALICE.id, 'ask jane doe');
+  const res = await submitModal(h, ALICE.id, view, {
+    'About you': 'moving from teaching to UX research',
+    Channel: 'LinkedIn',
+  });
+  expect(res.text).toBe('');
+  const dm = await dmTo(h, ALICE.id);
+  expect(dm.response?.ok).toBe(true);
+  const ask = await h.db.ask.findFirstOrThrow({ where: { contact: { name: 'Jane Doe' } } });
+  return { dm, ask: ask.id, where: { channelId: String(dm.response?.channel), ts: String(dm.response?.ts) } };
+}
+
+const JOB_ASK =
+  'Hi Jane, I am moving from teaching to UX research. Are you hiring? I would love it if you could refer me for a role on your team.';
+
+/** Opens the Edit modal from the draft's DM; returns the modal. */
+async function openEdit(h: Harness, draft: Awaited<ReturnType<typeof draftAskToJane>>): Promise<ViewLike> {
+  h.standIn.clearCalls();
+  await h.driver.blockAction(
+    ALICE.id,
+    { action_id: ASK_ACTIONS.edit, value: draft.ask },
+    { message: draft.where },
+  );
+  return viewOf(await h.standIn.waitForCall('views.update'));
+}
+
+/** Alice asks for prep questions for Jane Doe; returns the prep DM. */
+async function prepForJane(h: Harness): Promise<RecordedCall> {
+  h.standIn.clearCalls();
+  const res = await h.driver.command(ALICE.id, 'prep jane d');
+  expect(res.json).toMatchObject({ response_type: 'ephemeral' });
+  return dmTo(h, ALICE.id);
 }
 
 describe('outreach flows', () => {
-  let h: Harness;
-  const clock = new TestClock(START);
-  const ids: {
-    sam?: string;
-    jane?: string;
-    janeSmith?: string;
-    ask?: string;
-    dm?: { channelId: string; ts: string };
-  } = {};
-
-  beforeAll(async () => {
-    h = await startHarness({ clock });
+  const h = useHarness({ start: START });
+  // Every view and message of every test passed the stand-in's Block Kit checks: nothing logged an error.
+  afterEach(() => {
+    expect(errorsLogged(h)).toEqual([]);
   });
-  afterAll(async () => {
-    await h?.stop();
-  });
-
-  async function addTarget(name: string, answers: Record<string, string>): Promise<string> {
-    const view = await openModal(h, ALICE.id, `add ${name}`);
-    const res = await submitModal(h, ALICE.id, view, answers);
-    expect(res.text).toBe('');
-    await dmTo(h, ALICE.id, (c) => String(c.args.text).includes(name));
-    const row = await h.db.contact.findFirstOrThrow({ where: { name, owner: { slackUserId: ALICE.id } } });
-    return row.id;
-  }
 
   it('adds targets with /coach add (one suggested by another)', async () => {
-    ids.sam = await addTarget('Sam Lee', {
+    async function addTarget(name: string, answers: Record<string, string>): Promise<string> {
+      const view = await openModal(h, ALICE.id, `add ${name}`);
+      const res = await submitModal(h, ALICE.id, view, answers);
+      expect(res.text).toBe('');
+      await dmTo(h, ALICE.id, (c) => String(c.args.text).includes(name));
+      const row = await h.db.contact.findFirstOrThrow({ where: { name, owner: { slackUserId: ALICE.id } } });
+      return row.id;
+    }
+    const sam = await addTarget('Sam Lee', {
       Role: 'Research Manager',
       Company: 'Acme Health',
       Industry: 'Healthcare',
@@ -68,35 +122,34 @@ describe('outreach flows', () => {
       Company: 'Acme Health',
       Industry: 'Healthcare',
       'Why them (their path)': 'She moved from teaching into UX research two years ago.',
-      'Suggested by': ids.sam,
+      'Suggested by': sam,
     });
     expect(res.text).toBe('');
     const dm = await dmTo(h, ALICE.id, (c) => String(c.args.text).includes('Jane Doe'));
     expect(String(dm.args.text)).toContain('2 of 8');
-    ids.jane = (await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id;
-    ids.janeSmith = await addTarget('Jane Smith', {
+    const jane = await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } });
+    expect(jane.referredById).toBe(sam);
+    await addTarget('Jane Smith', {
       Role: 'Data Analyst',
       Company: 'Globex',
       Industry: 'Finance',
       'Why them (their path)': 'Switched from nursing to analytics.',
     });
+    expect(await h.db.contact.count({ where: { owner: { slackUserId: ALICE.id } } })).toBe(3);
   });
 
   it('opens the add-target modal from the "Add a target" button', async () => {
+    await seedTargets(h);
+    await openHome(h, ALICE.id);
+    const home = await homeOf(h, ALICE.id);
     h.standIn.clearCalls();
-    await h.settle();
-    const home = h.standIn.homeView(TEAM.id, ALICE.id);
-    expect(home).toBeDefined();
-    await h.driver.blockAction(
-      ALICE.id,
-      { action_id: OPEN.addTarget, value: '' },
-      { view: home as unknown as ViewLike },
-    );
+    await h.driver.blockAction(ALICE.id, { action_id: OPEN.addTarget, value: '' }, { view: home });
     const view = viewOf(await h.standIn.waitForCall('views.update'));
     expect(view.callback_id).toBe('add_target');
   });
 
   it('prefills the ask modal for exactly one match, and validates every field', async () => {
+    const ids = await seedTargets(h);
     const view = await openModal(h, ALICE.id, 'ask JANE D');
     expect(view.callback_id).toBe(ASK_CALLBACK_ID);
     const person = inputBlock(view, 'Person');
@@ -118,6 +171,7 @@ describe('outreach flows', () => {
   });
 
   it('offers "Which one?" when a name fits several people', async () => {
+    const ids = await seedTargets(h);
     const view = await openModal(h, ALICE.id, 'ask jane');
     const picker = inputBlock(view, 'Which one?');
     expect(picker?.element?.options?.map((o) => o.value)).toEqual([ids.jane, ids.janeSmith, 'new']);
@@ -130,11 +184,12 @@ describe('outreach flows', () => {
   });
 
   it('brings in the picked person’s reason when the picker changes', async () => {
+    const ids = await seedTargets(h);
     const view = await openModal(h, ALICE.id, 'ask');
     h.standIn.clearCalls();
     const picker = inputBlock(view, 'Person');
     const option = picker?.element?.options?.find((o) => o.value === ids.janeSmith);
-    const state = fillView(view, { Person: ids.janeSmith as string });
+    const state = fillView(view, { Person: ids.janeSmith });
     await h.driver.blockAction(
       ALICE.id,
       {
@@ -150,16 +205,10 @@ describe('outreach flows', () => {
   });
 
   it('DMs a draft under 120 words with the checker’s verdict and stores the ask', async () => {
-    const view = await openModal(h, ALICE.id, 'ask jane doe');
-    const res = await submitModal(h, ALICE.id, view, {
-      'About you': 'moving from teaching to UX research',
-      Channel: 'LinkedIn',
-    });
-    expect(res.text).toBe('');
-    const dm = await dmTo(h, ALICE.id);
-    expect(dm.response?.ok).toBe(true);
+    const ids = await seedTargets(h);
+    const { dm } = await draftAskToJane(h);
     const blocks = blocksOf(dm);
-    const all = textOf(blocks);
+    const all = visibleText(dm.args);
     expect(all).toContain('Sam Lee suggested I reach out');
     expect(all).toContain('```');
     expect(all).toContain('✓ Ready to send');
@@ -172,63 +221,64 @@ describe('outreach flows', () => {
     expect(ask.text).toMatch(/20[- ]minute/);
     const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
     expect(member.about).toBe('moving from teaching to UX research');
-    ids.ask = ask.id;
-    ids.dm = { channelId: String(dm.response?.channel), ts: String(dm.response?.ts) };
   });
 
   it('"Another version" rewords the draft in place', async () => {
+    await seedTargets(h);
+    const draft = await draftAskToJane(h);
     h.standIn.clearCalls();
-    const before = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    const before = await h.db.ask.findUniqueOrThrow({ where: { id: draft.ask } });
     await h.driver.blockAction(
       ALICE.id,
-      { action_id: ASK_ACTIONS.another, value: ids.ask },
-      { message: ids.dm! },
+      { action_id: ASK_ACTIONS.another, value: draft.ask },
+      { message: draft.where },
     );
     const update = await h.standIn.waitForCall('chat.update');
     expect(update.response?.ok).toBe(true);
-    expect(update.args).toMatchObject({ channel: ids.dm?.channelId, ts: ids.dm?.ts });
-    const after = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    expect(update.args).toMatchObject({ channel: draft.where.channelId, ts: draft.where.ts });
+    const after = await h.db.ask.findUniqueOrThrow({ where: { id: draft.ask } });
     expect(after.variant).toBe(1);
     expect(after.text).not.toBe(before.text);
-    expect(textOf(blocksOf(update))).toContain(after.text.split('\n')[2]?.slice(0, 30) ?? 'missing');
+    expect(visibleText(update.args)).toContain(after.text.split('\n')[2]?.slice(0, 30) ?? 'missing');
   });
 
   it('keeps Alice’s draft away from Bob, even when he replays her button values', async () => {
+    const ids = await seedTargets(h);
+    const draft = await draftAskToJane(h);
     h.standIn.clearCalls();
     const bobDm = h.standIn.dmChannelFor(TEAM.id, BOB.id);
     await h.driver.blockAction(
       BOB.id,
-      { action_id: ASK_ACTIONS.markSent, value: ids.ask },
-      { message: { channelId: bobDm, ts: ids.dm!.ts } },
+      { action_id: ASK_ACTIONS.markSent, value: draft.ask },
+      { message: { channelId: bobDm, ts: draft.where.ts } },
     );
     const reply = await h.standIn.waitForCall('response_url');
-    expect(JSON.stringify(reply.args)).toContain("couldn't find that draft");
+    expect(visibleText(reply.args)).toContain("couldn't find that draft");
     await h.driver.blockAction(
       BOB.id,
-      { action_id: ASK_ACTIONS.another, value: ids.ask },
-      { message: { channelId: bobDm, ts: ids.dm!.ts } },
+      { action_id: ASK_ACTIONS.another, value: draft.ask },
+      { message: { channelId: bobDm, ts: draft.where.ts } },
     );
-    await h.standIn.waitForCall('response_url', (c) => c !== reply);
+    const second = await h.standIn.waitForCall('response_url', (c) => c !== reply);
+    expect(everyString(second.args)).not.toContain('Jane');
     expect(h.standIn.callsTo('chat.update')).toHaveLength(0);
-    const ask = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
-    expect(ask).toMatchObject({ sentAt: null, variant: 1 });
+    const ask = await h.db.ask.findUniqueOrThrow({ where: { id: draft.ask } });
+    expect(ask).toMatchObject({ sentAt: null, variant: 0 });
     expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('target');
 
     // Bob's own modal lists none of Alice's people.
     const view = await openModal(h, BOB.id, 'ask jane');
     expect(inputBlock(view, 'Person')).toBeUndefined();
     expect(inputBlock(view, 'Name')?.element?.initial_value).toBe('jane');
-    expect(JSON.stringify(view.blocks)).not.toContain(ids.jane);
+    const sent = everyString(view);
+    for (const id of Object.values(ids)) expect(sent).not.toContain(id);
+    expect(sent).not.toContain('Jane Doe');
   });
 
   it('Edit re-checks the member’s own words: a job ask is flagged with its fix', async () => {
-    h.standIn.clearCalls();
-    await h.driver.blockAction(
-      ALICE.id,
-      { action_id: ASK_ACTIONS.edit, value: ids.ask },
-      { message: ids.dm! },
-    );
-    const modal = viewOf(await h.standIn.waitForCall('views.update'));
+    await seedTargets(h);
+    const draft = await draftAskToJane(h);
+    const modal = await openEdit(h, draft);
     expect(modal.callback_id).toBe(ASK_EDIT_CALLBACK_ID);
     const empty = await submitModal(h, ALICE.id, modal, { 'Your message': '' });
     expect(empty.json).toMatchObject({
@@ -236,40 +286,46 @@ describe('outreach flows', () => {
       errors: { ask_edit_text: expect.any(String) },
     });
 
-    const text =
-      'Hi Jane, I am moving from teaching to UX research. Are you hiring? I would love it if you could refer me for a role on your team.';
-    const res = await submitModal(h, ALICE.id, modal, { 'Your message': text });
+    const res = await submitModal(h, ALICE.id, modal, { 'Your message': JOB_ASK });
     expect(res.text).toBe('');
     const update = await h.standIn.waitForCall('chat.update');
-    expect(update.args).toMatchObject({ channel: ids.dm?.channelId, ts: ids.dm?.ts });
-    const all = textOf(blocksOf(update));
+    expect(update.args).toMatchObject({ channel: draft.where.channelId, ts: draft.where.ts });
+    const all = visibleText(update.args);
     expect(all).toContain('request for a job');
     expect(all).toContain('Ask only to learn about their path');
     expect(all).not.toContain('✓ Ready to send');
     expect(findElement(blocksOf(update), ASK_ACTIONS.markSent)).toBeDefined();
-    expect((await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } })).text).toBe(text);
+    expect((await h.db.ask.findUniqueOrThrow({ where: { id: draft.ask } })).text).toBe(JOB_ASK);
   });
 
   it('"Mark as sent" works even with issues: stage → asked, sentAt set, message updated in place', async () => {
+    const ids = await seedTargets(h);
+    const draft = await draftAskToJane(h);
+    const modal = await openEdit(h, draft);
+    await submitModal(h, ALICE.id, modal, { 'Your message': JOB_ASK });
+    const flagged = await h.standIn.waitForCall('chat.update');
+    expect(visibleText(flagged.args)).toContain('request for a job');
+
     h.standIn.clearCalls();
-    clock.set('2026-03-02T15:00:00Z');
+    h.clock.set('2026-03-02T15:00:00Z');
     await h.driver.blockAction(
       ALICE.id,
-      { action_id: ASK_ACTIONS.markSent, value: ids.ask },
-      { message: ids.dm! },
+      { action_id: ASK_ACTIONS.markSent, value: draft.ask },
+      { message: draft.where },
     );
     const update = await h.standIn.waitForCall('chat.update');
-    const blocks = blocksOf(update);
-    expect(textOf(blocks)).toContain('Marked as sent');
-    expect(textOf(blocks)).toContain('remind you once');
-    expect(findElement(blocks, ASK_ACTIONS.markSent)).toBeUndefined();
-    const ask = await h.db.ask.findUniqueOrThrow({ where: { id: ids.ask } });
+    const text = visibleText(update.args);
+    expect(text).toContain('Marked as sent');
+    expect(text).toContain('remind you once');
+    expect(findElement(blocksOf(update), ASK_ACTIONS.markSent)).toBeUndefined();
+    const ask = await h.db.ask.findUniqueOrThrow({ where: { id: draft.ask } });
     expect(ask.sentAt?.toISOString()).toBe('2026-03-02T15:00:00.000Z');
     expect((await h.db.contact.findUniqueOrThrow({ where: { id: ids.jane } })).stage).toBe('asked');
     await h.standIn.waitForCall('views.publish', (c) => c.args.user_id === ALICE.id);
   });
 
   it('drafts for someone new: the typed name is prefilled and they join the list', async () => {
+    await seedTargets(h);
     const view = await openModal(h, ALICE.id, 'ask Priya Patel');
     expect(inputBlock(view, 'Name')?.element?.initial_value).toBe('Priya Patel');
     expect(inputBlock(view, 'Person')?.element?.initial_option?.value).toBe('new');
@@ -286,7 +342,7 @@ describe('outreach flows', () => {
     });
     expect(res.text).toBe('');
     const dm = await dmTo(h, ALICE.id);
-    expect(textOf(blocksOf(dm))).toContain('4 of 8 people on your list');
+    expect(visibleText(dm.args)).toContain('4 of 8 people on your list');
     const priya = await h.db.contact.findFirstOrThrow({ where: { name: 'Priya Patel' } });
     const ask = await h.db.ask.findFirstOrThrow({ where: { contactId: priya.id } });
     expect(ask.channel).toBe('email');
@@ -294,38 +350,35 @@ describe('outreach flows', () => {
   });
 
   it('opens the ask modal from the shortcut and from a Draft-the-ask button', async () => {
+    const ids = await seedTargets(h);
     h.standIn.clearCalls();
     await h.driver.shortcut(ALICE.id, 'draft_ask_shortcut');
     const fromShortcut = viewOf(await h.standIn.waitForCall('views.update'));
     expect(fromShortcut.callback_id).toBe(ASK_CALLBACK_ID);
 
+    await openHome(h, ALICE.id);
+    const home = await homeOf(h, ALICE.id);
     h.standIn.clearCalls();
-    await h.settle();
-    const home = h.standIn.homeView(TEAM.id, ALICE.id) as unknown as ViewLike;
     await h.driver.blockAction(ALICE.id, { action_id: OPEN.ask, value: ids.janeSmith }, { view: home });
     const fromButton = viewOf(await h.standIn.waitForCall('views.update'));
     expect(inputBlock(fromButton, 'Person')?.element?.initial_option?.value).toBe(ids.janeSmith);
   });
 
-  let prepDm: RecordedCall;
-
   it('/coach prep DMs 5–7 questions ending with "who else", after a research reminder', async () => {
-    h.standIn.clearCalls();
-    const res = await h.driver.command(ALICE.id, 'prep jane d');
-    expect(res.json).toMatchObject({ response_type: 'ephemeral' });
-    prepDm = await dmTo(h, ALICE.id);
+    const ids = await seedTargets(h);
+    const prepDm = await prepForJane(h);
     const lines = String(prepDm.args.text)
       .split('\n')
       .filter((l) => /^\d+\. /.test(l));
     expect(lines.length).toBeGreaterThanOrEqual(5);
     expect(lines.length).toBeLessThanOrEqual(7);
     expect(lines.at(-1)).toMatch(/who else/i);
-    const all = textOf(blocksOf(prepDm));
-    expect(all).toContain('Research first');
+    expect(visibleText(prepDm.args)).toContain('Research first');
     expect(findElement(blocksOf(prepDm), PREP_ACTIONS.schedule)?.value).toBe(ids.jane);
   });
 
   it('/coach prep answers kindly for unknown names and asks "Which one?" for several', async () => {
+    const ids = await seedTargets(h);
     const none = await h.driver.command(ALICE.id, 'prep Xavier');
     expect(none.json).toMatchObject({
       response_type: 'ephemeral',
@@ -334,7 +387,7 @@ describe('outreach flows', () => {
     const view = await openModal(h, ALICE.id, 'prep jane');
     const picker = inputBlock(view, 'Which one?');
     expect(picker?.element?.options?.map((o) => o.value)).toEqual([ids.jane, ids.janeSmith]);
-    const res = await submitModal(h, ALICE.id, view, { 'Which one?': ids.janeSmith as string });
+    const res = await submitModal(h, ALICE.id, view, { 'Which one?': ids.janeSmith });
     expect(res.text).toBe('');
     const dm = await dmTo(h, ALICE.id);
     expect(String(dm.args.text)).toContain('Jane Smith');
@@ -342,6 +395,8 @@ describe('outreach flows', () => {
   });
 
   it('adds the member’s own questions before "who else", flagging what a search answers', async () => {
+    await seedTargets(h);
+    const prepDm = await prepForJane(h);
     h.standIn.clearCalls();
     const where = { channelId: String(prepDm.response?.channel), ts: String(prepDm.response?.ts) };
     const own = findElement(blocksOf(prepDm), PREP_ACTIONS.ownQuestions);
@@ -364,10 +419,12 @@ describe('outreach flows', () => {
       .filter((l) => /^\d+\. /.test(l));
     expect(lines.at(-1)).toMatch(/who else/i);
     expect(lines.at(-2)).toContain('What surprised you');
-    expect(textOf(blocksOf(update))).toContain('A quick search answers this');
+    expect(visibleText(update.args)).toContain('A quick search answers this');
   });
 
   it('books the chat in Alice’s timezone: the conversation is stored in UTC and Jane moves to scheduled', async () => {
+    const ids = await seedTargets(h);
+    const prepDm = await prepForJane(h);
     h.standIn.clearCalls();
     const where = { channelId: String(prepDm.response?.channel), ts: String(prepDm.response?.ts) };
     await h.driver.blockAction(
@@ -377,7 +434,7 @@ describe('outreach flows', () => {
     );
     const modal = viewOf(await h.standIn.waitForCall('views.update'));
     expect(inputBlock(modal, 'Minutes')?.element?.initial_value).toBe('20');
-    expect(JSON.stringify(modal.blocks)).toContain('America/New_York');
+    expect(visibleText(modal)).toContain('America/New_York');
 
     const past = await submitModal(h, ALICE.id, modal, { Date: '2026-03-01', Time: '10:00' });
     expect(past.json).toMatchObject({
@@ -408,39 +465,55 @@ describe('outreach flows', () => {
   });
 
   it('keeps prep and booking away from Bob, even with Alice’s contact id', async () => {
+    const ids = await seedTargets(h);
     h.standIn.clearCalls();
     const bobDm = h.standIn.dmChannelFor(TEAM.id, BOB.id);
     const none = await h.driver.command(BOB.id, 'prep jane');
     expect(none.json).toMatchObject({ response_type: 'ephemeral' });
+    expect(everyString(none.json)).not.toContain('Jane Doe');
     await h.driver.blockAction(
       BOB.id,
       { action_id: OPEN.prep, value: ids.jane },
       { message: { channelId: bobDm, ts: '1.000001' } },
     );
-    await h.standIn.waitForCall('response_url');
+    const reply = await h.standIn.waitForCall('response_url');
+    expect(everyString(reply.args)).not.toContain('Jane');
     await h.driver.blockAction(
       BOB.id,
       { action_id: PREP_ACTIONS.schedule, value: ids.jane },
       { message: { channelId: bobDm, ts: '1.000001' } },
     );
     const modal = viewOf(await h.standIn.waitForCall('views.update'));
-    expect(JSON.stringify(modal.blocks)).not.toContain('Jane');
+    expect(everyString(modal.blocks)).not.toContain('Jane');
     expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
+    expect(await h.db.conversation.count()).toBe(0);
   });
 
   it('/coach goal sets the list goal with progress, and refuses numbers out of range', async () => {
+    await seedTargets(h);
     const res = await h.driver.command(ALICE.id, 'goal 6');
     expect(res.json).toMatchObject({ response_type: 'ephemeral' });
-    expect(JSON.stringify(res.json)).toContain('4 of 6 people on your list');
+    expect(visibleText(res.json)).toContain('3 of 6 people on your list');
     const bad = await h.driver.command(ALICE.id, 'goal 100');
-    expect(JSON.stringify(bad.json)).toContain('1 to 50');
+    expect(visibleText(bad.json)).toContain('1 to 50');
     const word = await h.driver.command(ALICE.id, 'goal lots');
-    expect(JSON.stringify(word.json)).toContain('/coach goal 8');
+    expect(visibleText(word.json)).toContain('/coach goal 8');
     const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
     expect(member.targetGoal).toBe(6);
   });
 
   it('/coach goal with no number opens a modal for both goals, validated', async () => {
+    const ids = await seedTargets(h);
+    // One chat booked this week, and the list goal set to 6 beforehand.
+    const booked = await scheduleChat(
+      h.db,
+      { workspaceId: TEAM.id, userId: ALICE.id },
+      { contactId: ids.jane, date: '2026-03-05', time: '14:30', minutes: 20, format: 'coffee' },
+      h.clock.now(),
+    );
+    expect(booked.ok).toBe(true);
+    await h.driver.command(ALICE.id, 'goal 6');
+
     const view = await openModal(h, ALICE.id, 'goal');
     expect(inputBlock(view, 'People on your list')?.element?.initial_value).toBe('6');
     const bad = await submitModal(h, ALICE.id, view, {
@@ -458,18 +531,14 @@ describe('outreach flows', () => {
       'People on your list': '10',
       'Conversations a week': '3',
     });
-    expect(res.json).toMatchObject({ response_action: 'update' });
-    const saved = JSON.stringify(res.json);
-    expect(saved).toContain('4 of 10 people on your list');
+    const body = res.json as { response_action: string; view: unknown };
+    expect(body.response_action).toBe('update');
+    const saved = visibleText(body.view);
+    expect(saved).toContain('3 of 10 people on your list');
     expect(saved).toContain('1 of 3 conversations this week');
     const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
     expect(member).toMatchObject({ targetGoal: 10, weeklyConversationGoal: 3 });
     const bob = await h.db.member.findFirst({ where: { slackUserId: BOB.id } });
     expect(bob?.targetGoal ?? 8).toBe(8);
-  });
-
-  it('logged no errors along the way (every view and message passed the stand-in’s Block Kit checks)', () => {
-    const errors = h.logs.filter((line) => (JSON.parse(line) as { level?: number }).level === 50);
-    expect(errors).toEqual([]);
   });
 });

@@ -1,15 +1,17 @@
 // `npm start` with no Slack credentials: sandbox mode on the embedded database.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
-import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+import { useCleanup } from '../support/cleanup';
+import { sqliteTestDatabase } from '../support/db';
 
 describe('sandbox mode', () => {
   let coach: RunningCoach;
-  let database: TestDatabase;
+  const cleanup = useCleanup('all');
   beforeAll(async () => {
-    database = sqliteTestDatabase();
+    const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
     const config = loadConfig({
       DATABASE_URL: database.url,
       PORT: '0',
@@ -19,10 +21,7 @@ describe('sandbox mode', () => {
     });
     expect(config.slack.kind).toBe('sandbox');
     coach = await startCoach(config, createLogger('silent'));
-  });
-  afterAll(async () => {
-    await coach.stop();
-    await database.drop();
+    cleanup.add(() => coach.stop());
   });
 
   it('starts the stand-in in-process and points the app at it', async () => {

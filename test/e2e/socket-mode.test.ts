@@ -1,25 +1,28 @@
 // Socket Mode: the same app over a WebSocket from the stand-in instead of signed HTTP.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
 import { createSlackStandIn, type SlackStandIn } from '../../src/sandbox';
 import { SlackDriver } from '../../src/sandbox/slack-driver';
-import { sqliteTestDatabase, type TestDatabase } from '../support/db';
-import { ALICE, TEAM } from '../support/harness';
+import { useCleanup } from '../support/cleanup';
+import { sqliteTestDatabase } from '../support/db';
+import { ALICE, TEAM } from '../support/fixtures';
 
 const APP_TOKEN = 'xapp-1-A0TESTAPP-socket-secret';
 
 describe('Socket Mode', () => {
   let standIn: SlackStandIn;
   let coach: RunningCoach;
-  let database: TestDatabase;
   let driver: SlackDriver;
+  const cleanup = useCleanup('all');
 
   beforeAll(async () => {
-    database = sqliteTestDatabase();
+    const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
     standIn = createSlackStandIn({ teams: [TEAM], users: [ALICE] });
     standIn.addAppToken(APP_TOKEN, TEAM.appId);
+    cleanup.add(() => standIn.close());
     const { apiUrl, url } = await standIn.listen(0);
     const config = loadConfig({
       DATABASE_URL: database.url,
@@ -32,6 +35,7 @@ describe('Socket Mode', () => {
     });
     expect(config.slack.kind).toBe('socket');
     coach = await startCoach(config, createLogger('silent'));
+    cleanup.add(() => coach.stop());
     await standIn.socket.waitForConnection(5000);
     // Used only to build Slack-shaped payloads; nothing is posted over HTTP.
     driver = new SlackDriver({
@@ -41,12 +45,6 @@ describe('Socket Mode', () => {
       teamId: TEAM.id,
       appId: TEAM.appId,
     });
-  });
-
-  afterAll(async () => {
-    await coach.stop();
-    await standIn.close();
-    await database.drop();
   });
 
   it('answers /coach help in the envelope ack', async () => {

@@ -1,14 +1,16 @@
 // Two sweepers (two database clients, as two processes would have) over a few thousand due nudges on
 // Postgres: both plan the same members and claim at the same time; every nudge reaches the stand-in
 // exactly once.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { createDeliveryClient } from '../../src/nudges/slack';
 import { runSweep } from '../../src/nudges/sweep';
 import { createSlackStandIn, type SlackStandIn, type StandInUser } from '../../src/sandbox';
+import { useCleanup } from '../support/cleanup';
 import { POSTGRES_URL, postgresTestDatabase, type TestDatabase } from '../support/db';
-import { TEAM } from '../support/harness';
-import { memoryLog, nudgeIdOf } from './support';
+import { TEAM } from '../support/fixtures';
+import { memoryLog } from '../support/nudges';
+import { nudgeIdOf } from '../support/slack-play';
 
 const MEMBERS = 300;
 const CHATS_PER_MEMBER = 10;
@@ -23,6 +25,7 @@ describe.runIf(POSTGRES_URL)('two concurrent sweepers on Postgres', () => {
   let two: Database;
   let standIn: SlackStandIn;
   let apiUrl: string;
+  const cleanup = useCleanup('all');
   const users: StandInUser[] = Array.from({ length: MEMBERS }, (_, i) => ({
     id: `U0LOAD${String(i).padStart(3, '0')}`,
     teamId: TEAM.id,
@@ -32,9 +35,13 @@ describe.runIf(POSTGRES_URL)('two concurrent sweepers on Postgres', () => {
 
   beforeAll(async () => {
     testDb = await postgresTestDatabase();
+    cleanup.add(() => testDb.drop());
     one = await openDatabase(testDb.url, { poolSize: 5 });
+    cleanup.add(() => one.close());
     two = await openDatabase(testDb.url, { migrate: false, poolSize: 5 });
+    cleanup.add(() => two.close());
     standIn = createSlackStandIn({ teams: [TEAM], users });
+    cleanup.add(() => standIn.close());
     ({ apiUrl } = await standIn.listen(0));
 
     const db = one.db;
@@ -64,13 +71,6 @@ describe.runIf(POSTGRES_URL)('two concurrent sweepers on Postgres', () => {
       });
     }
   }, 120_000);
-
-  afterAll(async () => {
-    await one?.close();
-    await two?.close();
-    await standIn?.close();
-    await testDb?.drop();
-  });
 
   it('delivers each of the due nudges exactly once', async () => {
     const sweepWith = (database: Database) =>

@@ -1,5 +1,5 @@
 // Delivery details that need no Slack: what each error means, the backoff curve, pacing against a
-// moved clock (no real waiting), and the scheduler calling the sweep.
+// moved clock (no real waiting), and the scheduler calling the sweep on its ticks and stopping.
 import type { WebClient } from '@slack/web-api';
 import {
   WebAPIHTTPError,
@@ -7,14 +7,15 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
 } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { backoffMs } from '../../src/nudges/deliver';
-import { startScheduler } from '../../src/nudges/scheduler';
+import { SWEEP_SCHEDULE, startScheduler } from '../../src/nudges/scheduler';
 import { classifySendError } from '../../src/nudges/slack';
 import { runSweep, type SweepReport } from '../../src/nudges/sweep';
 import { sqliteTestDatabase, type TestDatabase } from '../support/db';
-import { HOUR, MINUTE, memoryLog } from './support';
+import { HOUR, MINUTE } from '../support/fixtures';
+import { memoryLog } from '../support/nudges';
 
 describe('what a Slack error means for a nudge', () => {
   it('classifies rate limits, transient and permanent errors', () => {
@@ -162,38 +163,144 @@ describe('pacing and scheduling', () => {
     );
   });
 
-  it('the scheduler runs the sweep on its cron schedule, and stops cleanly', async () => {
-    const reports: SweepReport[] = [];
-    let resolveFirst: (r: SweepReport) => void = () => undefined;
-    const first = new Promise<SweepReport>((resolve) => {
-      resolveFirst = resolve;
+  /** A promise with its resolve function, for holding a fake Slack call open until the test lets go. */
+  function deferred<T = void>() {
+    let resolve: (value: T) => void = () => undefined;
+    const promise = new Promise<T>((r) => {
+      resolve = r;
     });
+    return { promise, resolve };
+  }
+
+  /**
+   * The scheduler on node-cron's real every-minute pattern, with node-cron's timers and clock faked so
+   * ticks fire when the test says; its first chat.postMessage is held open until `release()`.
+   */
+  function heldScheduler() {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
+    const reports: SweepReport[] = [];
+    const firstReport = deferred<SweepReport>();
+    const started: string[] = [];
+    const firstSend = deferred();
+    const gate = deferred();
+    let holding = true;
+    const heldSlack = {
+      ...slack,
+      chat: {
+        postMessage: async (args: { channel: string }) => {
+          if (holding) {
+            holding = false;
+            firstSend.resolve();
+            await gate.promise;
+          }
+          return slack.chat.postMessage(args as Parameters<WebClient['chat']['postMessage']>[0]);
+        },
+      },
+    } as unknown as WebClient;
+    const scheduler = startScheduler({
+      db: database.db,
+      slack: heldSlack,
+      log: memoryLog('error').log,
+      clock: { now: () => NOW },
+      deliver: { pace: false },
+      onSweep: (report) => {
+        reports.push(report);
+        firstReport.resolve(report);
+      },
+    });
+    scheduler.task.on('execution:started', (context) => {
+      started.push(context.execution?.reason ?? 'unknown');
+    });
+    // Whatever the test does, the scheduler is stopped before the database closes.
+    onTestFinished(async () => {
+      gate.resolve();
+      await scheduler.stop();
+    });
+    return {
+      scheduler,
+      reports,
+      started,
+      firstSend: firstSend.promise,
+      firstReport: firstReport.promise,
+      release: () => gate.resolve(),
+    };
+  }
+
+  /** Lets every callback already queued run (one turn of the event loop); no time passes on any clock. */
+  const drainQueuedCallbacks = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  it('the scheduler sweeps on each minute’s tick and forgets handled request keys older than a day', async () => {
     await database.db.handledRequest.createMany({
       data: [
         { key: 'event:EvOLD', handledAt: new Date(NOW.getTime() - 25 * HOUR) },
         { key: 'event:EvNEW', handledAt: new Date(NOW.getTime() - HOUR) },
       ],
     });
-    const scheduler = startScheduler({
-      db: database.db,
-      slack,
-      log: memoryLog('error').log,
-      clock: { now: () => NOW },
-      schedule: '* * * * * *', // every second, so the test does not wait a minute
-      deliver: { pace: false },
-      onSweep: (report) => {
-        reports.push(report);
-        resolveFirst(report);
-      },
-    });
-    const report = await first;
-    await scheduler.stop();
-    expect(report.sent).toHaveLength(3);
+    const { scheduler, started, firstSend, firstReport, release } = heldScheduler();
+    expect(scheduler.task.getPattern()).toBe(SWEEP_SCHEDULE);
+    expect(started).toEqual([]); // nothing runs before the first tick
+
+    await vi.advanceTimersToNextTimerAsync(); // the next whole minute
+    await firstSend;
+    expect(started).toEqual(['scheduled']);
+    release();
+    expect((await firstReport).sent).toHaveLength(3);
+    expect(posted.map((p) => p.channel).sort()).toEqual(['U1', 'U2', 'U3']);
     // Each tick also forgets request keys older than a day (Slack's retries are long over by then).
     const kept = await database.db.handledRequest.findMany({ select: { key: true } });
     expect(kept.map((e) => e.key)).toEqual(['event:EvNEW']);
-    const count = reports.length;
+  });
+
+  it('stop() waits for the sweep in progress to finish, and no sweep starts after it', async () => {
+    const { scheduler, reports, started, firstSend, firstReport, release } = heldScheduler();
+    const destroyed = new Promise<void>((resolve) => scheduler.task.once('task:destroyed', () => resolve()));
+    await vi.advanceTimersToNextTimerAsync();
+    await firstSend; // a sweep is in progress, its first send held open
+
+    let stopResolved = false;
+    const stopping = scheduler.stop().then(() => {
+      stopResolved = true;
+    });
+    await destroyed;
     expect(scheduler.task.getStatus()).toBe('destroyed');
-    expect(reports).toHaveLength(count);
+    await drainQueuedCallbacks();
+    expect(stopResolved).toBe(false); // the held send is still open, so the sweep is still running
+
+    // The minute passes while the sweep is held: the destroyed task arms no timer and starts nothing.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(started).toEqual(['scheduled']);
+
+    release();
+    await stopping;
+    // The sweep that was running finished its sends before stop() resolved…
+    expect(posted.map((p) => p.channel).sort()).toEqual(['U1', 'U2', 'U3']);
+    const sent = await database.db.nudge.count({ where: { status: 'sent' } });
+    expect(sent).toBe(3);
+    await firstReport;
+    // …and nothing runs afterwards: a later tick does not fire, and the sweep invoked by hand does nothing.
+    await vi.advanceTimersByTimeAsync(3 * MINUTE);
+    expect(started).toEqual(['scheduled']);
+    await scheduler.task.execute();
+    expect(started).toEqual(['scheduled', 'invoked']);
+    expect(posted).toHaveLength(3);
+    expect(reports).toHaveLength(1);
+  });
+
+  // Known bug: stop() waits for runSweep only, not for the pruning and onSweep that follow it in the
+  // same tick, so it resolves first (and the app then closes the database under the pruning). This
+  // test fails until stop() waits for the whole tick; then it should become a plain `it`.
+  it.fails('stop() resolves only after the sweep in progress has reported (its housekeeping included)', async () => {
+    const { scheduler, reports, firstSend, release } = heldScheduler();
+    await vi.advanceTimersToNextTimerAsync();
+    await firstSend;
+    const stopping = scheduler.stop();
+    release();
+    await stopping;
+    expect(reports).toHaveLength(1);
+    expect(reports[0]?.sent).toHaveLength(3);
   });
 });

@@ -5,7 +5,7 @@ import { type Database, openDatabase } from '../../src/db/client';
 import { runPlan } from '../../src/nudges/plan';
 import { membersChangedSince } from '../../src/store/nudges';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
-import { memoryLog } from './support';
+import { memoryLog } from '../support/nudges';
 
 const NOW = new Date('2026-03-10T14:00:00Z');
 const HOUR = 3_600_000;

@@ -5,9 +5,12 @@ import { loadConfig } from '../../src/config';
 import { parseSweepTime, startWorker, sweepCommand } from '../../src/nudges/commands';
 import { NoDeliveryTokenError } from '../../src/nudges/runtime';
 import { logConversation } from '../../src/services/log';
+import { useCleanup } from '../support/cleanup';
 import { sqliteTestDatabase } from '../support/db';
-import { ALICE, startHarness, TEAM, TestClock } from '../support/harness';
-import { chatLog, memoryLog, nudgeIdOf } from './support';
+import { ALICE, TEAM } from '../support/fixtures';
+import { startHarness, TestClock } from '../support/harness';
+import { chatLog, memoryLog } from '../support/nudges';
+import { nudgeIdOf } from '../support/slack-play';
 
 const OAUTH_ENV = {
   SLACK_CLIENT_ID: 'cid',
@@ -17,8 +20,12 @@ const OAUTH_ENV = {
 };
 
 describe('scheduler wiring', () => {
+  // Whatever a test started is stopped after it, pass or fail.
+  const cleanup = useCleanup();
+
   it('runs in the bot process by default and stops with it; SCHEDULER_ENABLED=false turns it off', async () => {
     const on = await startHarness({ env: { SCHEDULER_ENABLED: 'true' } });
+    cleanup.add(() => on.stop());
     const scheduler = on.coach.scheduler;
     expect(scheduler).toBeDefined();
     expect(scheduler?.task.getStatus()).not.toBe('destroyed');
@@ -26,12 +33,13 @@ describe('scheduler wiring', () => {
     expect(scheduler?.task.getStatus()).toBe('destroyed');
 
     const off = await startHarness();
+    cleanup.add(() => off.stop());
     expect(off.coach.scheduler).toBeUndefined();
-    await off.stop();
   });
 
   it('refuses to run the worker or a real sweep in OAuth mode, with a clear message', async () => {
     const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
     const config = loadConfig({ DATABASE_URL: database.url, ...OAUTH_ENV });
     const { log } = memoryLog();
     await expect(startWorker(config, log)).rejects.toThrow(NoDeliveryTokenError);
@@ -42,26 +50,28 @@ describe('scheduler wiring', () => {
     const lines: string[] = [];
     await sweepCommand({ config, log, now: new Date(), dryRun: true, print: (l) => lines.push(l) });
     expect(lines.at(-1)).toMatch(/^Dry run as of .*: 0 nudge\(s\) would be sent/);
-    await database.drop();
   });
 
   it('`coach worker` starts the scheduler alone and stops cleanly', async () => {
     const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
     const config = loadConfig({
       DATABASE_URL: database.url,
       SLACK_BOT_TOKEN: TEAM.botToken,
       SLACK_SIGNING_SECRET: 's',
     });
     const worker = await startWorker(config, memoryLog().log);
+    cleanup.add(() => worker.stop());
     expect(worker.scheduler.task.getStatus()).not.toBe('destroyed');
     await worker.stop();
     expect(worker.scheduler.task.getStatus()).toBe('destroyed');
-    await database.drop();
   });
 
   it('`coach sweep --now` sends what is due as of that time and prints one line per nudge', async () => {
     const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
     const h = await startHarness({ database, clock: new TestClock('2026-03-10T14:00:00Z') });
+    cleanup.add(() => h.stop());
     await logConversation(
       h.db,
       { workspaceId: TEAM.id, userId: ALICE.id },
@@ -90,8 +100,6 @@ describe('scheduler wiring', () => {
       expect.stringMatching(new RegExp(`^sent\\s+thank_you\\s+${TEAM.id}/${ALICE.id}\\s+due 2026-03-1\\dT`)),
     ]);
     expect(lines.join('\n')).not.toContain('salary');
-    await h.stop();
-    await database.drop();
   });
 
   it('accepts only zoned ISO times for --now', () => {

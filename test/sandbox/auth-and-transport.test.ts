@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, OTHER_TEAM, rawCall, START_MS, slackError, TEAM, useStandIn } from './helpers';
+import { ALICE, OTHER_TEAM, OTTO, RAVI, TEAM } from '../support/fixtures';
+import { rawCall, START_MS, slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 
@@ -8,8 +9,8 @@ describe('authentication', () => {
     const result = await s.client().auth.test();
     expect(result).toMatchObject({
       ok: true,
-      url: 'https://acme-bootcamp.slack.com/',
-      team: 'Acme Bootcamp',
+      url: `https://${TEAM.domain}.slack.com/`,
+      team: TEAM.name,
       user: 'bot',
       team_id: TEAM.id,
       user_id: TEAM.botUserId,
@@ -149,7 +150,7 @@ describe('transport', () => {
 describe('team.info and users.info', () => {
   it('describes the team', async () => {
     const result = await s.client().team.info();
-    expect(result.team).toMatchObject({ id: TEAM.id, name: TEAM.name, domain: 'acme-bootcamp' });
+    expect(result.team).toMatchObject({ id: TEAM.id, name: TEAM.name, domain: 'test-bootcamp' });
     expect(await slackError(s.client().team.info({ team: 'T0NOPE' }))).toMatchObject({
       error: 'team_not_found',
     });
@@ -170,18 +171,18 @@ describe('team.info and users.info', () => {
       deleted: false,
       profile: { real_name: 'Alice Chen', display_name: 'alice' },
     });
-    s.clock.ms = Date.UTC(2024, 6, 1);
+    s.clock.set(Date.UTC(2024, 6, 1));
     const summer = await s.client().users.info({ user: ALICE.id });
     expect(summer.user).toMatchObject({ tz_label: 'Eastern Daylight Time', tz_offset: -14400 });
-    const bob = await s.client().users.info({ user: 'U0BOB' });
-    expect(bob.user).toMatchObject({ tz: 'Asia/Kolkata', tz_offset: 19800 });
+    const ravi = await s.client().users.info({ user: RAVI.id });
+    expect(ravi.user).toMatchObject({ tz: 'Asia/Kolkata', tz_offset: 19800 });
   });
 
   it('answers user_not_found for unknown users and users of another team', async () => {
     expect(await slackError(s.client().users.info({ user: 'U0NOPE' }))).toMatchObject({
       error: 'user_not_found',
     });
-    expect(await slackError(s.client().users.info({ user: 'U0OTTO' }))).toMatchObject({
+    expect(await slackError(s.client().users.info({ user: OTTO.id }))).toMatchObject({
       error: 'user_not_found',
     });
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, BOB, COHORT, HELPER_BOT, LOBBY, SECRET, slackError, TEAM, useStandIn } from './helpers';
+import { ALICE, BOB, COHORT, HELPER_BOT, LOBBY, OTTO, SECRET, TEAM } from '../support/fixtures';
+import { slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 
@@ -50,7 +51,7 @@ describe('chat.postMessage', () => {
     ['a public channel without the bot', LOBBY.id, 'not_in_channel'],
     ['a private channel without the bot', SECRET.id, 'channel_not_found'],
     ['an unknown user id', 'U0NOPE', 'channel_not_found'],
-    ['a user of another team', 'U0OTTO', 'channel_not_found'],
+    ['a user of another team', OTTO.id, 'channel_not_found'],
     ['another bot user', HELPER_BOT.id, 'cannot_dm_bot'],
   ])('rejects %s', async (_name, channel, error) => {
     expect(await slackError(s.client().chat.postMessage({ channel, text: 'x' }))).toMatchObject({ error });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, BOB, CAROL, COHORT, LOBBY, SECRET, slackError, TEAM, useStandIn } from './helpers';
+import { ALICE, BOB, CAROL, COHORT, LOBBY, OTTO, SECRET, TEAM } from '../support/fixtures';
+import { slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 
@@ -31,7 +32,7 @@ describe('conversations.open', () => {
 
   it.each([
     ['an unknown user', { users: 'U0NOPE' }, 'user_not_found'],
-    ['a user of another team', { users: 'U0OTTO' }, 'user_not_found'],
+    ['a user of another team', { users: OTTO.id }, 'user_not_found'],
     ['a deactivated user', { users: CAROL.id }, 'user_disabled'],
     ['no users', {}, 'users_list_not_supplied'],
     ['nine users', { users: Array.from({ length: 9 }, (_, i) => `U${i}`).join(',') }, 'too_many_users'],

@@ -2,7 +2,7 @@
 // and carry signatures computed the way Slack's published example is.
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createSlackStandIn, type SlackStandIn } from '../../src/sandbox';
 import { SlackDriver, signature } from '../../src/sandbox/slack-driver';
 import homeOpened from '../fixtures/slack/events_app_home_opened_home_tab.json';
@@ -12,6 +12,7 @@ import viewClosed from '../fixtures/slack/interactivity_view_closed.json';
 import viewSubmission from '../fixtures/slack/interactivity_view_submission.json';
 import vector from '../fixtures/slack/signature_test_vector.json';
 import slashCommand from '../fixtures/slack/slash_command.json';
+import { useCleanup } from '../support/cleanup';
 
 interface Captured {
   headers: IncomingMessage['headers'];
@@ -52,6 +53,7 @@ describe('the driver speaks Slack', () => {
   let standIn: SlackStandIn;
   let driver: SlackDriver;
   const captured: Captured[] = [];
+  const cleanup = useCleanup('all');
 
   beforeAll(async () => {
     standIn = createSlackStandIn({
@@ -61,6 +63,7 @@ describe('the driver speaks Slack', () => {
       users: [{ id: 'U1', teamId: 'T1', name: 'u' }],
     });
     await standIn.listen(0);
+    cleanup.add(() => standIn.close());
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (c) => {
@@ -72,6 +75,7 @@ describe('the driver speaks Slack', () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanup.add(() => new Promise((resolve) => server.close(resolve)));
     const port = (server.address() as AddressInfo).port;
     driver = new SlackDriver({
       appUrl: `http://127.0.0.1:${port}`,
@@ -79,10 +83,6 @@ describe('the driver speaks Slack', () => {
       slack: standIn,
       teamId: 'T1',
     });
-  });
-  afterAll(async () => {
-    await new Promise((resolve) => server.close(resolve));
-    await standIn.close();
   });
 
   const last = () => captured.at(-1)!;

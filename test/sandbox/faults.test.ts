@@ -5,7 +5,8 @@ import {
   type WebAPIRequestError,
 } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { COHORT, slackError, useStandIn } from './helpers';
+import { ALICE, COHORT } from '../support/fixtures';
+import { slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 
@@ -45,7 +46,7 @@ describe('faults', () => {
 
   it.each([500, 502, 503] as const)('error %i: WebClient throws WebAPIHTTPError', async (status) => {
     s.standIn.faults.set('users.info', { kind: 'error', status });
-    const error = (await caught(s.client().users.info({ user: 'U0ALICE' }))) as WebAPIHTTPError;
+    const error = (await caught(s.client().users.info({ user: ALICE.id }))) as WebAPIHTTPError;
     expect(error.code).toBe(ErrorCode.HTTPError);
     expect(error.statusCode).toBe(status);
     expect(s.standIn.callsTo('users.info')[0]).toMatchObject({ status, response: null, fault: 'error' });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COHORT, LOBBY, rawCall, slackError, TEAM, useStandIn } from './helpers';
+import { COHORT, LOBBY, TEAM } from '../support/fixtures';
+import { rawCall, slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { type Installation, InstallProvider } from '@slack/oauth';
 import { describe, expect, it } from 'vitest';
 import type { StandInTeam } from '../../src/sandbox';
-import { silentLogger, slackError, useStandIn } from './helpers';
+import { silentLogger, slackError, useStandIn } from '../support/stand-in';
 
 const NEW_TEAM: StandInTeam = {
   id: 'T0NEW',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, COHORT, LOBBY, TEAM, useStandIn } from './helpers';
+import { ALICE, COHORT, LOBBY, TEAM } from '../support/fixtures';
+import { useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { App } from '@slack/bolt';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonObject } from '../../src/sandbox';
-import { ALICE, COHORT, silentLogger, slackError, TEAM, useStandIn } from './helpers';
+import { ALICE, COHORT, TEAM } from '../support/fixtures';
+import { silentLogger, slackError, useStandIn } from '../support/stand-in';
 
-const APP_TOKEN = 'xapp-1-A0APP-test';
+const APP_TOKEN = `xapp-1-${TEAM.appId}-test`;
 
 function fixture(name: string): { payload: JsonObject } {
   return JSON.parse(readFileSync(new URL(`../fixtures/slack/socket-mode/${name}`, import.meta.url), 'utf8'));
@@ -28,8 +29,8 @@ async function startBoltApp(register: (app: App) => void): Promise<App> {
     clientOptions: { slackApiUrl: s.apiUrl, retryConfig: { retries: 0 }, logger: silentLogger },
   });
   register(bolt);
+  app = bolt; // stopped after the test even when start() fails half way
   await bolt.start();
-  app = bolt;
   return bolt;
 }
 

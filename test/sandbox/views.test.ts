@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, BOB, OTHER_TEAM, OTTO, slackError, TEAM, useStandIn } from './helpers';
+import { ALICE, BOB, OTHER_TEAM, OTTO, TEAM } from '../support/fixtures';
+import { slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ALICE, BOB, COHORT, useStandIn } from './helpers';
+import { ALICE, BOB, COHORT } from '../support/fixtures';
+import { useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
 
