@@ -9,7 +9,7 @@ import { SlackDriver } from '../sandbox/slack-driver';
 import { sandboxCommandRoute } from '../sandbox/try-route';
 import { SANDBOX_TEAM, sandboxWorkspace } from '../sandbox/workspace';
 import { createSlackApp, type SlackApp } from '../slack/app';
-import type { AppDeps } from '../slack/deps';
+import type { CoreDeps } from '../slack/deps';
 
 export type { SlackStandIn };
 
@@ -19,7 +19,7 @@ export const SANDBOX_BOT_TOKEN = SANDBOX_TEAM.botToken;
 export interface SandboxSlackOptions {
   /** Port of the stand-in (SANDBOX_PORT; 0 → a free one). It listens on 127.0.0.1 only. */
   port: number;
-  deps: AppDeps;
+  deps: CoreDeps;
   /** The app's other routes (health); the sandbox command route is added to them. */
   routes: CustomRoute[];
 }

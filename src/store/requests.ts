@@ -13,12 +13,7 @@ function isUniqueViolation(error: unknown): boolean {
  * of the transaction that applies the request, so the key and the change commit together (a crash
  * leaves neither) and a concurrent second copy waits for the first and then fails here.
  */
-async function claimRequest(
-  db: DbOrTx,
-  key: string,
-  workspaceId: string | null,
-  now: Date,
-): Promise<void> {
+async function claimRequest(db: DbOrTx, key: string, workspaceId: string | null, now: Date): Promise<void> {
   try {
     await db.handledRequest.create({ data: { key, workspaceId, handledAt: now } });
   } catch (error) {

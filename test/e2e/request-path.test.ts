@@ -109,8 +109,8 @@ for (const { kind, create } of DATABASE_KINDS) {
       const markSent = findElement(blocksOf(draft), ASK_ACTIONS.markSent);
       expect(markSent?.value).toBeTruthy();
       const message = {
-        channelId: String(draft.response.channel),
-        ts: String(draft.response.ts),
+        channelId: String(draft.response!.channel),
+        ts: String(draft.response!.ts),
         blocks: draft.args.blocks as unknown[],
       };
       h.standIn.clearCalls();
