@@ -10,7 +10,7 @@ import { LOG_BLOCKS, LOG_CALLBACK_ID } from '../../src/slack/views/log';
 import { OUT_OF_DATE } from '../../src/slack/views/notices';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
 import { type Harness, startHarness, TEAM } from '../support/harness';
-import { blocksOf, dmTo, findElement, openModal, submitModal, textOf } from '../support/slack-play';
+import { blocksOf, dmTo, findElement, openModal, submitModal, visibleText } from '../support/slack-play';
 
 const USERS: StandInUser[] = Array.from({ length: 8 }, (_, i) => ({
   id: `U0PATH${i}`,
@@ -77,7 +77,7 @@ for (const { kind, create } of DATABASE_KINDS) {
         (c) => c.method === 'chat.postMessage' && c.args.channel === LOGGER,
       );
       expect(confirmations).toHaveLength(1);
-      expect(textOf(blocksOf(confirmations[0]!))).toContain('Dana Whitfield');
+      expect(visibleText(blocksOf(confirmations[0]!))).toContain('Dana Whitfield');
     });
 
     it('handles an event once, whether Slack retries it or it is replayed', async () => {
@@ -192,7 +192,7 @@ for (const { kind, create } of DATABASE_KINDS) {
       expect(form.status).toBe(200);
       const answer = form.json as { response_action?: string; view?: { blocks?: unknown[] } };
       expect(answer.response_action).toBe('update');
-      expect(textOf(answer.view?.blocks ?? [])).toContain('older message');
+      expect(visibleText(answer.view?.blocks ?? [])).toContain('older message');
 
       const shortcut = await h.driver.shortcut(STALE, 'retired_shortcut');
       expect(shortcut.status).toBe(200);
