@@ -293,7 +293,7 @@ describe('outreach flows', () => {
     const all = visibleText(update.args);
     expect(all).toContain('request for a job');
     expect(all).toContain('Ask only to learn about their path');
-    expect(all).not.toContain('✓ Ready to send');
+    expect(everyString(update.args)).not.toContain('✓ Ready to send');
     expect(findElement(blocksOf(update), ASK_ACTIONS.markSent)).toBeDefined();
     expect((await h.db.ask.findUniqueOrThrow({ where: { id: draft.ask } })).text).toBe(JOB_ASK);
   });

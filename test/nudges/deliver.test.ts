@@ -7,13 +7,14 @@ import {
   WebAPIRateLimitedError,
   WebAPIRequestError,
 } from '@slack/web-api';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { backoffMs } from '../../src/nudges/deliver';
 import { SWEEP_SCHEDULE, startScheduler } from '../../src/nudges/scheduler';
 import { classifySendError } from '../../src/nudges/slack';
 import { runSweep, type SweepReport } from '../../src/nudges/sweep';
-import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+import { useCleanup } from '../support/cleanup';
+import { sqliteTestDatabase } from '../support/db';
 import { HOUR, MINUTE } from '../support/fixtures';
 import { memoryLog } from '../support/nudges';
 
@@ -64,11 +65,11 @@ describe('what a Slack error means for a nudge', () => {
 });
 
 describe('pacing and scheduling', () => {
-  let testDb: TestDatabase;
   let database: Database;
   const NOW = new Date('2026-03-11T14:00:00Z');
   const posted: { channel: string; at: number }[] = [];
   let fakeNow = NOW.getTime();
+  const cleanup = useCleanup();
 
   /** A WebClient stand-in recording when (on the moved clock) each message went out. */
   const slack = {
@@ -84,8 +85,11 @@ describe('pacing and scheduling', () => {
   beforeEach(async () => {
     posted.length = 0;
     fakeNow = NOW.getTime();
-    testDb = sqliteTestDatabase();
-    database = await openDatabase(testDb.url);
+    const file = sqliteTestDatabase();
+    cleanup.add(() => file.drop());
+    database = await openDatabase(file.url);
+    const open = database;
+    cleanup.add(() => open.close());
     const db = database.db;
     await db.workspace.create({ data: { id: 'T1' } });
     for (const user of ['U1', 'U2', 'U3']) {
@@ -112,10 +116,6 @@ describe('pacing and scheduling', () => {
         },
       });
     }
-  });
-  afterEach(async () => {
-    await database.close();
-    await testDb.drop();
   });
 
   it('sends at most one message per second per workspace, waiting on the clock rather than hammering Slack', async () => {
@@ -178,9 +178,7 @@ describe('pacing and scheduling', () => {
    */
   function heldScheduler() {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'], now: NOW });
-    onTestFinished(() => {
-      vi.useRealTimers();
-    });
+    cleanup.add(() => vi.useRealTimers());
     const reports: SweepReport[] = [];
     const firstReport = deferred<SweepReport>();
     const started: string[] = [];
@@ -215,7 +213,7 @@ describe('pacing and scheduling', () => {
       started.push(context.execution?.reason ?? 'unknown');
     });
     // Whatever the test does, the scheduler is stopped before the database closes.
-    onTestFinished(async () => {
+    cleanup.add(async () => {
       gate.resolve();
       await scheduler.stop();
     });

@@ -24,7 +24,7 @@ import {
   settingsErrors,
 } from '../../src/slack/views/settings';
 import * as fx from '../support/coaching-fixtures';
-import type { Block } from '../support/slack-play';
+import { type Block, everyString, visibleText } from '../support/slack-play';
 
 const NOW = new Date('2026-03-11T14:00:00Z');
 const HELD = new Date('2026-03-10T14:00:00Z');
@@ -142,12 +142,11 @@ describe('nudge DMs', () => {
   });
 
   it('says the right things, with user text escaped', () => {
-    const text = (kind: NudgeKind) =>
-      JSON.stringify(
-        buildNudgeMessage('n', composeNudge({ kind, subjectId: SUBJECTS[kind] }, snapshot(), NOW)).blocks,
-      );
+    const blocks = (kind: NudgeKind) =>
+      buildNudgeMessage('n', composeNudge({ kind, subjectId: SUBJECTS[kind] }, snapshot(), NOW)).blocks;
+    const text = (kind: NudgeKind) => visibleText(blocks(kind));
     expect(text('thank_you')).toContain('Thank Jane &lt;Doe&gt; today');
-    expect(text('thank_you')).not.toContain('<Doe>');
+    expect(everyString(blocks('thank_you'))).not.toContain('<Doe>');
     expect(text('referral')).toContain('Jane &lt;Doe&gt; suggested Sam Lee');
     expect(text('follow_up')).toContain('No reply from Ana Diaz yet');
     expect(text('follow_up')).toContain('A polite follow-up');
@@ -172,19 +171,19 @@ describe('nudge DMs', () => {
     });
     const blocks = snoozed.blocks as unknown as Block[];
     expect(blocks.some((b) => b.block_id === NUDGE_ACTIONS_BLOCK_ID)).toBe(false);
-    expect(JSON.stringify(blocks.find((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID))).toContain(
+    expect(visibleText(blocks.filter((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID))).toContain(
       'Snoozed until Tue 09:00',
     );
-    expect(JSON.stringify(blocks)).toContain('Thank Jane');
+    expect(visibleText(blocks)).toContain('Thank Jane');
     // A second outcome replaces the first rather than piling up.
     const done = buildNudgeOutcomeMessage(snoozed, { kind: 'done' });
     expect(
       (done.blocks as unknown as Block[]).filter((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID),
     ).toHaveLength(1);
-    expect(JSON.stringify(done.blocks)).toContain('Done ✓');
+    expect(visibleText(done.blocks)).toContain('Done ✓');
     expect(validateMessageBlocks(done.blocks)).toEqual([]);
     expect(
-      JSON.stringify(buildNudgeOutcomeMessage(original, { kind: 'stopped', nudgeKind: 'thank_you' }).blocks),
+      visibleText(buildNudgeOutcomeMessage(original, { kind: 'stopped', nudgeKind: 'thank_you' }).blocks),
     ).toContain('You won’t get these any more — turn them back on in `/coach settings`');
   });
 

@@ -1,23 +1,27 @@
 // Planning follows changes: a member whose data just changed is planned on the next sweep, wherever the
 // rolling pass over all members happens to be.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { runPlan } from '../../src/nudges/plan';
 import { membersChangedSince } from '../../src/store/nudges';
+import { useCleanup } from '../support/cleanup';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
+import { HOUR } from '../support/fixtures';
 import { memoryLog } from '../support/nudges';
 
 const NOW = new Date('2026-03-10T14:00:00Z');
-const HOUR = 3_600_000;
 
 describe.each(DATABASE_KINDS)('change-driven planning on $kind', ({ create }) => {
   let testDb: TestDatabase;
   let database: Database;
   const ids: Record<string, string> = {};
+  const cleanup = useCleanup('all');
 
   beforeAll(async () => {
     testDb = await create();
+    cleanup.add(() => testDb.drop());
     database = await openDatabase(testDb.url, { poolSize: 4 });
+    cleanup.add(() => database.close());
     const db = database.db;
     await db.workspace.create({ data: { id: 'T1' } });
     // Three members with a logged conversation and no thank-you yet, all last changed long ago…
@@ -44,10 +48,6 @@ describe.each(DATABASE_KINDS)('change-driven planning on $kind', ({ create }) =>
     await db.member.updateMany({ data: { updatedAt: old } });
     await db.contact.updateMany({ data: { updatedAt: old } });
     await db.conversation.updateMany({ data: { updatedAt: old } });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
   });
 
   it('finds members by what changed, through their contacts, conversations or settings', async () => {

@@ -1,6 +1,6 @@
 // The outbox store on every database kind: idempotent planning inserts, claims under a lease,
 // reclaiming expired leases, recording sends only by the lease holder, and the shared send budget.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import {
   blockWorkspaceSends,
@@ -17,24 +17,25 @@ import {
   reserveSendSlot,
   sendWindowEnds,
 } from '../../src/store/nudges';
+import { useCleanup } from '../support/cleanup';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
+import { MINUTE } from '../support/fixtures';
 
 const NOW = new Date('2026-03-10T14:00:00Z');
 const at = (ms: number) => new Date(NOW.getTime() + ms);
-const MIN = 60_000;
 
 describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
   let testDb: TestDatabase;
   let database: Database;
   let member: { id: string; workspaceId: string };
 
+  const cleanup = useCleanup('all');
+
   beforeAll(async () => {
     testDb = await create();
+    cleanup.add(() => testDb.drop());
     database = await openDatabase(testDb.url, { poolSize: 4 });
-  });
-  afterAll(async () => {
-    await database?.close();
-    await testDb?.drop();
+    cleanup.add(() => database.close());
   });
   beforeEach(async () => {
     const db = database.db;
@@ -65,7 +66,7 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
 
   it('inserts planned nudges once, however often it is planned', async () => {
     expect(await seed(3, () => NOW)).toBe(3);
-    expect(await seed(3, () => at(MIN))).toBe(0);
+    expect(await seed(3, () => at(MINUTE))).toBe(0);
     expect(await seed(4, () => NOW)).toBe(1);
     const rows = await database.db.nudge.findMany({ orderBy: { dedupeKey: 'asc' } });
     expect(rows).toHaveLength(4);
@@ -83,11 +84,11 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
   });
 
   it('claims only due, pending nudges, oldest first, up to the limit, under a lease', async () => {
-    await seed(5, (i) => at((i - 3) * MIN)); // due at -3, -2, -1, 0 min; the last one at +1 min
+    await seed(5, (i) => at((i - 3) * MINUTE)); // due at -3, -2, -1, 0 min; the last one at +1 min
     const first = await claimDueNudges(database.db, {
       now: NOW,
       owner: 'a',
-      leaseUntil: at(5 * MIN),
+      leaseUntil: at(5 * MINUTE),
       limit: 3,
     });
     expect(first.map((n) => n.subjectId)).toEqual(['c0', 'c1', 'c2']);
@@ -95,12 +96,12 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     const second = await claimDueNudges(database.db, {
       now: NOW,
       owner: 'b',
-      leaseUntil: at(5 * MIN),
+      leaseUntil: at(5 * MINUTE),
       limit: 10,
     });
     expect(second.map((n) => n.subjectId)).toEqual(['c3']);
     expect(
-      await claimDueNudges(database.db, { now: NOW, owner: 'c', leaseUntil: at(5 * MIN), limit: 10 }),
+      await claimDueNudges(database.db, { now: NOW, owner: 'c', leaseUntil: at(5 * MINUTE), limit: 10 }),
     ).toEqual([]);
   });
 
@@ -109,21 +110,26 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     const [claimed] = await claimDueNudges(database.db, {
       now: NOW,
       owner: 'dead',
-      leaseUntil: at(5 * MIN),
+      leaseUntil: at(5 * MINUTE),
       limit: 1,
     });
     expect(claimed).toBeDefined();
     expect(
-      await claimDueNudges(database.db, { now: at(4 * MIN), owner: 'b', leaseUntil: at(9 * MIN), limit: 1 }),
+      await claimDueNudges(database.db, {
+        now: at(4 * MINUTE),
+        owner: 'b',
+        leaseUntil: at(9 * MINUTE),
+        limit: 1,
+      }),
     ).toEqual([]);
     const [again] = await claimDueNudges(database.db, {
-      now: at(5 * MIN),
+      now: at(5 * MINUTE),
       owner: 'b',
-      leaseUntil: at(10 * MIN),
+      leaseUntil: at(10 * MINUTE),
       limit: 1,
     });
     expect(again).toMatchObject({ id: claimed!.id, leaseOwner: 'b', attempts: 2 });
-    expect(await renewLease(database.db, claimed!.id, 'dead', at(20 * MIN))).toBe(false);
+    expect(await renewLease(database.db, claimed!.id, 'dead', at(20 * MINUTE))).toBe(false);
     expect(
       await markNudgeSent(database.db, claimed!.id, 'dead', {
         channelId: 'D1',
@@ -131,12 +137,12 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
         sentAt: NOW,
       }),
     ).toBe(false);
-    expect(await renewLease(database.db, claimed!.id, 'b', at(11 * MIN))).toBe(true);
+    expect(await renewLease(database.db, claimed!.id, 'b', at(11 * MINUTE))).toBe(true);
     expect(
       await markNudgeSent(database.db, claimed!.id, 'b', {
         channelId: 'D1',
         messageTs: '1.2',
-        sentAt: at(6 * MIN),
+        sentAt: at(6 * MINUTE),
       }),
     ).toBe(true);
     expect(await database.db.nudge.findUniqueOrThrow({ where: { id: claimed!.id } })).toMatchObject({
@@ -149,9 +155,9 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     // Sent nudges are never claimed again.
     expect(
       await claimDueNudges(database.db, {
-        now: at(60 * MIN),
+        now: at(60 * MINUTE),
         owner: 'c',
-        leaseUntil: at(65 * MIN),
+        leaseUntil: at(65 * MINUTE),
         limit: 5,
       }),
     ).toEqual([]);
@@ -162,20 +168,20 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     const claimed = await claimDueNudges(database.db, {
       now: NOW,
       owner: 'a',
-      leaseUntil: at(5 * MIN),
+      leaseUntil: at(5 * MINUTE),
       limit: 3,
     });
     const [one, two, three] = claimed.map((n) => n.id);
     expect(
       await releaseNudge(database.db, one!, 'a', {
-        dueAt: at(MIN),
+        dueAt: at(MINUTE),
         countAttempt: true,
         lastError: 'HTTP 500',
       }),
     ).toBe(true);
-    expect(await releaseNudge(database.db, two!, 'a', { dueAt: at(MIN), countAttempt: false })).toBe(true);
+    expect(await releaseNudge(database.db, two!, 'a', { dueAt: at(MINUTE), countAttempt: false })).toBe(true);
     expect(
-      await releaseNudge(database.db, three!, 'someone-else', { dueAt: at(MIN), countAttempt: false }),
+      await releaseNudge(database.db, three!, 'someone-else', { dueAt: at(MINUTE), countAttempt: false }),
     ).toBe(false);
     expect(await finishClaimedNudge(database.db, three!, 'a', 'failed', 'user_not_found', NOW)).toBe(true);
     const rows = await database.db.nudge.findMany({ where: { id: { in: [one!, two!, three!] } } });
@@ -189,19 +195,25 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     expect(byId.get(two!)).toMatchObject({ status: 'pending', attempts: 0 });
     expect(byId.get(three!)).toMatchObject({ status: 'failed', lastError: 'user_not_found' });
     expect(
-      await claimDueNudges(database.db, { now: NOW, owner: 'a', leaseUntil: at(5 * MIN), limit: 3 }),
+      await claimDueNudges(database.db, { now: NOW, owner: 'a', leaseUntil: at(5 * MINUTE), limit: 3 }),
     ).toEqual([]);
     expect(
-      (await claimDueNudges(database.db, { now: at(MIN), owner: 'a', leaseUntil: at(5 * MIN), limit: 3 }))
-        .length,
+      (
+        await claimDueNudges(database.db, {
+          now: at(MINUTE),
+          owner: 'a',
+          leaseUntil: at(5 * MINUTE),
+          limit: 3,
+        })
+      ).length,
     ).toBe(2);
   });
 
   it('cancels and postpones only pending nudges, and never pulls one earlier', async () => {
-    await seed(2, () => at(10 * MIN));
+    await seed(2, () => at(10 * MINUTE));
     const rows = await database.db.nudge.findMany({ orderBy: { dedupeKey: 'asc' } });
-    expect(await postponePendingNudge(database.db, rows[0]!.id, at(5 * MIN))).toBe(false);
-    expect(await postponePendingNudge(database.db, rows[0]!.id, at(20 * MIN))).toBe(true);
+    expect(await postponePendingNudge(database.db, rows[0]!.id, at(5 * MINUTE))).toBe(false);
+    expect(await postponePendingNudge(database.db, rows[0]!.id, at(20 * MINUTE))).toBe(true);
     expect(await cancelPendingNudges(database.db, [rows[1]!.id], 'no longer warranted', NOW)).toBe(1);
     expect(await cancelPendingNudges(database.db, [rows[1]!.id], 'again', NOW)).toBe(0);
     expect((await database.db.nudge.findUniqueOrThrow({ where: { id: rows[1]!.id } })).status).toBe(
@@ -229,7 +241,7 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     await seed(60, () => NOW);
     const claims = await Promise.all(
       ['a', 'b', 'c', 'd'].map((owner) =>
-        claimDueNudges(database.db, { now: NOW, owner, leaseUntil: at(5 * MIN), limit: 20 }),
+        claimDueNudges(database.db, { now: NOW, owner, leaseUntil: at(5 * MINUTE), limit: 20 }),
       ),
     );
     const ids = claims.flat().map((n) => n.id);

@@ -1,6 +1,6 @@
 // The outreach services against a real database, and the small pure helpers they use: local times
 // across DST, goal parsing, progress and scoping by member.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseTargetGoal } from '../../src/coaching/goals';
 import { localDateTimeToUtc } from '../../src/coaching/time';
 import { type Database, openDatabase } from '../../src/db/client';
@@ -9,6 +9,7 @@ import { progressFor, setGoals } from '../../src/services/goals';
 import { prepSheet, scheduleChat } from '../../src/services/prep';
 import { addTarget } from '../../src/services/targets';
 import { updateMember } from '../../src/store/members';
+import { useCleanup } from '../support/cleanup';
 import { sqliteTestDatabase, type TestDatabase } from '../support/db';
 
 describe('localDateTimeToUtc', () => {
@@ -63,9 +64,13 @@ describe('outreach services', () => {
   const now = new Date('2026-03-02T14:00:00Z');
   let janeId = '';
 
+  const cleanup = useCleanup('all');
+
   beforeAll(async () => {
     database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
     open = await openDatabase(database.url);
+    cleanup.add(() => open.close());
     const added = await addTarget(
       open.db,
       alice,
@@ -80,10 +85,6 @@ describe('outreach services', () => {
     );
     if (!added.ok) throw new Error('setup failed');
     janeId = added.contact.id;
-  });
-  afterAll(async () => {
-    await open?.close();
-    await database?.drop();
   });
 
   it('refuses a new person whose name is already on the list, and contacts of someone else', async () => {

@@ -1,12 +1,13 @@
 // app_uninstalled / tokens_revoked at listener depth: the workspace stops, its waiting nudges are cancelled.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { createLogger } from '../../src/log';
 import { AfterAck, HomeRefresher } from '../../src/slack/after-ack';
 import type { AppDeps } from '../../src/slack/deps';
 import { workspaceLifecycle } from '../../src/slack/listeners/events/lifecycle';
 import { ensureMember } from '../../src/store/members';
+import { useCleanup } from '../support/cleanup';
 import { sqliteTestDatabase, type TestDatabase } from '../support/db';
 
 type LifecycleArgs = SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs;
@@ -16,10 +17,13 @@ describe('workspace lifecycle events', () => {
   let file: TestDatabase;
   let database: Database;
   let deps: AppDeps;
+  const cleanup = useCleanup();
 
   beforeEach(async () => {
     file = sqliteTestDatabase();
+    cleanup.add(() => file.drop());
     database = await openDatabase(file.url);
+    cleanup.add(() => database.close());
     const log = createLogger('silent');
     const later = new AfterAck(log);
     deps = {
@@ -44,10 +48,6 @@ describe('workspace lifecycle events', () => {
         },
       });
     }
-  });
-  afterEach(async () => {
-    await database.close();
-    await file.drop();
   });
 
   const run = (event: object, teamId: string) =>

@@ -44,6 +44,7 @@ import {
   SCHEDULE_BLOCKS,
 } from '../../src/slack/views/prep';
 import * as fx from '../support/coaching-fixtures';
+import { everyString, visibleText } from '../support/slack-play';
 
 const NOW = new Date('2026-03-02T14:00:00Z');
 const LONG = 'Ünïcode <!channel> & *bold* '.repeat(400);
@@ -132,7 +133,7 @@ describe('ask views', () => {
       senderFirstName: null,
     });
     expect(validateView(ambiguous)).toEqual([]);
-    expect(JSON.stringify(ambiguous.blocks)).toContain('Which one?');
+    expect(visibleText(ambiguous.blocks)).toContain('Which one?');
     expect(ambiguous.blocks.some((b) => b.block_id === ASK_BLOCKS.newName.blockId)).toBe(false);
 
     const fresh = buildAskModal({ ...ambiguousInput(), options: [], newPerson: true, newName: 'Priya' });
@@ -201,9 +202,8 @@ describe('ask views', () => {
     });
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
     expect(message.text.length).toBeLessThanOrEqual(3000);
-    const json = JSON.stringify(message.blocks);
-    expect(json).not.toContain('<!channel>');
-    expect(json).toContain('&lt;!channel&gt;');
+    expect(everyString(message.blocks)).not.toContain('<!channel>');
+    expect(visibleText(message.blocks)).toContain('&lt;!channel&gt;');
     expect(actionIds(message.blocks ?? [])).toEqual([
       ASK_ACTIONS.edit,
       ASK_ACTIONS.another,
@@ -220,7 +220,7 @@ describe('ask views', () => {
       tz: 'UTC',
       addedToList: { have: 3, goal: 8 },
     });
-    const json = JSON.stringify(draft.blocks);
+    const json = visibleText(draft.blocks);
     expect(json).toContain('✓ Ready to send');
     expect(json).toContain('3 of 8 people on your list');
     const sent = buildAskDraftMessage({
@@ -230,8 +230,8 @@ describe('ask views', () => {
       tz: 'America/New_York',
     });
     expect(actionIds(sent.blocks ?? [])).toEqual([]);
-    expect(JSON.stringify(sent.blocks)).toContain('Mon 2 Mar');
-    expect(JSON.stringify(sent.blocks)).toContain('remind you once');
+    expect(visibleText(sent.blocks)).toContain('Mon 2 Mar');
+    expect(visibleText(sent.blocks)).toContain('remind you once');
   });
 
   it('the edit modal carries where the draft lives, and is valid at full length', () => {
@@ -295,7 +295,7 @@ describe('prep views', () => {
     expect(ownButton?.value.length).toBeLessThanOrEqual(2000);
     expect(readPrepState(ownButton?.value)).toEqual({ contactId: 'c1', own });
     expect(buttons.find((b) => b.action_id === PREP_ACTIONS.schedule)?.value).toBe('c1');
-    const questionText = JSON.stringify(message.blocks);
+    const questionText = visibleText(message.blocks);
     expect(questionText.lastIndexOf('Who else')).toBeGreaterThan(questionText.lastIndexOf('(yours)'));
     expect(questionText).toContain(`*${questions.length}.* Who else`);
   });
@@ -390,7 +390,7 @@ describe('prep views', () => {
     });
     expect(validateMessageBlocks(message.blocks)).toEqual([]);
     expect(message.text).toContain('Thu 5 Mar, 14:30');
-    expect(JSON.stringify(message.blocks)).toContain('1 of 2 conversations this week');
+    expect(visibleText(message.blocks)).toContain('1 of 2 conversations this week');
   });
 });
 
@@ -400,7 +400,7 @@ describe('goal views', () => {
   it('the modal, saved view and reply are valid and show progress', () => {
     const modal = buildGoalModal(progress);
     expect(validateView(modal)).toEqual([]);
-    expect(JSON.stringify(modal.blocks)).toContain('3 of 8 people on your list');
+    expect(visibleText(modal.blocks)).toContain('3 of 8 people on your list');
     expect(validateView(buildGoalSavedModal(progress))).toEqual([]);
     const reply = buildGoalSetMessage(progress);
     expect(validateMessageBlocks(reply.blocks)).toEqual([]);
@@ -429,7 +429,7 @@ describe('outreach block helpers', () => {
     const blocks = codeSections('<@U1> & friends\n'.repeat(500));
     expect(blocks.length).toBeGreaterThan(1);
     expect(validateMessageBlocks(blocks)).toEqual([]);
-    expect(JSON.stringify(blocks)).not.toContain('<@U1>');
+    expect(everyString(blocks)).not.toContain('<@U1>');
   });
 
   it('packSections packs lines without breaking the 3,000-character limit', () => {

@@ -139,10 +139,12 @@ function blockText(block: unknown): string[] {
  * The text a member sees, one piece a line: header and section text, section fields, context
  * elements, button labels, input labels, hints and what inputs and menus show before they are touched
  * (a modal adds its title and button labels). Given blocks, a view (modal or home) or a message
- * (`{ text, blocks }`: its blocks, or its text when it has none, as Slack shows it). Menu choices
- * behind an overflow, button values, action ids and private metadata are not visible, so not here.
+ * (`{ text, blocks }`: its blocks, or its text when it has none, as Slack shows it; or just its
+ * text). Menu choices behind an overflow, button values, action ids and private metadata are not
+ * visible, so not here.
  */
 export function visibleText(value: unknown): string {
+  if (typeof value === 'string') return value; // a message given as its text alone
   if (Array.isArray(value)) return value.flatMap(blockText).join('\n');
   if (!isObject(value)) throw new Error('visibleText: expected blocks, a view or a message');
   const blocks = Array.isArray(value.blocks) ? value.blocks : [];
@@ -177,8 +179,8 @@ export function everyString(value: unknown): string {
 }
 
 /** Every element a member can use in the blocks (buttons, menus, inputs), with the block it sits in. */
-export function elementsOf(blocks: readonly Block[]): (Element & { block_id?: string })[] {
-  return blocks.flatMap((block) =>
+export function elementsOf(blocks: readonly unknown[] | undefined): (Element & { block_id?: string })[] {
+  return ((blocks ?? []) as Block[]).flatMap((block) =>
     [
       ...(block.elements ?? []),
       ...(block.accessory ? [block.accessory] : []),
@@ -191,7 +193,7 @@ export function elementsOf(blocks: readonly Block[]): (Element & { block_id?: st
 
 /** The elements with `actionId` (and `value`, when given), e.g. to count one kind of button. */
 export function findElements(
-  blocks: readonly Block[],
+  blocks: readonly unknown[] | undefined,
   actionId: string,
   value?: string,
 ): (Element & { block_id?: string })[] {
@@ -202,7 +204,7 @@ export function findElements(
 
 /** The first element with `actionId` (and `value`, when given), with the id of the block it sits in. */
 export function findElement(
-  blocks: readonly Block[],
+  blocks: readonly unknown[] | undefined,
   actionId: string,
   value?: string,
 ): (Element & { block_id?: string }) | undefined {
