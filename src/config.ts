@@ -22,6 +22,7 @@ export const envSchema = z
       .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
         message: 'must start with file: (SQLite) or postgres:// / postgresql:// (Postgres)',
       }),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().trim().default('0.0.0.0'),
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
@@ -78,6 +79,8 @@ export type DatabaseKind = 'sqlite' | 'postgres';
 export interface Config {
   databaseUrl: string;
   databaseKind: DatabaseKind;
+  /** Postgres connections per process (SQLite uses one). */
+  databasePoolSize: number;
   port: number;
   host: string;
   slack: SlackMode;
@@ -132,6 +135,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     databaseUrl: e.DATABASE_URL,
     databaseKind: e.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     port: e.PORT,
     host: e.HOST,
     slack: mode,

@@ -33,7 +33,7 @@ export async function startCoach(
   log: Log,
   options: StartOptions = {},
 ): Promise<RunningCoach> {
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   const deps = { db: database.db, log, clock: options.clock ?? systemClock };
   const stops: (() => Promise<void>)[] = [() => database.close()];
   const routes: CustomRoute[] = [healthRoute(database.ping, config.slack.kind)];

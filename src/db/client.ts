@@ -1,12 +1,20 @@
 // One Db type for the whole app, backed by SQLite (embedded default) or Postgres (several replicas).
 // Both generated clients come from the same schema, so their model APIs are identical; the Postgres
 // client is typed through the SQLite one.
-import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
+//
+// Concurrency (see sqlite-adapter.ts and retry.ts for the details):
+// - SQLite: one connection per process; transactions start with BEGIN IMMEDIATE and every query waits
+//   its turn, so a read-then-write transaction never meets a stale snapshot when another process
+//   (`coach sweep`, `coach worker`) writes the same file.
+// - Both: `$transaction` is retried, whole, when it lost a race with a concurrent transaction
+//   (SQLITE_BUSY / SQLITE_LOCKED, Postgres serialization failures and deadlocks).
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { DatabaseKind } from '../config';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { migrate, sqlitePath } from './migrate';
+import { withTransactionRetries } from './retry';
+import { ImmediateSqliteAdapterFactory } from './sqlite-adapter';
 
 export type Db = SqliteClient;
 export type { Prisma } from './generated/sqlite/client';
@@ -22,14 +30,26 @@ export interface Database {
 export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
-  /** Postgres pool size per process. */
+  /** Postgres pool size per process (DATABASE_POOL_SIZE; default 10). */
   poolSize?: number;
 }
+
+const DEFAULT_POOL_SIZE = 10;
+
+/** How long an SQLite statement waits for another process's write lock. */
+const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
+// Waiting to start a transaction is normal under load: on SQLite it queues behind this process's
+// other queries and transactions on the one connection, on Postgres for a free pool connection.
+// Prisma's default (2 s) would fail such a transaction, unstored and unacknowledged, when a burst of
+// requests arrives at once; the time a started transaction may take stays Prisma's default (5 s).
+const TRANSACTION_OPTIONS = { maxWait: 10_000 };
 
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const kind: DatabaseKind = url.startsWith('file:') ? 'sqlite' : 'postgres';
   if (options.migrate !== false) await migrate(kind, url);
-  const db = kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, options.poolSize ?? 10);
+  const db =
+    kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, options.poolSize ?? DEFAULT_POOL_SIZE);
   return {
     db,
     kind,
@@ -46,17 +66,21 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
 }
 
 async function openSqlite(url: string): Promise<Db> {
-  const adapter = new PrismaBetterSQLite3({ url: `file:${sqlitePath(url)}`, timeout: 5000 });
-  const db = new SqliteClient({ adapter });
+  const adapter = new ImmediateSqliteAdapterFactory({
+    url: `file:${sqlitePath(url)}`,
+    busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+  });
+  const db = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
   // Per-connection settings: the adapter holds one connection for the client's lifetime.
   await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
-  await db.$executeRawUnsafe('PRAGMA busy_timeout = 5000');
+  await db.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
-  return db;
+  return withTransactionRetries(db);
 }
 
 function openPostgres(url: string, max: number): Db {
   const adapter = new PrismaPg({ connectionString: url, max });
-  return new PostgresClient({ adapter }) as unknown as Db;
+  const db = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
+  return withTransactionRetries(db as unknown as Db);
 }

@@ -33,7 +33,7 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<SweepR
   const { config, log } = options;
   // Resolve the token before touching the database, so OAuth mode fails with a clear message.
   const slack = options.dryRun ? () => undefined : deliveryClientFor(config, log, options.slackApiUrl);
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     const report = await runSweep({
       now: options.now,
@@ -59,7 +59,7 @@ export interface RunningWorker {
 export async function startWorker(config: Config, log: Log): Promise<RunningWorker> {
   // Throws NoDeliveryTokenError in OAuth mode before anything is opened.
   deliveryClientFor(config, log);
-  const database = await openDatabase(config.databaseUrl);
+  const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     const scheduler = startNudgeScheduler({ config, db: database.db, log, clock: systemClock });
     return {
