@@ -6,9 +6,10 @@ import { parseSweepTime, startWorker, sweepCommand } from '../../src/nudges/comm
 import { NoDeliveryTokenError } from '../../src/nudges/runtime';
 import { logConversation } from '../../src/services/log';
 import { useCleanup } from '../support/cleanup';
+import { TestClock } from '../support/clock';
 import { sqliteTestDatabase } from '../support/db';
 import { ALICE, TEAM } from '../support/fixtures';
-import { startHarness, TestClock } from '../support/harness';
+import { startHarness } from '../support/harness';
 import { chatLog, memoryLog } from '../support/nudges';
 import { nudgeIdOf } from '../support/slack-play';
 

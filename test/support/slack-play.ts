@@ -160,9 +160,6 @@ export function visibleText(value: unknown): string {
   return typeof value.text === 'string' ? value.text : '';
 }
 
-/** The former name of visibleText, kept for files that still import it. */
-export const textOf = visibleText;
-
 /**
  * Every string anywhere in what Slack was sent, shown or not (button values, menu choices, metadata),
  * one a line: for checks that something never reached another member's screen or payload at all.
