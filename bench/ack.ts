@@ -484,7 +484,7 @@ class AckBench {
       {
         name: `${name}: stored exactly once`,
         ok: exact,
-        measured: `${stored.storedOnce} of ${stored.acknowledged} acknowledged`,
+        measured: `${stored.storedOnce} of ${stored.acknowledged} acknowledged (warm-ups included)`,
         target: 'all, once each',
         detail:
           [
@@ -546,6 +546,8 @@ class AckBench {
           `${`${cpu.toFixed(2)} ms`.padStart(10)}  ${side.roundP99.map(ms).join(' · ')}`,
       );
     }
+    const ratios = sides.app.roundP99.map((p, i) => (p / sides.bare.roundP99[i]!).toFixed(2));
+    console.log(`  app p99 / bare Bolt p99, round by round: ${ratios.join(' · ')}`);
     console.log(
       `  after their last answers, the app's rounds kept it busy ${sides.app.tailSeconds.toFixed(1)} s more in all ` +
         `(work queued after acks), the baseline's ${sides.bare.tailSeconds.toFixed(1)} s`,
