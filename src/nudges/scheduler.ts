@@ -44,30 +44,37 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
   let inFlight: Promise<unknown> | undefined;
   let stopped = false;
 
-  const sweep = async (): Promise<void> => {
-    if (stopped) return;
-    const now = options.clock.now();
-    const running = runSweep({
-      now,
-      db: options.db,
-      slack: options.slack,
-      log,
-      plan: {
-        cursor,
-        changedSince: new Date((previousSweep ?? now).getTime() - CHANGE_MARGIN_MS),
-        ...(options.planBatchSize ? { batchSize: options.planBatchSize } : {}),
-      },
-      ...(options.deliver ? { deliver: options.deliver } : {}),
-    });
-    inFlight = running;
-    previousSweep = now;
+  /** One tick: the sweep, then housekeeping and the report. `stop()` waits for all of it. */
+  const tick = async (now: Date): Promise<void> => {
     try {
-      const report = await running;
+      const report = await runSweep({
+        now,
+        db: options.db,
+        slack: options.slack,
+        log,
+        plan: {
+          cursor,
+          changedSince: new Date((previousSweep ?? now).getTime() - CHANGE_MARGIN_MS),
+          ...(options.planBatchSize ? { batchSize: options.planBatchSize } : {}),
+        },
+        ...(options.deliver ? { deliver: options.deliver } : {}),
+      });
       // Housekeeping on the same beat: Slack stops retrying and replays expire within minutes, so a day is plenty.
       await pruneHandledRequests(options.db, new Date(now.getTime() - HANDLED_REQUESTS_KEPT_MS));
       options.onSweep?.(report);
     } catch (error) {
       log.error({ err: scrubTokens(String(error)) }, 'nudge sweep failed');
+    }
+  };
+
+  const sweep = async (): Promise<void> => {
+    if (stopped) return;
+    const now = options.clock.now();
+    const running = tick(now);
+    inFlight = running;
+    previousSweep = now;
+    try {
+      await running;
     } finally {
       if (inFlight === running) inFlight = undefined;
     }

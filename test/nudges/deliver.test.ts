@@ -288,10 +288,9 @@ describe('pacing and scheduling', () => {
     expect(reports).toHaveLength(1);
   });
 
-  // Known bug: stop() waits for runSweep only, not for the pruning and onSweep that follow it in the
-  // same tick, so it resolves first (and the app then closes the database under the pruning). This
-  // test fails until stop() waits for the whole tick; then it should become a plain `it`.
-  it.fails('stop() resolves only after the sweep in progress has reported (its housekeeping included)', async () => {
+  // stop() waits for the whole tick: the pruning and the report after the sweep, not just the sweep
+  // (the app closes the database right after it).
+  it('stop() resolves only after the sweep in progress has reported (its housekeeping included)', async () => {
     const { scheduler, reports, firstSend, release } = heldScheduler();
     await vi.advanceTimersToNextTimerAsync();
     await firstSend;
