@@ -22,7 +22,7 @@ export const envSchema = z
       .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), {
         message: 'must start with file: (SQLite) or postgres:// / postgresql:// (Postgres)',
       }),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().trim().default('0.0.0.0'),
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {

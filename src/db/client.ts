@@ -14,10 +14,21 @@ import { PrismaClient as PostgresClient } from './generated/postgres/client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { migrate, sqlitePath } from './migrate';
 import { withTransactionRetries } from './retry';
+import { openPostgresSql, openSqliteSql, type Sql } from './sql';
 import { ImmediateSqliteAdapterFactory } from './sqlite-adapter';
 
 export type Db = SqliteClient;
 export type { Prisma } from './generated/sqlite/client';
+export type { Sql, SqlTx } from './sql';
+
+const directSql = new WeakMap<object, Sql>();
+
+/** The direct SQL path of a database opened by openDatabase (see sql.ts for when it is used). */
+export function sqlOf(db: Db): Sql {
+  const sql = directSql.get(db);
+  if (!sql) throw new Error('this client was not opened by openDatabase');
+  return sql;
+}
 
 export interface Database {
   db: Db;
@@ -48,12 +59,16 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000 };
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const kind: DatabaseKind = url.startsWith('file:') ? 'sqlite' : 'postgres';
   if (options.migrate !== false) await migrate(kind, url);
-  const db =
-    kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, options.poolSize ?? DEFAULT_POOL_SIZE);
+  const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const { db, sql } = kind === 'sqlite' ? await openSqlite(url) : openPostgres(url, poolSize);
+  directSql.set(db, sql);
   return {
     db,
     kind,
-    close: () => db.$disconnect(),
+    close: async () => {
+      await sql.close().catch(() => undefined);
+      await db.$disconnect();
+    },
     ping: async () => {
       try {
         await db.$queryRawUnsafe('SELECT 1');
@@ -65,9 +80,10 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   };
 }
 
-async function openSqlite(url: string): Promise<Db> {
+async function openSqlite(url: string): Promise<{ db: Db; sql: Sql }> {
+  const path = sqlitePath(url);
   const adapter = new ImmediateSqliteAdapterFactory({
-    url: `file:${sqlitePath(url)}`,
+    url: `file:${path}`,
     busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
   });
   const db = new SqliteClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
@@ -76,11 +92,21 @@ async function openSqlite(url: string): Promise<Db> {
   await db.$executeRawUnsafe('PRAGMA foreign_keys = ON');
   await db.$executeRawUnsafe(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
-  return withTransactionRetries(db);
+  return {
+    db: withTransactionRetries(db),
+    sql: openSqliteSql(path, adapter.lock, SQLITE_BUSY_TIMEOUT_MS),
+  };
 }
 
-function openPostgres(url: string, max: number): Db {
-  const adapter = new PrismaPg({ connectionString: url, max });
+/** DATABASE_POOL_SIZE shared between Prisma's pool and the direct SQL path's (a fifth, at least one). */
+export function splitPool(max: number): { prisma: number; direct: number } {
+  const direct = Math.max(1, Math.floor(max / 5));
+  return { prisma: Math.max(1, max - direct), direct };
+}
+
+function openPostgres(url: string, max: number): { db: Db; sql: Sql } {
+  const share = splitPool(max);
+  const adapter = new PrismaPg({ connectionString: url, max: share.prisma });
   const db = new PostgresClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
-  return withTransactionRetries(db as unknown as Db);
+  return { db: withTransactionRetries(db as unknown as Db), sql: openPostgresSql(url, share.direct) };
 }

@@ -40,7 +40,7 @@ type IsolationLevel = Parameters<SqlDriverAdapter['startTransaction']>[0];
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
 /** A first-in-first-out lock: one holder at a time, waiters served in the order they asked. */
-class FifoLock {
+export class FifoLock {
   private tail: Promise<void> = Promise.resolve();
 
   /** Resolves with the release function once every earlier holder has released. */
@@ -77,7 +77,7 @@ function sqliteCode(error: unknown): string | undefined {
   return undefined;
 }
 
-const isBusy = (error: unknown) => /^SQLITE_BUSY(_|$)/.test(sqliteCode(error) ?? '');
+export const isBusy = (error: unknown) => /^SQLITE_BUSY(_|$)/.test(sqliteCode(error) ?? '');
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -93,6 +93,8 @@ export class ImmediateSqliteAdapterFactory {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
   private readonly inner: PrismaBetterSQLite3;
+  /** The one queue of this process's database work: Prisma's connection and the direct SQL path share it. */
+  readonly lock = new FifoLock();
 
   constructor(private readonly options: ImmediateSqliteOptions) {
     this.inner = new PrismaBetterSQLite3({ url: options.url, timeout: options.busyTimeoutMs });
@@ -100,22 +102,26 @@ export class ImmediateSqliteAdapterFactory {
   }
 
   async connect(): Promise<SqlDriverAdapter> {
-    return new ImmediateSqliteAdapter(await this.inner.connect(), this.options.busyTimeoutMs);
+    return new ImmediateSqliteAdapter(await this.inner.connect(), this.options.busyTimeoutMs, this.lock);
   }
 
   async connectToShadowDb(): Promise<SqlDriverAdapter> {
-    return new ImmediateSqliteAdapter(await this.inner.connectToShadowDb(), this.options.busyTimeoutMs);
+    return new ImmediateSqliteAdapter(
+      await this.inner.connectToShadowDb(),
+      this.options.busyTimeoutMs,
+      new FifoLock(),
+    );
   }
 }
 
 class ImmediateSqliteAdapter implements SqlDriverAdapter {
   readonly provider = 'sqlite' as const;
   readonly adapterName: string;
-  private readonly lock = new FifoLock();
 
   constructor(
     private readonly inner: SqlDriverAdapter,
     private readonly busyTimeoutMs: number,
+    private readonly lock: FifoLock,
   ) {
     this.adapterName = inner.adapterName;
   }

@@ -1,10 +1,9 @@
 // Logging a conversation that happened: who it was with, what came out of it, and the thank-you.
 import {
-  heldAtFor,
   type LoggedSummary,
   lookUpPerson,
   pickScheduledConversation,
-  resolveLoggedContact,
+  thankYouCard,
 } from '../coaching/logging';
 import type { ParsedReferral } from '../coaching/referrals';
 import { isoLocalDate } from '../coaching/time';
@@ -12,10 +11,10 @@ import type { ContactData, Format } from '../coaching/types';
 import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { getContact, listContacts } from '../store/contacts';
-import { listOpenScheduledConversations, recordConversationLog } from '../store/conversations';
+import { saveConversationLog } from '../store/conversation-log';
+import { listOpenScheduledConversations } from '../store/conversations';
 import { toPrefs } from '../store/mappers';
 import { ensureMember } from '../store/members';
-import { cardFor } from './thanks';
 
 export interface LogDefaults {
   person: { id: string | null; name: string; role: string | null; company: string | null } | null;
@@ -99,6 +98,7 @@ export interface LogConversationInput {
 
 export type LogResult = { ok: true; summary: LoggedSummary } | { ok: false; problem: 'future_date' };
 
+/** Saves a logged conversation (once per submission `key`) and what the confirmation DM shows. */
 export async function logConversation(
   db: Db,
   scope: Scope,
@@ -106,31 +106,20 @@ export async function logConversation(
   now: Date,
   key: string | null = null,
 ): Promise<LogResult> {
-  const member = await ensureMember(db, scope);
-  const tz = toPrefs(member).tz;
-  if (input.date > isoLocalDate(now, tz)) return { ok: false, problem: 'future_date' };
-
-  const contacts = await listContacts(db, member, { includeArchived: true });
-  const existing = resolveLoggedContact(contacts, input.person, input.contactId);
-  const scheduled = existing
-    ? pickScheduledConversation(await listOpenScheduledConversations(db, member, existing.id), input.date, tz)
-    : null;
-  const heldAt = heldAtFor({ isoDate: input.date, tz, now, scheduled });
-
-  const result = await recordConversationLog(
+  const saved = await saveConversationLog(
     db,
-    member,
+    scope,
     {
-      contact: existing
-        ? { kind: 'existing', id: existing.id, role: input.role, company: input.company }
-        : { kind: 'new', name: input.person, role: input.role, company: input.company },
-      scheduledConversationId: scheduled?.id ?? null,
-      heldAt,
+      contactId: input.contactId,
+      person: input.person,
+      role: input.role,
+      company: input.company,
+      date: input.date,
       minutes: input.minutes,
       format: input.format,
       notes: input.learned?.trim() || null,
       action: input.action.trim(),
-      thankYouSentAt: input.thanked ? now : null,
+      thanked: input.thanked,
       skills: input.skills,
       keywords: input.keywords,
       referrals: input.referrals,
@@ -138,21 +127,24 @@ export async function logConversation(
     now,
     key,
   );
-
-  const card = await cardFor(db, member, result.conversation, result.contact, now);
+  if (!saved.ok) return saved;
+  const card = thankYouCard({
+    conversation: { ...saved.conversation, heldAt: saved.conversation.heldAt ?? now },
+    contact: saved.contact,
+    suggestedNames: saved.suggestedNames,
+    allConversations: saved.heldConversations,
+    tz: saved.tz,
+    now,
+  });
   return {
     ok: true,
     summary: {
       card,
-      contactStage: result.contact.stage,
-      createdContact: result.createdContact,
-      referrals: result.referrals.map((r) => ({
-        id: r.contact.id,
-        name: r.contact.name,
-        created: r.created,
-      })),
-      skillsAdded: result.skills.map((s) => s.name),
-      keywordsAdded: result.keywords.map((k) => k.term),
+      contactStage: saved.contact.stage,
+      createdContact: saved.createdContact,
+      referrals: saved.referrals.map((r) => ({ id: r.contact.id, name: r.contact.name, created: r.created })),
+      skillsAdded: saved.skills.map((s) => s.name),
+      keywordsAdded: saved.keywords.map((k) => k.term),
     },
   };
 }

@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const MEMBERS = 50;
 /** Rounds of 50 submissions at least; more while a sweeper has not yet finished two sweeps. */
 const MIN_ROUNDS = 4;
-const MAX_ROUNDS = 10;
+const MAX_ROUNDS = 40;
 // Tuesday 10 March 2026, 10:00 in New York; the app's clock and the sweeps' --now.
 const START = new Date('2026-03-10T14:00:00Z');
 const SWEEP_AT = START.toISOString();

@@ -3,18 +3,18 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config';
-import { openDatabase } from '../../src/db/client';
+import { openDatabase, sqlOf } from '../../src/db/client';
 import { POSTGRES_URL, postgresTestDatabase, type TestDatabase } from '../support/db';
 
 describe('DATABASE_POOL_SIZE', () => {
-  it('defaults to 10 and accepts 1 to 100', () => {
+  it('defaults to 10 and accepts 2 to 100', () => {
     expect(loadConfig({}).databasePoolSize).toBe(10);
-    expect(loadConfig({ DATABASE_POOL_SIZE: '1' }).databasePoolSize).toBe(1);
+    expect(loadConfig({ DATABASE_POOL_SIZE: '2' }).databasePoolSize).toBe(2);
     expect(loadConfig({ DATABASE_POOL_SIZE: ' 25 ' }).databasePoolSize).toBe(25);
     expect(loadConfig({ DATABASE_POOL_SIZE: '100' }).databasePoolSize).toBe(100);
   });
 
-  it.each(['0', '101', '2.5', 'lots', '-3'])('refuses %j, naming the key but not the value', (value) => {
+  it.each(['0', '1', '101', '2.5', 'lots', '-3'])('refuses %j, naming the key but not the value', (value) => {
     let error: unknown;
     try {
       loadConfig({ DATABASE_POOL_SIZE: value });
@@ -36,7 +36,7 @@ describe.runIf(POSTGRES_URL)('the Postgres pool size', () => {
   beforeAll(async () => {
     testDb = await postgresTestDatabase();
     // Migrate once, so the measured processes below open no migration connection of their own.
-    await (await openDatabase(testDb.url, { poolSize: 1 })).close();
+    await (await openDatabase(testDb.url, { poolSize: 2 })).close();
     admin = new pg.Client({ connectionString: POSTGRES_URL });
     await admin.connect();
   });
@@ -54,11 +54,15 @@ describe.runIf(POSTGRES_URL)('the Postgres pool size', () => {
     const dbName = new URL(testDb.url).pathname.slice(1);
     try {
       let done = false;
-      const running = Promise.all(
-        Array.from({ length: queries }, () =>
+      // Through both of the process's paths at once: Prisma's client and the direct SQL path.
+      const running = Promise.all([
+        ...Array.from({ length: queries }, () =>
           database.db.$queryRawUnsafe('SELECT 1 AS one FROM pg_sleep(0.5)'),
         ),
-      ).finally(() => {
+        ...Array.from({ length: queries }, () =>
+          sqlOf(database.db).transaction((tx) => tx.all('SELECT 1 AS one FROM pg_sleep(0.5)')),
+        ),
+      ]).finally(() => {
         done = true;
       });
       let most = 0;

@@ -1,0 +1,498 @@
+// Saving a logged conversation: the busiest write the app has (a cohort logs its chats at once), so it
+// runs as one transaction of direct SQL (see db/sql.ts) with a bounded number of statements: the
+// request key, the member, their contacts, the booked chat, the contact, the conversation, skills,
+// words and suggested people. Every statement is scoped by workspace and owner.
+import { heldAtFor, pickScheduledConversation, resolveLoggedContact } from '../coaching/logging';
+import { nameKey } from '../coaching/names';
+import { isoLocalDate } from '../coaching/time';
+import type { ContactData, ConversationData, Format, KeywordData, SkillData, Stage } from '../coaching/types';
+import { AlreadyHandled } from '../core/errors';
+import type { Scope } from '../core/scope';
+import { type Db, type SqlTx, sqlOf } from '../db/client';
+import { newId } from '../db/ids';
+import { ensureMember } from './members';
+
+export interface ConversationLogInput {
+  /** The contact the modal was opened for, if any (trusted only when it is the member's and the name fits). */
+  contactId?: string | null;
+  person: string;
+  role?: string | null;
+  company?: string | null;
+  /** Local date, YYYY-MM-DD. */
+  date: string;
+  minutes: number;
+  format: Format;
+  notes: string | null;
+  action: string;
+  thanked: boolean;
+  skills: readonly string[];
+  keywords: readonly string[];
+  referrals: readonly { name: string; role?: string | null; company?: string | null }[];
+}
+
+export interface ReferralOutcome {
+  contact: ContactData;
+  /** False when the person was already on the member's list. */
+  created: boolean;
+}
+
+export interface SavedConversationLog {
+  tz: string;
+  contact: ContactData;
+  conversation: ConversationData;
+  createdContact: boolean;
+  usedScheduled: boolean;
+  referrals: ReferralOutcome[];
+  /** Skills and words that were new to the member's lists. */
+  skills: SkillData[];
+  keywords: KeywordData[];
+  /** People this contact suggested (for the thank-you draft), and every held conversation (its rate). */
+  suggestedNames: string[];
+  heldConversations: ConversationData[];
+}
+
+export type SaveLogResult = ({ ok: true } & SavedConversationLog) | { ok: false; problem: 'future_date' };
+
+const STAGE_ORDER: Stage[] = ['target', 'asked', 'scheduled', 'met', 'thanked'];
+
+interface MemberRow {
+  id: string;
+  slackTz: string | null;
+  tzOverride: string | null;
+}
+
+type Row = Record<string, unknown>;
+
+const CONTACT_COLUMNS = `"id", "name", "nameKey", "role", "company", "industry", "why", "link", "stage", "stageAt",
+  "referredById", "lastTouchAt", "createdAt"`;
+const CONVERSATION_COLUMNS = `"id", "contactId", "scheduledAt", "heldAt", "minutesRequested", "format", "notes",
+  "insights", "action", "thankYouSentAt", "loopClosedAt", "cancelledAt", "createdAt"`;
+
+function contactOf(tx: SqlTx, row: Row): ContactData & { nameKey: string } {
+  return {
+    id: String(row.id),
+    name: String(row.name),
+    nameKey: String(row.nameKey),
+    role: (row.role as string | null) ?? null,
+    company: (row.company as string | null) ?? null,
+    industry: (row.industry as string | null) ?? null,
+    why: (row.why as string | null) ?? null,
+    link: (row.link as string | null) ?? null,
+    stage: row.stage as Stage,
+    stageAt: tx.date(row.stageAt) as Date,
+    referredById: (row.referredById as string | null) ?? null,
+    lastTouchAt: tx.date(row.lastTouchAt),
+    createdAt: tx.date(row.createdAt) as Date,
+  };
+}
+
+function conversationOf(tx: SqlTx, row: Row): ConversationData {
+  return {
+    id: String(row.id),
+    contactId: String(row.contactId),
+    scheduledAt: tx.date(row.scheduledAt),
+    heldAt: tx.date(row.heldAt),
+    minutesRequested: Number(row.minutesRequested),
+    format: row.format as Format,
+    notes: (row.notes as string | null) ?? null,
+    insights: (row.insights as string | null) ?? null,
+    action: (row.action as string | null) ?? null,
+    thankYouSentAt: tx.date(row.thankYouSentAt),
+    loopClosedAt: tx.date(row.loopClosedAt),
+    cancelledAt: tx.date(row.cancelledAt),
+    createdAt: tx.date(row.createdAt) as Date,
+  };
+}
+
+class MemberMissing extends Error {}
+
+/**
+ * Saves the log once per request `key` (a second copy throws AlreadyHandled, changing nothing): the
+ * contact moves to met (or thanked) and is touched, a booked chat with them on that day becomes the
+ * held one, new skills and words join the member's lists, and every suggested person becomes a target
+ * linked to who suggested them (someone already on the list is linked when nobody suggested them yet
+ * and the link makes no loop). A day still ahead in the member's timezone saves nothing.
+ */
+export async function saveConversationLog(
+  db: Db,
+  scope: Scope,
+  input: ConversationLogInput,
+  now: Date,
+  key: string | null,
+): Promise<SaveLogResult> {
+  try {
+    return await sqlOf(db).transaction((tx) => save(tx, scope, input, now, key));
+  } catch (error) {
+    if (!(error instanceof MemberMissing)) throw error;
+    // A first-time member: created once through the usual path, then the same transaction again.
+    await ensureMember(db, scope);
+    return sqlOf(db).transaction((tx) => save(tx, scope, input, now, key));
+  }
+}
+
+async function save(
+  tx: SqlTx,
+  scope: Scope,
+  input: ConversationLogInput,
+  now: Date,
+  key: string | null,
+): Promise<SaveLogResult> {
+  const { workspaceId } = scope;
+  const member = await tx.get<MemberRow>(
+    `SELECT "id", "slackTz", "tzOverride" FROM "Member" WHERE "workspaceId" = ? AND "slackUserId" = ?`,
+    [workspaceId, scope.userId],
+  );
+  if (!member) throw new MemberMissing();
+  const tz = member.tzOverride ?? member.slackTz ?? 'UTC';
+  if (input.date > isoLocalDate(now, tz)) return { ok: false, problem: 'future_date' };
+  if (key) {
+    const claimed = await tx.run(
+      `INSERT INTO "HandledRequest" ("key", "workspaceId", "handledAt") VALUES (?, ?, ?) ON CONFLICT ("key") DO NOTHING`,
+      [key, workspaceId, now],
+    );
+    if (claimed === 0) throw new AlreadyHandled(key);
+  }
+  const owner = member.id;
+  const written = new Date();
+
+  const contacts = (
+    await tx.all<Row>(
+      `SELECT ${CONTACT_COLUMNS} FROM "Contact" WHERE "workspaceId" = ? AND "ownerId" = ?
+       ORDER BY "createdAt" ASC, "id" ASC`,
+      [workspaceId, owner],
+    )
+  ).map((row) => contactOf(tx, row));
+  const existing = resolveLoggedContact(contacts, input.person, input.contactId);
+  const open = existing
+    ? (
+        await tx.all<Row>(
+          `SELECT ${CONVERSATION_COLUMNS} FROM "Conversation"
+           WHERE "workspaceId" = ? AND "ownerId" = ? AND "contactId" = ? AND "heldAt" IS NULL
+             AND "cancelledAt" IS NULL AND "scheduledAt" IS NOT NULL
+           ORDER BY "scheduledAt" ASC, "id" ASC`,
+          [workspaceId, owner, existing.id],
+        )
+      ).map((row) => conversationOf(tx, row))
+    : [];
+  const scheduled = pickScheduledConversation(open, input.date, tz);
+  const heldAt = heldAtFor({ isoDate: input.date, tz, now, scheduled });
+  const thankYouSentAt = input.thanked ? now : null;
+  const stage: Stage = thankYouSentAt ? 'thanked' : 'met';
+
+  // The contact: moved forward (an archived one comes back) and touched, or added.
+  let contact: ContactData & { nameKey: string };
+  if (existing) {
+    const current = contacts.find((c) => c.id === existing.id) as ContactData & { nameKey: string };
+    const forward =
+      current.stage === 'archived' || STAGE_ORDER.indexOf(current.stage) < STAGE_ORDER.indexOf(stage);
+    const later = !current.lastTouchAt || current.lastTouchAt.getTime() < heldAt.getTime();
+    contact = {
+      ...current,
+      role: input.role || current.role,
+      company: input.company || current.company,
+      ...(forward ? { stage, stageAt: now } : {}),
+      ...(later ? { lastTouchAt: heldAt } : {}),
+    };
+    await tx.run(
+      `UPDATE "Contact" SET "role" = ?, "company" = ?, "stage" = ?, "stageAt" = ?, "lastTouchAt" = ?, "updatedAt" = ?
+       WHERE "id" = ? AND "workspaceId" = ? AND "ownerId" = ?`,
+      [
+        contact.role,
+        contact.company,
+        contact.stage,
+        contact.stageAt,
+        contact.lastTouchAt,
+        written,
+        contact.id,
+        workspaceId,
+        owner,
+      ],
+    );
+    Object.assign(current, contact);
+  } else {
+    const name = input.person.trim();
+    contact = {
+      id: newId(),
+      name,
+      nameKey: nameKey(name),
+      role: input.role ?? null,
+      company: input.company ?? null,
+      industry: null,
+      why: null,
+      link: null,
+      stage,
+      stageAt: now,
+      referredById: null,
+      lastTouchAt: heldAt,
+      createdAt: now,
+    };
+    await insertContact(tx, workspaceId, owner, contact, written);
+    contacts.push(contact);
+  }
+
+  // The conversation: the booked one becomes held, or a new one.
+  const fields = {
+    heldAt,
+    minutesRequested: input.minutes,
+    format: input.format,
+    notes: input.notes,
+    action: input.action,
+    thankYouSentAt,
+  };
+  let conversationId: string | null = null;
+  if (scheduled) {
+    const marked = await tx.run(
+      `UPDATE "Conversation" SET "heldAt" = ?, "minutesRequested" = ?, "format" = ?, "notes" = ?, "action" = ?,
+         "thankYouSentAt" = ?, "updatedAt" = ?
+       WHERE "id" = ? AND "workspaceId" = ? AND "ownerId" = ? AND "contactId" = ? AND "heldAt" IS NULL
+         AND "cancelledAt" IS NULL`,
+      [
+        heldAt,
+        input.minutes,
+        input.format,
+        input.notes,
+        input.action,
+        thankYouSentAt,
+        written,
+        scheduled.id,
+        workspaceId,
+        owner,
+        contact.id,
+      ],
+    );
+    if (marked === 1) conversationId = scheduled.id;
+  }
+  const usedScheduled = conversationId !== null;
+  const conversation: ConversationData = usedScheduled
+    ? { ...(scheduled as ConversationData), ...fields }
+    : {
+        id: newId(),
+        contactId: contact.id,
+        scheduledAt: null,
+        insights: null,
+        loopClosedAt: null,
+        cancelledAt: null,
+        createdAt: now,
+        ...fields,
+      };
+  if (!usedScheduled) {
+    await tx.run(
+      `INSERT INTO "Conversation" ("id", "workspaceId", "ownerId", "contactId", "heldAt", "minutesRequested",
+         "format", "notes", "action", "thankYouSentAt", "createdAt", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        conversation.id,
+        workspaceId,
+        owner,
+        contact.id,
+        heldAt,
+        input.minutes,
+        input.format,
+        input.notes,
+        input.action,
+        thankYouSentAt,
+        now,
+        written,
+      ],
+    );
+  }
+
+  const skills = await addNamed(tx, 'skill', workspaceId, owner, input.skills, conversation.id, now, written);
+  const keywords = await addNamed(
+    tx,
+    'keyword',
+    workspaceId,
+    owner,
+    input.keywords,
+    conversation.id,
+    now,
+    written,
+  );
+  const referrals = await addReferrals(
+    tx,
+    workspaceId,
+    owner,
+    contacts,
+    contact.id,
+    input.referrals,
+    now,
+    written,
+  );
+
+  const held = (
+    await tx.all<Row>(
+      `SELECT ${CONVERSATION_COLUMNS} FROM "Conversation"
+       WHERE "workspaceId" = ? AND "ownerId" = ? AND "heldAt" IS NOT NULL AND "cancelledAt" IS NULL
+       ORDER BY "heldAt" DESC, "createdAt" DESC, "id" DESC`,
+      [workspaceId, owner],
+    )
+  ).map((row) => conversationOf(tx, row));
+
+  const { nameKey: _key, ...plainContact } = contact;
+  return {
+    ok: true,
+    tz,
+    contact: plainContact,
+    conversation,
+    createdContact: !existing,
+    usedScheduled,
+    referrals,
+    skills: skills as SkillData[],
+    keywords: keywords as KeywordData[],
+    suggestedNames: contacts.filter((c) => c.referredById === contact.id).map((c) => c.name),
+    heldConversations: held,
+  };
+}
+
+async function insertContact(
+  tx: SqlTx,
+  workspaceId: string,
+  owner: string,
+  c: ContactData & { nameKey: string },
+  written: Date,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO "Contact" ("id", "workspaceId", "ownerId", "name", "nameKey", "role", "company", "stage",
+       "stageAt", "referredById", "lastTouchAt", "createdAt", "updatedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      c.id,
+      workspaceId,
+      owner,
+      c.name,
+      c.nameKey,
+      c.role,
+      c.company,
+      c.stage,
+      c.stageAt,
+      c.referredById,
+      c.lastTouchAt,
+      c.createdAt,
+      written,
+    ],
+  );
+}
+
+/** Adds the skills (or words) the member does not have yet, one per name key; returns those added. */
+async function addNamed(
+  tx: SqlTx,
+  kind: 'skill' | 'keyword',
+  workspaceId: string,
+  owner: string,
+  names: readonly string[],
+  sourceConversationId: string,
+  now: Date,
+  written: Date,
+): Promise<(SkillData | KeywordData)[]> {
+  const wanted = new Map<string, string>();
+  for (const raw of names) {
+    const name = raw.replace(/\s+/g, ' ').trim();
+    const key = nameKey(name);
+    if (key && !wanted.has(key)) wanted.set(key, name);
+  }
+  if (wanted.size === 0) return [];
+  const keys = [...wanted.keys()];
+  const marks = keys.map(() => '?').join(', ');
+  const have = new Set(
+    (
+      await tx.all<{ k: string }>(
+        kind === 'skill'
+          ? `SELECT "nameKey" AS "k" FROM "Skill" WHERE "ownerId" = ? AND "nameKey" IN (${marks})`
+          : `SELECT "termKey" AS "k" FROM "Keyword" WHERE "ownerId" = ? AND "termKey" IN (${marks})`,
+        [owner, ...keys],
+      )
+    ).map((r) => r.k),
+  );
+  const added: (SkillData | KeywordData)[] = [];
+  for (const [key, name] of wanted) {
+    if (have.has(key)) continue;
+    const id = newId();
+    if (kind === 'skill') {
+      await tx.run(
+        `INSERT INTO "Skill" ("id", "workspaceId", "ownerId", "name", "nameKey", "status", "sourceConversationId",
+           "createdAt", "updatedAt") VALUES (?, ?, ?, ?, ?, 'gap', ?, ?, ?)`,
+        [id, workspaceId, owner, name, key, sourceConversationId, now, written],
+      );
+      added.push({ id, name, status: 'gap', sourceConversationId, createdAt: now });
+    } else {
+      await tx.run(
+        `INSERT INTO "Keyword" ("id", "workspaceId", "ownerId", "term", "termKey", "sourceConversationId", "createdAt")
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+        [id, workspaceId, owner, name, key, sourceConversationId, now],
+      );
+      added.push({ id, term: name, sourceConversationId, createdAt: now });
+    }
+  }
+  return added;
+}
+
+/**
+ * Every suggested person becomes a target linked to the one who suggested them. Someone already on the
+ * list is not added twice; they are linked when nobody was recorded as suggesting them yet and the
+ * link would not make a loop. `contacts` is the member's list, kept current as rows change.
+ */
+async function addReferrals(
+  tx: SqlTx,
+  workspaceId: string,
+  owner: string,
+  contacts: (ContactData & { nameKey: string })[],
+  referrerId: string,
+  referrals: ConversationLogInput['referrals'],
+  now: Date,
+  written: Date,
+): Promise<ReferralOutcome[]> {
+  const outcomes: ReferralOutcome[] = [];
+  const seen = new Set<string>();
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const suggests = (candidate: string, id: string): boolean => {
+    const visited = new Set<string>();
+    let current: string | null = id;
+    while (current && !visited.has(current)) {
+      if (current === candidate) return true;
+      visited.add(current);
+      current = byId.get(current)?.referredById ?? null;
+    }
+    return false;
+  };
+  for (const referral of referrals) {
+    const key = nameKey(referral.name);
+    if (!key || seen.has(key)) continue;
+    seen.add(key);
+    const known = contacts.find((c) => c.nameKey === key);
+    if (known) {
+      if (known.id === referrerId) continue;
+      if (!known.referredById && !suggests(known.id, referrerId)) {
+        await tx.run(
+          `UPDATE "Contact" SET "referredById" = ?, "updatedAt" = ? WHERE "id" = ? AND "workspaceId" = ? AND "ownerId" = ?`,
+          [referrerId, written, known.id, workspaceId, owner],
+        );
+        known.referredById = referrerId;
+      }
+      const { nameKey: _k, ...plain } = known;
+      outcomes.push({ contact: plain, created: false });
+      continue;
+    }
+    const name = referral.name.trim();
+    const created: ContactData & { nameKey: string } = {
+      id: newId(),
+      name,
+      nameKey: key,
+      role: referral.role ?? null,
+      company: referral.company ?? null,
+      industry: null,
+      why: null,
+      link: null,
+      stage: 'target',
+      stageAt: now,
+      referredById: referrerId,
+      lastTouchAt: null,
+      createdAt: now,
+    };
+    await insertContact(tx, workspaceId, owner, created, written);
+    contacts.push(created);
+    byId.set(created.id, created);
+    const { nameKey: _k, ...plain } = created;
+    outcomes.push({ contact: plain, created: true });
+  }
+  return outcomes;
+}
