@@ -174,7 +174,7 @@ export function thankYouCard(input: {
   contact: Pick<ContactData, 'id' | 'name'>;
   /** People this contact suggested, named in the draft. */
   suggestedNames: readonly string[];
-  allConversations: readonly ConversationData[];
+  allConversations: readonly Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[];
   tz: string;
   now: Date;
 }): ThankYouCard {

@@ -110,7 +110,10 @@ export interface ThankYouRate {
  * The share of thank-yous sent on time, over held, non-cancelled conversations. Without `now` only
  * sent thank-yous count; with it, conversations whose 24 hours have passed without one count too.
  */
-export function onTimeThankYouRate(conversations: readonly ConversationData[], now?: Date): ThankYouRate {
+export function onTimeThankYouRate(
+  conversations: readonly Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[],
+  now?: Date,
+): ThankYouRate {
   let sent = 0;
   let onTime = 0;
   let missed = 0;

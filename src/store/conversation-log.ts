@@ -48,7 +48,7 @@ export interface SavedConversationLog {
   keywords: KeywordData[];
   /** People this contact suggested (for the thank-you draft), and every held conversation (its rate). */
   suggestedNames: string[];
-  heldConversations: ConversationData[];
+  heldConversations: Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[];
 }
 
 export type SaveLogResult = ({ ok: true } & SavedConversationLog) | { ok: false; problem: 'future_date' };
@@ -155,11 +155,18 @@ async function save(
   const owner = member.id;
   const written = new Date();
 
+  // Only the contacts this log can touch: the person (by name, or the id the modal was opened for)
+  // and everyone suggested (by name); a referral chain is followed further only when needed.
+  const keys = [
+    ...new Set([input.person, ...input.referrals.map((r) => r.name)].map((n) => nameKey(n)).filter(Boolean)),
+  ];
+  const byName = keys.length > 0 ? `"nameKey" IN (${keys.map(() => '?').join(', ')}) OR ` : '';
   const contacts = (
     await tx.all<Row>(
       `SELECT ${CONTACT_COLUMNS} FROM "Contact" WHERE "workspaceId" = ? AND "ownerId" = ?
+         AND (${byName}"id" = ?)
        ORDER BY "createdAt" ASC, "id" ASC`,
-      [workspaceId, owner],
+      [workspaceId, owner, ...keys, input.contactId ?? ''],
     )
   ).map((row) => contactOf(tx, row));
   const existing = resolveLoggedContact(contacts, input.person, input.contactId);
@@ -321,12 +328,20 @@ async function save(
 
   const held = (
     await tx.all<Row>(
-      `SELECT ${CONVERSATION_COLUMNS} FROM "Conversation"
-       WHERE "workspaceId" = ? AND "ownerId" = ? AND "heldAt" IS NOT NULL AND "cancelledAt" IS NULL
-       ORDER BY "heldAt" DESC, "createdAt" DESC, "id" DESC`,
+      `SELECT "heldAt", "thankYouSentAt" FROM "Conversation"
+       WHERE "workspaceId" = ? AND "ownerId" = ? AND "heldAt" IS NOT NULL AND "cancelledAt" IS NULL`,
       [workspaceId, owner],
     )
-  ).map((row) => conversationOf(tx, row));
+  ).map((row) => ({
+    heldAt: tx.date(row.heldAt),
+    thankYouSentAt: tx.date(row.thankYouSentAt),
+    cancelledAt: null,
+  }));
+  const suggested = await tx.all<{ name: string }>(
+    `SELECT "name" FROM "Contact" WHERE "workspaceId" = ? AND "ownerId" = ? AND "referredById" = ?
+     ORDER BY "createdAt" ASC, "id" ASC`,
+    [workspaceId, owner, contact.id],
+  );
 
   const { nameKey: _key, ...plainContact } = contact;
   return {
@@ -339,7 +354,7 @@ async function save(
     referrals,
     skills: skills as SkillData[],
     keywords: keywords as KeywordData[],
-    suggestedNames: contacts.filter((c) => c.referredById === contact.id).map((c) => c.name),
+    suggestedNames: suggested.map((r) => r.name),
     heldConversations: held,
   };
 }
@@ -443,14 +458,27 @@ async function addReferrals(
 ): Promise<ReferralOutcome[]> {
   const outcomes: ReferralOutcome[] = [];
   const seen = new Set<string>();
-  const byId = new Map(contacts.map((c) => [c.id, c]));
-  const suggests = (candidate: string, id: string): boolean => {
+  const byId = new Map<string, { referredById: string | null }>(contacts.map((c) => [c.id, c]));
+  /** True when `candidate` suggested `id`, directly or further up the chain (linking would make a loop). */
+  const suggests = async (candidate: string, id: string): Promise<boolean> => {
     const visited = new Set<string>();
     let current: string | null = id;
     while (current && !visited.has(current)) {
       if (current === candidate) return true;
       visited.add(current);
-      current = byId.get(current)?.referredById ?? null;
+      let known = byId.get(current);
+      if (!known) {
+        const row: { referredById: string | null } | undefined = await tx.get<{
+          referredById: string | null;
+        }>(`SELECT "referredById" FROM "Contact" WHERE "id" = ? AND "workspaceId" = ? AND "ownerId" = ?`, [
+          current,
+          workspaceId,
+          owner,
+        ]);
+        known = { referredById: row?.referredById ?? null };
+        byId.set(current, known);
+      }
+      current = known.referredById;
     }
     return false;
   };
@@ -461,7 +489,7 @@ async function addReferrals(
     const known = contacts.find((c) => c.nameKey === key);
     if (known) {
       if (known.id === referrerId) continue;
-      if (!known.referredById && !suggests(known.id, referrerId)) {
+      if (!known.referredById && !(await suggests(known.id, referrerId))) {
         await tx.run(
           `UPDATE "Contact" SET "referredById" = ?, "updatedAt" = ? WHERE "id" = ? AND "workspaceId" = ? AND "ownerId" = ?`,
           [referrerId, written, known.id, workspaceId, owner],
