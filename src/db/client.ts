@@ -98,9 +98,9 @@ async function openSqlite(url: string): Promise<{ db: Db; sql: Sql }> {
   };
 }
 
-/** DATABASE_POOL_SIZE shared between Prisma's pool and the direct SQL path's (a fifth, at least one). */
-export function splitPool(max: number): { prisma: number; direct: number } {
-  const direct = Math.max(1, Math.floor(max / 5));
+/** DATABASE_POOL_SIZE shared between Prisma's pool and the direct SQL path's (half, at least one). */
+function splitPool(max: number): { prisma: number; direct: number } {
+  const direct = Math.max(1, Math.floor(max / 2));
   return { prisma: Math.max(1, max - direct), direct };
 }
 
