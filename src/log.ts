@@ -107,19 +107,51 @@ function formatArgs(args: unknown[]): string {
   );
 }
 
-/** Adapts the app logger to the interface Bolt and the Slack SDKs expect. */
+type SlackMethod = 'debug' | 'info' | 'warn' | 'error';
+
+const SLACK_RANK: Record<LogLevel, number> = {
+  [LogLevel.DEBUG]: 20,
+  [LogLevel.INFO]: 30,
+  [LogLevel.WARN]: 40,
+  [LogLevel.ERROR]: 50,
+};
+
+/** The Slack SDKs' name for a pino level (they know four; `fatal` and `silent` show as `error`). */
+function slackLevelOf(log: Log): LogLevel {
+  const value = log.levelVal;
+  if (value <= SLACK_RANK[LogLevel.DEBUG]) return LogLevel.DEBUG;
+  if (value <= SLACK_RANK[LogLevel.INFO]) return LogLevel.INFO;
+  if (value <= SLACK_RANK[LogLevel.WARN]) return LogLevel.WARN;
+  return LogLevel.ERROR;
+}
+
+/**
+ * Adapts the app logger to the interface Bolt and the Slack SDKs expect. A line is written only when
+ * both the app's level (LOG_LEVEL) and the level the SDK set allow it, and nothing is formatted (or
+ * scrubbed) for a level that is off: the SDKs log debug lines on every request. `getLevel` reports the
+ * level in force, so the SDKs see what is really logged.
+ */
 export function slackLogger(log: Log, name = 'slack'): SlackLogger {
   let child = log.child({ component: name });
-  let level = LogLevel.INFO;
+  /** The level the SDK asked for (Bolt sets one at start): it can only make the adapter quieter. */
+  let asked: LogLevel | undefined;
+  const floor = () => (asked === undefined ? 0 : SLACK_RANK[asked]);
+  const write = (method: SlackMethod, args: unknown[]): void => {
+    if (SLACK_RANK[method] < floor() || !child.isLevelEnabled(method)) return;
+    child[method](formatArgs(args));
+  };
   return {
-    debug: (...args: unknown[]) => child.debug(formatArgs(args)),
-    info: (...args: unknown[]) => child.info(formatArgs(args)),
-    warn: (...args: unknown[]) => child.warn(formatArgs(args)),
-    error: (...args: unknown[]) => child.error(formatArgs(args)),
-    setLevel: (l: LogLevel) => {
-      level = l;
+    debug: (...args: unknown[]) => write('debug', args),
+    info: (...args: unknown[]) => write('info', args),
+    warn: (...args: unknown[]) => write('warn', args),
+    error: (...args: unknown[]) => write('error', args),
+    setLevel: (level: LogLevel) => {
+      asked = level in SLACK_RANK ? level : undefined;
     },
-    getLevel: () => level,
+    getLevel: () => {
+      const own = slackLevelOf(child);
+      return asked !== undefined && SLACK_RANK[asked] > SLACK_RANK[own] ? asked : own;
+    },
     setName: (n: string) => {
       child = log.child({ component: n });
     },

@@ -14,6 +14,7 @@ import { publishHome } from './home';
 import { registerListeners } from './listeners';
 import { describeError, dispatch } from './pipeline/dispatch';
 import { answerEverything, applyOnce, resolveScope } from './pipeline/middleware';
+import { ListenerRouter } from './pipeline/router';
 import { CoachReceiver } from './receiver';
 
 /** Bot scopes the app asks for; manifest.yml lists the same (a test keeps them equal). */
@@ -104,6 +105,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const app = new App({
     receiver,
     logger,
+    // The level LOG_LEVEL gives (Bolt would otherwise set its own default on the logger).
+    logLevel: logger.getLevel(),
+    // Bolt's conversation store is not used: it would cost a lookup (and an Error when empty) per request.
+    convoStore: false,
     clientOptions: clientOptions(options.slackApiUrl),
     ...(mode.kind === 'oauth'
       ? {}
@@ -120,7 +125,10 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   app.use(answerEverything(deps));
   app.use(resolveScope(deps));
   app.use(applyOnce(deps));
-  registerListeners(app, deps);
+  // Listeners are found by kind and id in one step rather than each asked in turn (see router.ts).
+  const router = new ListenerRouter();
+  registerListeners(router.registrar(app), deps);
+  app.use(router.middleware());
 
   let server: Server | undefined;
   return {

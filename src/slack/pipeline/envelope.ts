@@ -2,6 +2,7 @@
 // `actions[0]` and `view.state` without checking them, so a signed `null` or an `actions` string would
 // throw inside it. Anything that fails here is answered 400 (malformed) and never dispatched.
 // Only the fields Bolt and the listeners read are checked; everything else passes through unchanged.
+import { parse as parseForm } from 'node:querystring';
 import { z } from 'zod';
 
 const id = z.string().min(1).max(255);
@@ -68,15 +69,38 @@ const suggestion = z.looseObject({
   value: z.string().max(2000).optional(),
 });
 
-const slashCommand = z.looseObject({
-  command: z.string().min(1).max(64),
-  text: z.string().max(4000).optional(),
-  user_id: id,
-  team_id: id,
-  channel_id: z.string().max(255).optional(),
-  trigger_id: z.string().max(255).optional(),
-  response_url: z.string().max(2000).optional(),
-});
+/**
+ * A slash command is a flat form of strings, and the request Slack sends most: its fields are checked
+ * one by one, without a schema run, and a reason is only put into words for a form that fails.
+ * [field, least length, greatest length, may be absent]
+ */
+const COMMAND_FIELDS: readonly (readonly [string, number, number, boolean])[] = [
+  ['command', 1, 64, false],
+  ['text', 0, 4000, true],
+  ['user_id', 1, 255, false],
+  ['team_id', 1, 255, false],
+  ['channel_id', 0, 255, true],
+  ['trigger_id', 0, 255, true],
+  ['response_url', 0, 2000, true],
+];
+
+function commandProblem(body: Record<string, unknown>): string | undefined {
+  for (const [name, least, most, optional] of COMMAND_FIELDS) {
+    const value = body[name];
+    if (value === undefined && optional) continue;
+    if (typeof value === 'string' && value.length >= least && value.length <= most) continue;
+    const expected =
+      least > 0 ? `a string of ${least} to ${most} characters` : `a string of at most ${most} characters`;
+    return `${name}: expected ${expected}, got ${typeof value === 'string' ? `${value.length} characters` : describeType(value)}`;
+  }
+  return undefined;
+}
+
+function describeType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value;
+}
 
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
@@ -110,6 +134,10 @@ export function checkEnvelope(body: unknown): Envelope {
       ? { kind: 'url_verification', challenge: parsed.data.challenge }
       : { kind: 'malformed', reason: 'url_verification without a challenge' };
   }
+  if ('command' in body) {
+    const problem = commandProblem(body);
+    return problem ? { kind: 'malformed', reason: problem } : { kind: 'dispatch', body };
+  }
   const schema = schemaFor(body);
   if (!schema) {
     // A kind of request this app never registered for: acknowledged, and nothing runs.
@@ -127,7 +155,6 @@ export function checkEnvelope(body: unknown): Envelope {
 }
 
 function schemaFor(body: Record<string, unknown>): z.ZodType | undefined {
-  if (typeof body.command === 'string' || 'command' in body) return slashCommand;
   switch (body.type) {
     case 'block_actions':
       return blockActions;
@@ -151,10 +178,16 @@ export function parseBody(raw: string, contentType: string | undefined): unknown
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase();
   if (type === 'application/json') return JSON.parse(raw);
   if (type === 'application/x-www-form-urlencoded') {
-    const form = new URLSearchParams(raw);
-    const payload = form.get('payload');
-    if (payload !== null) return JSON.parse(payload);
-    return Object.fromEntries(form.entries());
+    const form = parseForm(raw, undefined, undefined, { maxKeys: 0 });
+    const payload = form.payload;
+    if (payload !== undefined) return JSON.parse(Array.isArray(payload) ? (payload[0] ?? '') : payload);
+    // A field sent more than once keeps its last value; every value is a string.
+    const fields: Record<string, string> = {};
+    for (const key of Object.keys(form)) {
+      const value = form[key];
+      fields[key] = Array.isArray(value) ? (value[value.length - 1] ?? '') : (value ?? '');
+    }
+    return fields;
   }
   throw new Error(`unsupported content type ${type || '(none)'}`);
 }

@@ -46,6 +46,15 @@ function body(args: Args): Record<string, unknown> {
   return args.body as unknown as Record<string, unknown>;
 }
 
+/** The request's key, worked out once per request (the outermost middleware does it) and kept in context. */
+function keyOf(args: Args): RequestKey {
+  const known = args.context[KEY] as RequestKey | undefined;
+  if (known) return known;
+  const key = requestKeyOf(body(args));
+  args.context[KEY] = key;
+  return key;
+}
+
 function isAcked(args: Args): boolean {
   return requestStateOf(args.context)?.acked === true;
 }
@@ -64,8 +73,7 @@ async function tellEphemeral(args: Args, text: string): Promise<void> {
 export function answerEverything(deps: AppDeps): Middleware<AnyMiddlewareArgs> {
   return async (raw) => {
     const args = raw as Args;
-    const b = body(args);
-    const kind = requestKeyOf(b).kind;
+    const kind = keyOf(args).kind;
     try {
       await args.next();
     } catch (error) {
@@ -109,7 +117,7 @@ export function resolveScope(deps: AppDeps): Middleware<AnyMiddlewareArgs> {
     const b = body(args);
     const scope = scopeFromBody(b);
     if (scope) args.context[SCOPE] = scope;
-    else if (requestKeyOf(b).kind !== 'event') {
+    else if (keyOf(args).kind !== 'event') {
       deps.log.warn('a request without a workspace or user was dropped');
       await ackOnce(args);
       return;
@@ -128,8 +136,7 @@ export function applyOnce(deps: AppDeps): Middleware<AnyMiddlewareArgs> {
   return async (raw) => {
     const args = raw as Args;
     const b = body(args);
-    const key = requestKeyOf(b);
-    args.context[KEY] = key;
+    const key = keyOf(args);
     if (key.key && (key.kind === 'event' || key.kind === 'click' || key.kind === 'shortcut')) {
       const workspaceId = workspaceIdOf(b) ?? null;
       const first = await firstDelivery(deps.db, key.key, workspaceId, deps.clock.now());
