@@ -69,7 +69,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const deps: AppDeps = {
     ...options.deps,
     later,
-    home: new HomeRefresher(later, (client, scope) => publishHome(client, options.deps, scope)),
+    home: new HomeRefresher(options.deps.log, (client, scope) => publishHome(client, options.deps, scope)),
   };
   let receiver: Receiver;
   let socket = false;

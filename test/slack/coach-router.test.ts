@@ -49,7 +49,7 @@ const deps = {
   log: createLogger('silent'),
   clock: { now: () => new Date() },
   later,
-  home: new HomeRefresher(later, async () => undefined),
+  home: new HomeRefresher(createLogger('silent'), async () => undefined),
 } satisfies AppDeps;
 
 describe('parseCommandText', () => {

@@ -31,7 +31,7 @@ describe('workspace lifecycle events', () => {
       log,
       clock: { now: () => NOW },
       later,
-      home: new HomeRefresher(later, async () => undefined),
+      home: new HomeRefresher(log, async () => undefined),
     };
     for (const [team, user] of [
       ['T1', 'U1'],
