@@ -103,7 +103,8 @@ export function openSqliteSql(path: string, lock: FifoLock, busyTimeoutMs: numbe
             if (conn.inTransaction) conn.exec('ROLLBACK');
             throw error;
           }
-        }),
+          // A member waits on these (a submission's save before its ack): ahead of background work.
+        }, 'request'),
       ),
     close: async () => {
       await lock.run(async () => conn.close());

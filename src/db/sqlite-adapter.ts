@@ -39,28 +39,49 @@ type IsolationLevel = Parameters<SqlDriverAdapter['startTransaction']>[0];
 
 const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
-/** A first-in-first-out lock: one holder at a time, waiters served in the order they asked. */
-export class FifoLock {
-  private tail: Promise<void> = Promise.resolve();
+export type LockLane = 'request' | 'background';
 
-  /** Resolves with the release function once every earlier holder has released. */
-  acquire(): Promise<() => void> {
-    let open!: () => void;
-    const released = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    const previous = this.tail;
-    this.tail = previous.then(() => released);
-    let done = false;
-    return previous.then(() => () => {
-      if (done) return;
-      done = true;
-      open();
+/**
+ * The process's one database queue: one holder at a time, waiters served first-in-first-out within
+ * their lane. Work a member is waiting on (`request`: saving a submission before its ack) goes before
+ * everything else (`background`: Prisma's queries, App Home snapshots, sweeps); after eight request
+ * turns in a row a waiting background task gets one, so nothing waits forever.
+ */
+export class FifoLock {
+  private held = false;
+  private readonly waiting: Record<LockLane, (() => void)[]> = { request: [], background: [] };
+  private requestStreak = 0;
+
+  /** Resolves with the release function once the lock is this caller's. */
+  acquire(lane: LockLane = 'background'): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        let done = false;
+        resolve(() => {
+          if (done) return;
+          done = true;
+          this.held = false;
+          this.next();
+        });
+      };
+      this.waiting[lane].push(grant);
+      if (!this.held) this.next();
     });
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    const release = await this.acquire();
+  private next(): void {
+    if (this.held) return;
+    const { request, background } = this.waiting;
+    const backgroundTurn = background.length > 0 && (request.length === 0 || this.requestStreak >= 8);
+    const grant = backgroundTurn ? background.shift() : request.shift();
+    if (!grant) return;
+    this.requestStreak = backgroundTurn ? 0 : this.requestStreak + 1;
+    this.held = true;
+    grant();
+  }
+
+  async run<T>(task: () => Promise<T>, lane: LockLane = 'background'): Promise<T> {
+    const release = await this.acquire(lane);
     try {
       return await task();
     } finally {

@@ -127,3 +127,34 @@ function startWriter(url: string, name: string, transactions: number): Writer {
   // A writer that dies before it is ready fails the test instead of hanging it.
   return { child, ready: Promise.race([ready, result.then(() => undefined)]), result };
 }
+
+describe('the database queue', () => {
+  it('serves waiting request work before background work, and never starves the background', async () => {
+    const { FifoLock } = await import('../../src/db/sqlite-adapter');
+    const lock = new FifoLock();
+    const order: string[] = [];
+    const release = await lock.acquire('background');
+    const waits = [
+      ...Array.from({ length: 3 }, (_, i) => lock.run(async () => void order.push(`bg${i}`))),
+      ...Array.from({ length: 10 }, (_, i) => lock.run(async () => void order.push(`rq${i}`), 'request')),
+    ];
+    release();
+    await Promise.all(waits);
+    // Eight request turns, then one background turn, then the rest in the same way.
+    expect(order).toEqual([
+      'rq0',
+      'rq1',
+      'rq2',
+      'rq3',
+      'rq4',
+      'rq5',
+      'rq6',
+      'rq7',
+      'bg0',
+      'rq8',
+      'rq9',
+      'bg1',
+      'bg2',
+    ]);
+  });
+});
