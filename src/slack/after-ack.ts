@@ -8,15 +8,33 @@ import type { Log } from '../log';
 import { scrubTokens } from '../log';
 import { describeError } from './pipeline/dispatch';
 
+/** How many requests waiting for their ack make the process busy. */
+const BUSY_REQUESTS = 8;
+
 export class AfterAck {
   private running = 0;
   private readonly queue: { label: string; work: () => Promise<unknown> }[] = [];
   private idle: (() => void)[] = [];
+  private requestsInFlight: () => number = () => 0;
 
   constructor(
     private readonly log: Log,
     private readonly concurrency = 4,
   ) {}
+
+  /**
+   * Follows the receiver's load: while many requests wait for their acks, follow-up work yields to
+   * them (one task at a time, never none, so a burst is acknowledged first and its DMs follow it);
+   * `requestDone` lets the queue speed up again.
+   */
+  yieldTo(requestsInFlight: () => number): void {
+    this.requestsInFlight = requestsInFlight;
+  }
+
+  /** A request finished: more follow-up work may start now. */
+  requestDone(): void {
+    this.pump();
+  }
 
   /** Queues `work`; a failure is logged (scrubbed), never thrown at the caller. */
   run(label: string, work: () => Promise<unknown>): void {
@@ -35,27 +53,30 @@ export class AfterAck {
   }
 
   private pump(): void {
-    while (this.running < this.concurrency && this.queue.length > 0) {
-      const next = this.queue.shift()!;
-      this.running++;
-      void next
-        .work()
-        .catch((error: unknown) =>
-          this.log.warn(
-            { work: next.label, err: scrubTokens(describeError(error)) },
-            'work after the ack failed',
-          ),
-        )
-        .finally(() => {
-          this.running--;
-          this.pump();
-          if (this.pending === 0) {
-            const waiting = this.idle;
-            this.idle = [];
-            for (const resolve of waiting) resolve();
-          }
-        });
-    }
+    const limit = this.requestsInFlight() >= BUSY_REQUESTS ? 1 : this.concurrency;
+    while (this.running < limit && this.queue.length > 0) this.start();
+  }
+
+  private start(): void {
+    const next = this.queue.shift()!;
+    this.running++;
+    void next
+      .work()
+      .catch((error: unknown) =>
+        this.log.warn(
+          { work: next.label, err: scrubTokens(describeError(error)) },
+          'work after the ack failed',
+        ),
+      )
+      .finally(() => {
+        this.running--;
+        this.pump();
+        if (this.pending === 0) {
+          const waiting = this.idle;
+          this.idle = [];
+          for (const resolve of waiting) resolve();
+        }
+      });
   }
 }
 

@@ -99,7 +99,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       installerOptions: { directInstall: false },
     });
   } else {
-    receiver = new CoachReceiver({ signingSecret: mode.signingSecret, log: deps.log, routes });
+    const http = new CoachReceiver({
+      signingSecret: mode.signingSecret,
+      log: deps.log,
+      routes,
+      onAnswered: () => later.requestDone(),
+    });
+    later.yieldTo(() => http.awaitingAck);
+    receiver = http;
   }
 
   const app = new App({

@@ -20,6 +20,8 @@ export interface CoachReceiverOptions {
   routes?: CustomRoute[];
   /** Milliseconds the dispatcher waits for a listener's ack before answering for it. */
   ackDeadlineMs?: number;
+  /** Called each time a request has been answered (work after the ack may speed up). */
+  onAnswered?: () => void;
 }
 
 class BodyTooLarge extends Error {}
@@ -78,6 +80,7 @@ export class CoachReceiver implements Receiver {
   private server: Server | undefined;
   private readonly routes: CustomRoute[];
   private readonly inFlight = new Set<Promise<unknown>>();
+  private unanswered = 0;
 
   constructor(private readonly options: CoachReceiverOptions) {
     this.routes = options.routes ?? [];
@@ -156,6 +159,11 @@ export class CoachReceiver implements Receiver {
     }
   }
 
+  /** Requests received and not answered yet. */
+  get awaitingAck(): number {
+    return this.unanswered;
+  }
+
   get busy(): boolean {
     return this.inFlight.size > 0;
   }
@@ -211,6 +219,15 @@ export class CoachReceiver implements Receiver {
     const app = this.app;
     if (!app) return plain(res, 503, 'Starting.');
     const retryNum = Number(header(req, 'x-slack-retry-num'));
+    this.unanswered++;
+    let answered = false;
+    const answer = (response: unknown) => {
+      writeAnswer(res, response);
+      if (answered) return;
+      answered = true;
+      this.unanswered--;
+      this.options.onAnswered?.();
+    };
     await dispatch(
       app,
       {
@@ -218,7 +235,7 @@ export class CoachReceiver implements Receiver {
         retryNum: Number.isFinite(retryNum) ? retryNum : undefined,
         retryReason: header(req, 'x-slack-retry-reason'),
       },
-      (response) => writeAnswer(res, response),
+      answer,
       { log: this.options.log, deadlineMs: this.options.ackDeadlineMs },
     );
   }

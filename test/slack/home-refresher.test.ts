@@ -269,3 +269,35 @@ describe('HomeRefresher', () => {
     expect(out).not.toContain('xoxb-1-2-secret');
   });
 });
+
+describe('work after the ack under load', () => {
+  it('runs one task at a time while many requests wait for their acks, and speeds up after', async () => {
+    const { AfterAck } = await import('../../src/slack/after-ack');
+    const { createLogger } = await import('../../src/log');
+    const queue = new AfterAck(createLogger('silent'), 4);
+    let waitingForAck = 20;
+    queue.yieldTo(() => waitingForAck);
+    let running = 0;
+    let most = 0;
+    const gates: (() => void)[] = [];
+    for (let i = 0; i < 6; i++) {
+      queue.run('task', async () => {
+        running++;
+        most = Math.max(most, running);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running--;
+      });
+    }
+    expect(running).toBe(1);
+    waitingForAck = 0;
+    queue.requestDone();
+    expect(running).toBe(4);
+    while (gates.length > 0) {
+      gates.shift()?.();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
+    await queue.drain();
+    expect(most).toBe(4);
+  });
+});
