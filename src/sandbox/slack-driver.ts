@@ -42,6 +42,21 @@ export interface ViewLike {
   type?: string;
 }
 
+/** The element a click is on, as Slack reports it in `actions[0]`. */
+export interface ClickedAction {
+  action_id: string;
+  block_id?: string;
+  type?: string;
+  value?: string;
+  selected_option?: unknown;
+  selected_date?: string;
+}
+
+/** Where a click happened: a message (DM or channel) or a view (modal or Home). */
+export type ClickWhere =
+  | { message: { channelId: string; ts: string; blocks?: unknown[]; text?: string; isEphemeral?: boolean } }
+  | { view: ViewLike; state?: StateValues };
+
 export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
 export type Answer = string | string[] | boolean | null;
 
@@ -145,54 +160,12 @@ export class SlackDriver {
   }
 
   /** A click on an interactive element in a message (DM or channel) or in a view (modal or Home). */
-  blockAction(
-    userId: string,
-    action: {
-      action_id: string;
-      block_id?: string;
-      type?: string;
-      value?: string;
-      selected_option?: unknown;
-      selected_date?: string;
-    },
-    where:
-      | {
-          message: {
-            channelId: string;
-            ts: string;
-            blocks?: unknown[];
-            text?: string;
-            isEphemeral?: boolean;
-          };
-        }
-      | { view: ViewLike; state?: StateValues },
-  ): Promise<DriverResponse> {
+  blockAction(userId: string, action: ClickedAction, where: ClickWhere): Promise<DriverResponse> {
     return this.post(this.blockActionBody(userId, action, where), 'application/x-www-form-urlencoded');
   }
 
   /** The form body Slack posts for a click, for sending the very same bytes more than once. */
-  blockActionBody(
-    userId: string,
-    action: {
-      action_id: string;
-      block_id?: string;
-      type?: string;
-      value?: string;
-      selected_option?: unknown;
-      selected_date?: string;
-    },
-    where:
-      | {
-          message: {
-            channelId: string;
-            ts: string;
-            blocks?: unknown[];
-            text?: string;
-            isEphemeral?: boolean;
-          };
-        }
-      | { view: ViewLike; state?: StateValues },
-  ): string {
+  blockActionBody(userId: string, action: ClickedAction, where: ClickWhere): string {
     const { teamId } = this.options;
     const base = {
       type: 'block_actions',
