@@ -52,7 +52,22 @@ const TOKEN_PATTERN = /\b(xox[abprse]|xapp)-[A-Za-z0-9-]+/g;
 
 /** Masks anything that looks like a Slack token inside a free-form log string. */
 export function scrubTokens(message: string): string {
-  return message.replace(TOKEN_PATTERN, '$1-[redacted]');
+  return withoutQueryArguments(message).replace(TOKEN_PATTERN, '$1-[redacted]');
+}
+
+// Prisma's errors quote the whole call with its arguments ("Invalid `prisma.x.create()` invocation:"
+// followed by the query, values included, and last a paragraph saying what was wrong): the values are
+// what members wrote, so everything between the operation and that last paragraph is dropped.
+const PRISMA_INVOCATION = /Invalid `[\w.$]*\(\)` invocation/;
+
+/** Drops the quoted query (with its values) from Prisma error messages. */
+export function withoutQueryArguments(message: string): string {
+  const found = PRISMA_INVOCATION.exec(message);
+  if (!found) return message;
+  const start = found.index + found[0].length;
+  const lastParagraph = message.lastIndexOf('\n\n');
+  const explanation = lastParagraph > start ? message.slice(lastParagraph).trim() : '';
+  return `${message.slice(0, start)}: [query omitted]${explanation ? ` ${explanation}` : ''}`;
 }
 
 /**

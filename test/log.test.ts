@@ -58,3 +58,25 @@ describe('messages with braces', () => {
     );
   });
 });
+
+describe('database errors in logs', () => {
+  it('drop the query Prisma quotes with its values, keeping the operation and what was wrong', () => {
+    const prisma = [
+      '',
+      'Invalid `prisma.conversation.create()` invocation:',
+      '',
+      '{',
+      '  data: {',
+      '    notes: "she said her manager was unhappy with the reorg",',
+      '    minutesRequested: "twenty"',
+      '  }',
+      '}',
+      '',
+      'Argument `minutesRequested`: Invalid value provided. Expected Int, provided String.',
+    ].join('\n');
+    const scrubbed = scrubTokens(prisma);
+    expect(scrubbed).not.toContain('unhappy with the reorg');
+    expect(scrubbed).toContain('prisma.conversation.create()');
+    expect(scrubbed).toContain('Expected Int, provided String');
+  });
+});
