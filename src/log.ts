@@ -61,7 +61,7 @@ export function scrubTokens(message: string): string {
 const PRISMA_INVOCATION = /Invalid `[\w.$]*\(\)` invocation/;
 
 /** Drops the quoted query (with its values) from Prisma error messages. */
-export function withoutQueryArguments(message: string): string {
+function withoutQueryArguments(message: string): string {
   const found = PRISMA_INVOCATION.exec(message);
   if (!found) return message;
   const start = found.index + found[0].length;
