@@ -31,6 +31,8 @@ export interface Sql {
   readonly kind: 'sqlite' | 'postgres';
   /** Runs `work` in one write transaction; `work` must use only the given `tx`. */
   transaction<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
+  /** Runs reads that need no transaction (each statement sees the latest committed data). */
+  read<T>(work: (tx: SqlTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -106,6 +108,8 @@ export function openSqliteSql(path: string, lock: FifoLock, busyTimeoutMs: numbe
           // A member waits on these (a submission's save before its ack): ahead of background work.
         }, 'request'),
       ),
+    // Reads run in the queue's background lane: a member's save goes first.
+    read: (work) => lock.run(() => work(tx)),
     close: async () => {
       await lock.run(async () => conn.close());
     },
@@ -142,24 +146,34 @@ export function openPostgresSql(url: string, max: number): Sql {
   const bind = (params: readonly SqlValue[] = []) =>
     params.map((p) => (p instanceof Date ? p.toISOString().replace('Z', '') : p));
 
+  const txOn = (client: pg.PoolClient): SqlTx => ({
+    async all<R>(sql: string, params?: readonly SqlValue[]) {
+      return (await client.query(text(sql), bind(params))).rows as R[];
+    },
+    async get<R>(sql: string, params?: readonly SqlValue[]) {
+      return (await client.query(text(sql), bind(params))).rows[0] as R | undefined;
+    },
+    async run(sql: string, params?: readonly SqlValue[]) {
+      return (await client.query(text(sql), bind(params))).rowCount ?? 0;
+    },
+    date: parseDate,
+    bool: (value) => value === true,
+  });
+
   return {
     kind: 'postgres',
+    read: async (work) => {
+      const client = await pool.connect();
+      try {
+        return await work(txOn(client));
+      } finally {
+        client.release();
+      }
+    },
     transaction: (work) =>
       retryConflicts(async () => {
         const client = await pool.connect();
-        const tx: SqlTx = {
-          async all<R>(sql: string, params?: readonly SqlValue[]) {
-            return (await client.query(text(sql), bind(params))).rows as R[];
-          },
-          async get<R>(sql: string, params?: readonly SqlValue[]) {
-            return (await client.query(text(sql), bind(params))).rows[0] as R | undefined;
-          },
-          async run(sql: string, params?: readonly SqlValue[]) {
-            return (await client.query(text(sql), bind(params))).rowCount ?? 0;
-          },
-          date: parseDate,
-          bool: (value) => value === true,
-        };
+        const tx = txOn(client);
         try {
           await client.query('BEGIN');
           const result = await work(tx);

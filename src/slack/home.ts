@@ -19,9 +19,12 @@ export function refreshHome(
 
 /** Builds and publishes the App Home now. */
 export async function publishHome(client: WebClient, deps: CoreDeps, scope: Scope): Promise<void> {
-  await learnTimezone(client, deps, scope);
-  const snapshot = await homeSnapshot(deps.db, scope);
-  await client.views.publish({ user_id: scope.userId, view: buildHomeView(snapshot, deps.clock.now()) });
+  let home = await homeSnapshot(deps.db, scope);
+  if (!home.timezoneKnown) {
+    await learnTimezone(client, deps, scope);
+    home = await homeSnapshot(deps.db, scope);
+  }
+  await client.views.publish({ user_id: scope.userId, view: buildHomeView(home.snapshot, deps.clock.now()) });
 }
 
 /**

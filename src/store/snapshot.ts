@@ -1,7 +1,8 @@
 // Everything one member has, for whole-picture computations (App Home, summaries, nudge planning).
 import type { MemberSnapshot } from '../coaching/types';
-import type { Db } from '../db/client';
-import type { Member } from '../db/generated/sqlite/client';
+import type { Scope } from '../core/scope';
+import { type Db, type SqlTx, sqlOf } from '../db/client';
+import type { Ask, Contact, Conversation, Keyword, Member, Skill } from '../db/generated/sqlite/client';
 import { toAsk, toContact, toConversation, toKeyword, toPrefs, toSkill } from './mappers';
 
 export async function loadSnapshot(db: Db, member: Member): Promise<MemberSnapshot> {
@@ -21,4 +22,67 @@ export async function loadSnapshot(db: Db, member: Member): Promise<MemberSnapsh
     skills: skills.map(toSkill),
     keywords: keywords.map(toKeyword),
   };
+}
+
+// The same picture read through the direct SQL path (db/sql.ts): the App Home is rebuilt after every
+// change a member makes, and through Prisma its six queries cost several milliseconds of CPU.
+const DATE_COLUMNS = [
+  'createdAt',
+  'updatedAt',
+  'stageAt',
+  'lastTouchAt',
+  'sentAt',
+  'repliedAt',
+  'followedUpAt',
+  'scheduledAt',
+  'heldAt',
+  'thankYouSentAt',
+  'loopClosedAt',
+  'cancelledAt',
+  'pausedUntil',
+] as const;
+
+function rowOf<T>(tx: SqlTx, raw: Record<string, unknown>): T {
+  const row: Record<string, unknown> = { ...raw };
+  for (const column of DATE_COLUMNS) if (column in row) row[column] = tx.date(row[column]);
+  return row as T;
+}
+
+async function ownedRows<T>(tx: SqlTx, table: string, member: Member): Promise<T[]> {
+  const rows = await tx.all<Record<string, unknown>>(
+    `SELECT * FROM "${table}" WHERE "workspaceId" = ? AND "ownerId" = ? ORDER BY "createdAt" ASC, "id" ASC`,
+    [member.workspaceId, member.id],
+  );
+  return rows.map((raw) => rowOf<T>(tx, raw));
+}
+
+/** The member (null when they have never used the app) and their whole picture, read directly. */
+export async function readSnapshot(
+  db: Db,
+  scope: Scope,
+): Promise<{ member: Member; snapshot: MemberSnapshot } | null> {
+  return sqlOf(db).read(async (tx) => {
+    const raw = await tx.get<Record<string, unknown>>(
+      `SELECT * FROM "Member" WHERE "workspaceId" = ? AND "slackUserId" = ?`,
+      [scope.workspaceId, scope.userId],
+    );
+    if (!raw) return null;
+    const member = rowOf<Member>(tx, raw);
+    const contacts = await ownedRows<Contact>(tx, 'Contact', member);
+    const asks = await ownedRows<Ask>(tx, 'Ask', member);
+    const conversations = await ownedRows<Conversation>(tx, 'Conversation', member);
+    const skills = await ownedRows<Skill>(tx, 'Skill', member);
+    const keywords = await ownedRows<Keyword>(tx, 'Keyword', member);
+    return {
+      member,
+      snapshot: {
+        prefs: toPrefs(member),
+        contacts: contacts.map(toContact),
+        asks: asks.map(toAsk),
+        conversations: conversations.map(toConversation),
+        skills: skills.map(toSkill),
+        keywords: keywords.map(toKeyword),
+      },
+    };
+  });
 }
