@@ -14,13 +14,25 @@ export async function loadSnapshot(db: Db, member: Member): Promise<MemberSnapsh
     db.skill.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.keyword.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
   ]);
+  return toSnapshot(member, { contacts, asks, conversations, skills, keywords });
+}
+
+interface OwnedRows {
+  contacts: Contact[];
+  asks: Ask[];
+  conversations: Conversation[];
+  skills: Skill[];
+  keywords: Keyword[];
+}
+
+function toSnapshot(member: Member, rows: OwnedRows): MemberSnapshot {
   return {
     prefs: toPrefs(member),
-    contacts: contacts.map(toContact),
-    asks: asks.map(toAsk),
-    conversations: conversations.map(toConversation),
-    skills: skills.map(toSkill),
-    keywords: keywords.map(toKeyword),
+    contacts: rows.contacts.map(toContact),
+    asks: rows.asks.map(toAsk),
+    conversations: rows.conversations.map(toConversation),
+    skills: rows.skills.map(toSkill),
+    keywords: rows.keywords.map(toKeyword),
   };
 }
 
@@ -73,16 +85,6 @@ export async function readSnapshot(
     const conversations = await ownedRows<Conversation>(tx, 'Conversation', member);
     const skills = await ownedRows<Skill>(tx, 'Skill', member);
     const keywords = await ownedRows<Keyword>(tx, 'Keyword', member);
-    return {
-      member,
-      snapshot: {
-        prefs: toPrefs(member),
-        contacts: contacts.map(toContact),
-        asks: asks.map(toAsk),
-        conversations: conversations.map(toConversation),
-        skills: skills.map(toSkill),
-        keywords: keywords.map(toKeyword),
-      },
-    };
+    return { member, snapshot: toSnapshot(member, { contacts, asks, conversations, skills, keywords }) };
   });
 }
