@@ -11,7 +11,7 @@ import type { ContactData, Format } from '../coaching/types';
 import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { getContact, listContacts } from '../store/contacts';
-import { saveConversationLog } from '../store/conversation-log';
+import { type ConversationLogInput, saveConversationLog } from '../store/conversation-log';
 import { listOpenScheduledConversations } from '../store/conversations';
 import { toPrefs } from '../store/mappers';
 import { ensureMember } from '../store/members';
@@ -78,23 +78,11 @@ export async function startLog(
   };
 }
 
-export interface LogConversationInput {
-  /** The contact the modal was opened for, if any. */
-  contactId?: string | null;
-  person: string;
-  role?: string | null;
-  company?: string | null;
-  /** Local date, YYYY-MM-DD. */
-  date: string;
-  minutes: number;
-  format: Format;
+/** What the log modal gives: the store's input, with the notes as typed ("what you learned"). */
+export type LogConversationInput = Omit<ConversationLogInput, 'notes' | 'referrals'> & {
   learned?: string | null;
-  skills: string[];
-  keywords: string[];
-  action: string;
   referrals: ParsedReferral[];
-  thanked: boolean;
-}
+};
 
 export type LogResult = { ok: true; summary: LoggedSummary } | { ok: false; problem: 'future_date' };
 
@@ -109,21 +97,7 @@ export async function logConversation(
   const saved = await saveConversationLog(
     db,
     scope,
-    {
-      contactId: input.contactId,
-      person: input.person,
-      role: input.role,
-      company: input.company,
-      date: input.date,
-      minutes: input.minutes,
-      format: input.format,
-      notes: input.learned?.trim() || null,
-      action: input.action.trim(),
-      thanked: input.thanked,
-      skills: input.skills,
-      keywords: input.keywords,
-      referrals: input.referrals,
-    },
+    { ...input, notes: input.learned?.trim() || null, action: input.action.trim() },
     now,
     key,
   );
