@@ -13,6 +13,18 @@ const booleanFlag = z
   .optional()
   .transform((v) => (v === undefined || v === '' ? undefined : ['true', '1', 'yes'].includes(v)));
 
+/** How to make a key, in the messages that ask for one. */
+export const MAKE_KEY = 'openssl rand -base64 32';
+
+/** A 32-byte key from 64 hex digits or base64 (standard or URL-safe); undefined when it is neither. */
+export function parseKey(text: string): Buffer | undefined {
+  const value = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex');
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return undefined;
+  const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return bytes.length === 32 ? bytes : undefined;
+}
+
 export const envSchema = z
   .object({
     DATABASE_URL: z
@@ -41,6 +53,21 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     SCHEDULER_ENABLED: booleanFlag,
     SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+    /** 32 bytes, base64 or hex: seals OAuth tokens at rest. Required in OAuth mode. */
+    ENCRYPTION_KEY: optionalString.refine((v) => v === undefined || parseKey(v) !== undefined, {
+      message: `must be 32 bytes, base64 or hex (make one with: ${MAKE_KEY})`,
+    }),
+    /** Earlier keys (comma-separated), still read until `coach rotate-key` re-seals their values. */
+    ENCRYPTION_KEY_PREVIOUS: optionalString.refine(
+      (v) => v === undefined || v.split(',').every((k) => k.trim() === '' || parseKey(k.trim()) !== undefined),
+      { message: 'must be keys of 32 bytes, base64 or hex, separated by commas' },
+    ),
+    /** Conversations older than this many months are deleted nightly; off when unset or 0. */
+    RETENTION_MONTHS: z.coerce.number().int().min(0).max(600).optional(),
+    /** Public base URL of the app (https://coach.example.org), for the OAuth redirect URL. */
+    APP_BASE_URL: optionalString.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+      message: 'must be an http(s) URL',
+    }),
   })
   .superRefine((env, ctx) => {
     const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
@@ -66,6 +93,13 @@ export const envSchema = z
     if (oauth.every(Boolean) && !env.SLACK_SIGNING_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required for OAuth mode' });
     }
+    if (oauth.every(Boolean) && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message: `is required for OAuth mode: it seals the installations' tokens at rest. Make one with: ${MAKE_KEY}`,
+      });
+    }
   });
 
 export type SlackMode =
@@ -88,6 +122,12 @@ export interface Config {
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   schedulerEnabled: boolean;
   sandboxPort: number;
+  /** Keys sealing tokens at rest: the current one (required in OAuth mode) and earlier ones still read. */
+  encryption: { key: Buffer | undefined; previous: Buffer[] };
+  /** Months conversations are kept; undefined keeps them until the member deletes them. */
+  retentionMonths: number | undefined;
+  /** Public base URL of the app, when set: the OAuth redirect URL is built from it. */
+  appBaseUrl: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -143,6 +183,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     schedulerEnabled: e.SCHEDULER_ENABLED ?? schedulerDefault,
     sandboxPort: e.SANDBOX_PORT,
+    encryption: {
+      key: e.ENCRYPTION_KEY ? parseKey(e.ENCRYPTION_KEY) : undefined,
+      previous: (e.ENCRYPTION_KEY_PREVIOUS ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean)
+        .map((k) => parseKey(k) as Buffer),
+    },
+    retentionMonths: e.RETENTION_MONTHS ? e.RETENTION_MONTHS : undefined,
+    appBaseUrl: e.APP_BASE_URL?.replace(/\/+$/, ''),
   };
 }
 

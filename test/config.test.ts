@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, describeDatabase, loadConfig } from '../src/config';
 
+const KEY_HEX = '0f'.repeat(32);
+
 function problems(env: Record<string, string>): string {
   try {
     loadConfig(env);
@@ -30,8 +32,40 @@ describe('loadConfig', () => {
         SLACK_CLIENT_SECRET: 'secret',
         SLACK_STATE_SECRET: 'state',
         SLACK_SIGNING_SECRET: 's',
+        ENCRYPTION_KEY: KEY_HEX,
       }).slack.kind,
     ).toBe('oauth');
+  });
+
+  it('refuses OAuth mode without an encryption key, saying how to make one', () => {
+    const message = problems({
+      SLACK_CLIENT_ID: 'id',
+      SLACK_CLIENT_SECRET: 'client-secret-value',
+      SLACK_STATE_SECRET: 'state',
+      SLACK_SIGNING_SECRET: 's',
+    });
+    expect(message).toContain('ENCRYPTION_KEY');
+    expect(message).toContain('openssl rand -base64 32');
+    expect(message).not.toContain('client-secret-value');
+  });
+
+  it('reads a 32-byte key given as hex or base64, and rejects anything else without printing it', () => {
+    const bytes = Buffer.from(KEY_HEX, 'hex');
+    expect(loadConfig({ ENCRYPTION_KEY: KEY_HEX }).encryption.key?.equals(bytes)).toBe(true);
+    expect(loadConfig({ ENCRYPTION_KEY: bytes.toString('base64') }).encryption.key?.equals(bytes)).toBe(true);
+    expect(loadConfig({ ENCRYPTION_KEY: bytes.toString('base64url') }).encryption.key?.equals(bytes)).toBe(true);
+    const short = problems({ ENCRYPTION_KEY: 'c2hvcnQta2V5LXZhbHVl' });
+    expect(short).toContain('ENCRYPTION_KEY must be 32 bytes');
+    expect(short).not.toContain('c2hvcnQta2V5LXZhbHVl');
+    const previous = loadConfig({ ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: ` ${'ab'.repeat(32)} ,` });
+    expect(previous.encryption.previous.map((k) => k.toString('hex'))).toEqual(['ab'.repeat(32)]);
+  });
+
+  it('keeps conversations forever unless RETENTION_MONTHS is set above 0', () => {
+    expect(loadConfig({}).retentionMonths).toBeUndefined();
+    expect(loadConfig({ RETENTION_MONTHS: '0' }).retentionMonths).toBeUndefined();
+    expect(loadConfig({ RETENTION_MONTHS: '18' }).retentionMonths).toBe(18);
+    expect(problems({ RETENTION_MONTHS: 'soon' })).toContain('RETENTION_MONTHS');
   });
 
   it('recognises Postgres URLs', () => {
