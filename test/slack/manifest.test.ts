@@ -1,5 +1,6 @@
 // manifest.yml must be a valid app manifest (Slack's own JSON Schema) and agree with the code.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv from 'ajv';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -48,5 +49,66 @@ describe('manifest.yml', () => {
       'member_left_channel',
       'tokens_revoked',
     ]);
+  });
+
+  it('asks for no scope beyond what the code calls and the events it subscribes to (least privilege)', () => {
+    // The scope each Web API method and event needs (Slack's method and event reference pages).
+    const METHOD_SCOPES: Record<string, string[]> = {
+      'auth.test': [],
+      'chat.postMessage': ['chat:write'],
+      'chat.postEphemeral': ['chat:write'],
+      'chat.update': ['chat:write'],
+      'chat.delete': ['chat:write'],
+      'chat.scheduleMessage': ['chat:write'],
+      'conversations.open': ['im:write'],
+      'conversations.info': ['channels:read', 'groups:read'],
+      'conversations.members': ['channels:read', 'groups:read'],
+      'users.info': ['users:read'],
+      'views.open': [],
+      'views.push': [],
+      'views.update': [],
+      'views.publish': [],
+      filesUploadV2: ['files:write'],
+    };
+    const EVENT_SCOPES: Record<string, string[]> = {
+      app_home_opened: [],
+      app_uninstalled: [],
+      tokens_revoked: [],
+      member_joined_channel: ['channels:read', 'groups:read'],
+      member_left_channel: ['channels:read', 'groups:read'],
+    };
+    const called = new Set<string>();
+    const walk = (dir: string) => {
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isDirectory()) {
+          if (!['sandbox', 'generated'].includes(name)) walk(path);
+          continue;
+        }
+        if (!name.endsWith('.ts')) continue;
+        const source = readFileSync(path, 'utf8');
+        for (const m of source.matchAll(
+          /\b(?:client|slack|web)\??\.(chat|users|conversations|views|files|auth|team)\.([a-zA-Z]+)\(/g,
+        ))
+          called.add(`${m[1]}.${m[2]}`);
+        if (/\.filesUploadV2\(/.test(source)) called.add('filesUploadV2');
+      }
+    };
+    walk('src');
+    const unknown = [...called].filter((m) => !(m in METHOD_SCOPES));
+    expect(unknown, 'add the scope of each new Web API method here').toEqual([]);
+    const needed = new Set<string>(['commands']);
+    for (const method of called) for (const scope of METHOD_SCOPES[method] ?? []) needed.add(scope);
+    for (const event of manifest.settings.event_subscriptions.bot_events)
+      for (const scope of EVENT_SCOPES[event] ?? ['(unknown event)']) needed.add(scope);
+    expect([...needed].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+  });
+
+  it("explains every scope in the README's table, and no other", () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const section = readme.slice(readme.indexOf('### Scopes, and why each is needed'));
+    const table = section.slice(0, section.indexOf('\n\n', section.indexOf('| Scope')));
+    const documented = [...table.matchAll(/`([a-z]+:[a-z]+|commands)`/g)].map((m) => m[1]);
+    expect([...new Set(documented)].sort()).toEqual([...BOT_SCOPES].sort());
   });
 });
