@@ -1,7 +1,7 @@
 // The Bolt app factory used by every mode: HTTP, Socket Mode, OAuth (many workspaces) and sandbox.
 // Receivers only move bytes; everything else is listeners and middleware.
 import type { Server } from 'node:http';
-import { App, HTTPReceiver, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
+import { App, type Authorize, type Receiver, type ReceiverEvent, SocketModeReceiver } from '@slack/bolt';
 import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import type { InstallationStore } from '@slack/oauth';
@@ -12,6 +12,7 @@ import { AfterAck, HomeRefresher } from './after-ack';
 import type { AppDeps, CoreDeps } from './deps';
 import { publishHome } from './home';
 import { registerListeners } from './listeners';
+import { createInstaller, type Installer } from './oauth';
 import { describeError, dispatch } from './pipeline/dispatch';
 import { answerEverything, applyOnce, resolveScope } from './pipeline/middleware';
 import { ListenerRouter } from './pipeline/router';
@@ -35,7 +36,9 @@ export interface SlackAppOptions {
   slackApiUrl?: string;
   /** Extra HTTP routes served next to /slack/events (health, sandbox page). */
   routes?: CustomRoute[];
+  /** OAuth mode: where installations are kept, and the app's public URL for the redirect. */
   installationStore?: InstallationStore;
+  appBaseUrl?: string;
   /** Skip the auth.test call at start (bot id and user id known already). */
   botIdentity?: { botId: string; botUserId: string };
 }
@@ -73,6 +76,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   };
   let receiver: Receiver;
   let socket = false;
+  let authorize: Authorize<boolean> | undefined;
 
   if (mode.kind === 'socket') {
     socket = true;
@@ -85,24 +89,28 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       }),
       deps,
     );
-  } else if (mode.kind === 'oauth') {
-    receiver = new HTTPReceiver({
-      signingSecret: mode.signingSecret,
-      logger,
-      customRoutes: routes,
-      processBeforeResponse: false,
-      clientId: mode.clientId,
-      clientSecret: mode.clientSecret,
-      stateSecret: mode.stateSecret,
-      scopes: BOT_SCOPES,
-      installationStore: options.installationStore,
-      installerOptions: { directInstall: false },
-    });
   } else {
+    let installer: Installer | undefined;
+    if (mode.kind === 'oauth') {
+      if (!options.installationStore) throw new Error('OAuth mode needs an installation store');
+      installer = createInstaller(
+        {
+          clientId: mode.clientId,
+          clientSecret: mode.clientSecret,
+          stateSecret: mode.stateSecret,
+          scopes: BOT_SCOPES,
+          installationStore: options.installationStore,
+          clientOptions: clientOptions(options.slackApiUrl),
+          ...(options.appBaseUrl ? { appBaseUrl: options.appBaseUrl } : {}),
+        },
+        options.deps,
+      );
+      authorize = (source) => (installer as Installer).provider.authorize(source);
+    }
     const http = new CoachReceiver({
       signingSecret: mode.signingSecret,
       log: deps.log,
-      routes,
+      routes: [...routes, ...(installer?.routes ?? [])],
       onAnswered: () => later.requestDone(),
     });
     later.yieldTo(() => http.awaitingAck);
@@ -117,10 +125,11 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
     // Bolt's conversation store is not used: it would cost a lookup (and an Error when empty) per request.
     convoStore: false,
     clientOptions: clientOptions(options.slackApiUrl),
-    ...(mode.kind === 'oauth'
-      ? {}
-      : { token: mode.botToken, ...(options.botIdentity ?? {}), deferInitialization: true }),
-    ...(mode.kind === 'oauth' ? { installationStore: options.installationStore } : {}),
+    // Many workspaces: each request's token comes from its installation (refreshed when it rotates).
+    ...(authorize
+      ? { authorize }
+      : { token: (mode as { botToken: string }).botToken, ...(options.botIdentity ?? {}) }),
+    deferInitialization: true,
     extendedErrorHandler: true,
   });
 
@@ -152,7 +161,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
       }
     },
     async start(port, host) {
-      if (mode.kind !== 'oauth') await app.init();
+      await app.init();
       if (socket) {
         await app.start(port);
         return undefined;

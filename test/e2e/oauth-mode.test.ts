@@ -25,6 +25,7 @@ describe('OAuth mode', () => {
       SLACK_CLIENT_SECRET: 'client-secret-value',
       SLACK_STATE_SECRET: 'state-secret-value',
       SLACK_SIGNING_SECRET: 'signing-secret-value',
+      ENCRYPTION_KEY: 'ab'.repeat(32),
       SLACK_API_URL: apiUrl,
       SCHEDULER_ENABLED: 'false',
     });
