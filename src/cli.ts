@@ -1,12 +1,15 @@
-// The `coach` command: start the app, run the nudge worker or one sweep, apply migrations, and (in
-// sandbox mode) try a command.
+// The `coach` command: start the app, run the nudge worker or one sweep, apply migrations, seal the
+// installations again under a new key (rotate-key), and (in sandbox mode) try a command.
 import { Command } from 'commander';
-import { ConfigError, describeDatabase, loadConfig } from './config';
+import { ConfigError, describeDatabase, loadConfig, MAKE_KEY } from './config';
+import { SealError, Sealer } from './core/seal';
+import { openDatabase } from './db/client';
 import { migrate } from './db/migrate';
 import { createLogger } from './log';
 import { startCoach } from './main';
 import { parseSweepTime, startWorker, sweepCommand } from './nudges/commands';
 import { NoDeliveryTokenError } from './nudges/runtime';
+import { rotateEncryptionKey } from './services/installations';
 
 function configOrExit() {
   try {
@@ -114,6 +117,45 @@ program
         (result.applied.length ? ` (${result.applied.join(', ')})` : '') +
         `, ${result.alreadyApplied} already applied.`,
     );
+  });
+
+program
+  .command('rotate-key')
+  .description(
+    'Seal every installation again under ENCRYPTION_KEY (after moving the old key to ENCRYPTION_KEY_PREVIOUS).',
+  )
+  .action(async () => {
+    const config = configOrExit();
+    if (!config.encryption.key) {
+      console.error(
+        'ENCRYPTION_KEY is not set. Set it to the new key (make one with: ' +
+          `${MAKE_KEY}) and put the old one in ENCRYPTION_KEY_PREVIOUS, then run coach rotate-key again.`,
+      );
+      process.exit(2);
+    }
+    const sealer = new Sealer(config.encryption.key, config.encryption.previous);
+    const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+    try {
+      const result = await rotateEncryptionKey(database.db, sealer);
+      const count = `${result.resealed} installation${result.resealed === 1 ? '' : 's'}`;
+      console.log(
+        `Re-sealed ${count} under key ${result.keyId} (${result.alreadyCurrent} ` +
+          `${result.alreadyCurrent === 1 ? 'was' : 'were'} current already).` +
+          (config.encryption.previous.length > 0
+            ? ' You can now remove the old key from ENCRYPTION_KEY_PREVIOUS.'
+            : ''),
+      );
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      console.error(
+        `Nothing was changed. ${error.message}.\n` +
+          'Put the key it was sealed under in ENCRYPTION_KEY_PREVIOUS (comma-separated, next to any ' +
+          'other old keys) and run coach rotate-key again.',
+      );
+      process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
   });
 
 program
