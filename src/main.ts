@@ -2,6 +2,7 @@
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import { type Config, describeDatabase } from './config';
 import { type Clock, systemClock } from './core/clock';
+import { Sealer } from './core/seal';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
 import { type SlackStandIn, startSandboxSlack } from './modes/sandbox';
@@ -10,6 +11,7 @@ import type { NudgeScheduler } from './nudges/scheduler';
 import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { healthRoute } from './slack/routes';
+import { PrismaInstallationStore } from './store/installations';
 
 export interface RunningCoach {
   port: number | undefined;
@@ -50,6 +52,17 @@ export async function startCoach(
       slackApiUrl = sandbox.slackApiUrl;
       slack = sandbox.slack;
       onStarted = (port) => sandbox.started(port);
+    } else if (config.slack.kind === 'oauth') {
+      // config.ts refuses OAuth mode without ENCRYPTION_KEY.
+      const sealer = new Sealer(config.encryption.key as Buffer, config.encryption.previous);
+      slack = createSlackApp({
+        mode: config.slack,
+        deps,
+        slackApiUrl,
+        routes,
+        installationStore: new PrismaInstallationStore(database.db, sealer, () => deps.clock.now()),
+        ...(config.appBaseUrl ? { appBaseUrl: config.appBaseUrl } : {}),
+      });
     } else {
       slack = createSlackApp({ mode: config.slack, deps, slackApiUrl, routes });
     }
