@@ -1,22 +1,32 @@
-// app_uninstalled / tokens_revoked at listener depth: the workspace stops, its waiting nudges are cancelled.
+// app_uninstalled / tokens_revoked at listener depth, with Slack's own payloads: the app's removal
+// deletes the workspace's data, a revoked user token deletes that member's, and only ids and counts
+// are logged.
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
-import { createLogger } from '../../src/log';
 import { AfterAck, HomeRefresher } from '../../src/slack/after-ack';
 import type { AppDeps } from '../../src/slack/deps';
 import { workspaceLifecycle } from '../../src/slack/listeners/events/lifecycle';
-import { ensureMember } from '../../src/store/members';
+import appUninstalled from '../fixtures/slack/events_app_uninstalled.json';
+import tokensRevoked from '../fixtures/slack/events_tokens_revoked.json';
 import { useCleanup } from '../support/cleanup';
 import { sqliteTestDatabase, type TestDatabase } from '../support/db';
+import { memoryLog } from '../support/nudges';
+import { seedWorkspace } from '../support/workspace-data';
 
 type LifecycleArgs = SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs;
 const NOW = new Date('2026-03-10T12:00:00Z');
+/** The fixtures' teams, and a workspace next to them that nothing here may touch. */
+const UNINSTALLED = appUninstalled.team_id;
+const REVOKED = tokensRevoked.team_id;
+const OTHER = 'T0UNTOUCHED';
+const USER = tokensRevoked.event.tokens.oauth[0] as string;
 
 describe('workspace lifecycle events', () => {
   let file: TestDatabase;
   let database: Database;
   let deps: AppDeps;
+  let lines: string[];
   const cleanup = useCleanup();
 
   beforeEach(async () => {
@@ -24,56 +34,65 @@ describe('workspace lifecycle events', () => {
     cleanup.add(() => file.drop());
     database = await openDatabase(file.url);
     cleanup.add(() => database.close());
-    const log = createLogger('silent');
-    const later = new AfterAck(log);
+    const logged = memoryLog('info');
+    lines = logged.lines;
+    const later = new AfterAck(logged.log);
     deps = {
       db: database.db,
-      log,
+      log: logged.log,
       clock: { now: () => NOW },
       later,
-      home: new HomeRefresher(log, async () => undefined),
+      home: new HomeRefresher(logged.log, async () => undefined),
     };
-    for (const [team, user] of [
-      ['T1', 'U1'],
-      ['T2', 'U2'],
-    ] as const) {
-      const member = await ensureMember(deps.db, { workspaceId: team, userId: user });
-      await deps.db.nudge.create({
-        data: {
-          workspaceId: team,
-          memberId: member.id,
-          kind: 'weekly_summary',
-          dedupeKey: `${member.id}:w`,
-          dueAt: NOW,
-        },
-      });
-    }
+    for (const team of [UNINSTALLED, REVOKED, OTHER])
+      await seedWorkspace(deps.db, team, [USER, 'U0COLLEAGUE'], NOW);
   });
 
-  const run = (event: object, teamId: string) =>
-    workspaceLifecycle(deps)({
-      event,
-      body: { team_id: teamId, event, type: 'event_callback' },
-    } as unknown as LifecycleArgs);
+  const run = (body: { event: object }) =>
+    workspaceLifecycle(deps)({ event: body.event, body } as unknown as LifecycleArgs);
 
-  it('app_uninstalled stops that workspace only', async () => {
-    await run({ type: 'app_uninstalled' }, 'T1');
-    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T1' } })).uninstalledAt).toEqual(NOW);
-    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T2' } })).uninstalledAt).toBeNull();
-    const statuses = await deps.db.nudge.findMany({
-      orderBy: { workspaceId: 'asc' },
-      select: { workspaceId: true, status: true },
+  const workspaces = async () =>
+    (await deps.db.workspace.findMany({ orderBy: { id: 'asc' } })).map((w) => w.id);
+  const membersOf = async (workspaceId: string) =>
+    (await deps.db.member.findMany({ where: { workspaceId }, orderBy: { slackUserId: 'asc' } })).map(
+      (m) => m.slackUserId,
+    );
+
+  it('app_uninstalled deletes that workspace’s data only, and logs ids and counts', async () => {
+    await run(appUninstalled);
+    expect(await workspaces()).toEqual([OTHER, REVOKED].sort());
+    expect(await deps.db.contact.count({ where: { workspaceId: UNINSTALLED } })).toBe(0);
+    expect(await deps.db.handledRequest.count({ where: { workspaceId: UNINSTALLED } })).toBe(0);
+    expect(await deps.db.contact.count({ where: { workspaceId: OTHER } })).toBe(4);
+    const log = lines.map((l) => JSON.parse(l)).find((l) => l.msg?.startsWith('workspace removed'));
+    expect(log).toMatchObject({
+      workspaceId: UNINSTALLED,
+      event: 'app_uninstalled',
+      deleted: { members: 2 },
     });
-    expect(statuses).toEqual([
-      { workspaceId: 'T1', status: 'cancelled' },
-      { workspaceId: 'T2', status: 'pending' },
-    ]);
+    expect(lines.join('\n')).not.toContain('private notes');
+    expect(lines.join('\n')).not.toContain('Rosa');
   });
 
-  it('tokens_revoked for the bot stops the workspace; for user tokens only, nothing changes', async () => {
-    await run({ type: 'tokens_revoked', tokens: { oauth: ['U1'], bot: [] } }, 'T1');
-    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T1' } })).uninstalledAt).toBeNull();
-    await run({ type: 'tokens_revoked', tokens: { oauth: [], bot: ['UBOT'] } }, 'T1');
-    expect((await deps.db.workspace.findUniqueOrThrow({ where: { id: 'T1' } })).uninstalledAt).toEqual(NOW);
+  it('tokens_revoked for the bot deletes the workspace’s data', async () => {
+    await run(tokensRevoked);
+    expect(await workspaces()).toEqual([OTHER, UNINSTALLED].sort());
+    expect(await deps.db.member.count({ where: { workspaceId: REVOKED } })).toBe(0);
+  });
+
+  it('tokens_revoked for user tokens only deletes those members’ data, in that workspace', async () => {
+    await run({ ...tokensRevoked, event: { type: 'tokens_revoked', tokens: { oauth: [USER], bot: [] } } });
+    expect(await workspaces()).toEqual([OTHER, REVOKED, UNINSTALLED].sort());
+    expect(await membersOf(REVOKED)).toEqual(['U0COLLEAGUE']);
+    expect(await membersOf(OTHER)).toEqual([USER, 'U0COLLEAGUE'].sort());
+    expect(await deps.db.contact.count({ where: { workspaceId: REVOKED } })).toBe(2);
+    const log = lines.map((l) => JSON.parse(l)).find((l) => l.msg?.startsWith('user token revoked'));
+    expect(log).toMatchObject({ workspaceId: REVOKED, userId: USER, deleted: { member: 1, contacts: 2 } });
+  });
+
+  it('tokens_revoked with no tokens changes nothing', async () => {
+    await run({ ...tokensRevoked, event: { type: 'tokens_revoked', tokens: { oauth: [], bot: [] } } });
+    expect(await workspaces()).toEqual([OTHER, REVOKED, UNINSTALLED].sort());
+    expect(await membersOf(REVOKED)).toEqual([USER, 'U0COLLEAGUE'].sort());
   });
 });
