@@ -57,7 +57,10 @@ export interface SchedulerStart {
   deliver?: DeliverOptions;
 }
 
-/** Starts the every-minute sweep for the configured mode. Throws NoDeliveryTokenError in OAuth mode. */
+/**
+ * Starts the every-minute sweep for the configured mode, with the nightly retention prune when
+ * RETENTION_MONTHS is set. Throws NoDeliveryTokenError in OAuth mode.
+ */
 export function startNudgeScheduler(options: SchedulerStart): NudgeScheduler {
   const slack = deliveryClientFor(options.config, options.log, options.slackApiUrl);
   return startScheduler({
@@ -66,5 +69,6 @@ export function startNudgeScheduler(options: SchedulerStart): NudgeScheduler {
     log: options.log.child({ component: 'nudges' }),
     clock: options.clock,
     ...(options.deliver ? { deliver: options.deliver } : {}),
+    ...(options.config.retentionMonths ? { retentionMonths: options.config.retentionMonths } : {}),
   });
 }

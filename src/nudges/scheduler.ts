@@ -10,6 +10,7 @@ import { scrubTokens } from '../log';
 import { pruneHandledRequests } from '../store/requests';
 import type { DeliverOptions } from './deliver';
 import type { PlanCursor } from './plan';
+import { retentionPrune } from './retention';
 import type { SlackForWorkspace } from './slack';
 import { runSweep, type SweepReport } from './sweep';
 
@@ -26,6 +27,8 @@ export interface SchedulerOptions {
   schedule?: string;
   deliver?: DeliverOptions;
   planBatchSize?: number;
+  /** RETENTION_MONTHS: conversations older than this many months are deleted nightly (off when unset). */
+  retentionMonths?: number;
   /** Called after every sweep (tests, metrics). */
   onSweep?: (report: SweepReport) => void;
 }
@@ -43,9 +46,11 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
   let previousSweep: Date | null = null;
   let inFlight: Promise<unknown> | undefined;
   let stopped = false;
+  const retention = retentionPrune(options.db, log, options.retentionMonths);
 
   /** One tick: the sweep, then housekeeping and the report. `stop()` waits for all of it. */
   const tick = async (now: Date): Promise<void> => {
+    let swept: SweepReport | undefined;
     try {
       const report = await runSweep({
         now,
@@ -61,9 +66,16 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
       });
       // Housekeeping on the same beat: Slack stops retrying and replays expire within minutes, so a day is plenty.
       await pruneHandledRequests(options.db, new Date(now.getTime() - HANDLED_REQUESTS_KEPT_MS));
-      options.onSweep?.(report);
+      swept = report;
     } catch (error) {
       log.error({ err: scrubTokens(String(error)) }, 'nudge sweep failed');
+    }
+    // The retention limit, once a night: it reports its own failures, and a failed sweep does not hold it back.
+    await retention.maybeRun(now);
+    try {
+      if (swept) options.onSweep?.(swept);
+    } catch (error) {
+      log.error({ err: scrubTokens(String(error)) }, 'nudge sweep report failed');
     }
   };
 
