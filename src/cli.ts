@@ -8,7 +8,6 @@ import { migrate } from './db/migrate';
 import { createLogger } from './log';
 import { startCoach } from './main';
 import { parseSweepTime, startWorker, sweepCommand } from './nudges/commands';
-import { NoDeliveryTokenError } from './nudges/runtime';
 import { rotateEncryptionKey } from './services/installations';
 
 function configOrExit() {
@@ -56,13 +55,7 @@ program
   .action(async () => {
     const config = configOrExit();
     const log = createLogger(config.logLevel);
-    const worker = await startWorker(config, log).catch((error: unknown) => {
-      if (error instanceof NoDeliveryTokenError) {
-        console.error(error.message);
-        process.exit(2);
-      }
-      throw error;
-    });
+    const worker = await startWorker(config, log);
     log.info(`nudge worker started (${describeDatabase(config)})`);
     const shutdown = async (signal: string) => {
       log.info(`received ${signal}, stopping the nudge worker`);
@@ -89,21 +82,13 @@ program
     }
     // Logs go to stderr so stdout is just the report.
     const log = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, process.stderr);
-    try {
-      await sweepCommand({
-        config,
-        log,
-        now,
-        dryRun: opts.dryRun ?? false,
-        print: (line) => console.log(line),
-      });
-    } catch (error) {
-      if (error instanceof NoDeliveryTokenError) {
-        console.error(error.message);
-        process.exit(2);
-      }
-      throw error;
-    }
+    await sweepCommand({
+      config,
+      log,
+      now,
+      dryRun: opts.dryRun ?? false,
+      print: (line) => console.log(line),
+    });
   });
 
 program

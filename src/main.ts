@@ -6,7 +6,7 @@ import { Sealer } from './core/seal';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
 import { type SlackStandIn, startSandboxSlack } from './modes/sandbox';
-import { NoDeliveryTokenError, startNudgeScheduler } from './nudges/runtime';
+import { startNudgeScheduler } from './nudges/runtime';
 import type { NudgeScheduler } from './nudges/scheduler';
 import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -80,15 +80,10 @@ export async function startCoach(
     // The nudge sweep runs in the bot process unless SCHEDULER_ENABLED=false (then `coach worker` runs it).
     let scheduler: NudgeScheduler | undefined;
     if (config.schedulerEnabled) {
-      try {
-        scheduler = startNudgeScheduler({ config, db: database.db, log, clock: deps.clock, slackApiUrl });
-        const running = scheduler;
-        // Stopped first on shutdown, so a sweep in progress finishes before the database closes.
-        stops.unshift(() => running.stop());
-      } catch (error) {
-        if (!(error instanceof NoDeliveryTokenError)) throw error;
-        log.error(error.message);
-      }
+      scheduler = startNudgeScheduler({ config, db: database.db, log, clock: deps.clock, slackApiUrl });
+      const running = scheduler;
+      // Stopped first on shutdown, so a sweep in progress finishes before the database closes.
+      stops.unshift(() => running.stop());
     }
 
     log.info(

@@ -31,10 +31,11 @@ export interface SweepCommandOptions {
 /** One sweep as of `now`; prints one line per nudge (never its text). */
 export async function sweepCommand(options: SweepCommandOptions): Promise<SweepReport> {
   const { config, log } = options;
-  // Resolve the token before touching the database, so OAuth mode fails with a clear message.
-  const slack = options.dryRun ? () => undefined : deliveryClientFor(config, log, options.slackApiUrl);
   const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
+    const slack = options.dryRun
+      ? () => undefined
+      : deliveryClientFor(config, database.db, log, options.slackApiUrl);
     const report = await runSweep({
       now: options.now,
       db: database.db,
@@ -57,8 +58,6 @@ export interface RunningWorker {
 
 /** The scheduler on its own: for a deployment that runs the sweep apart from the bot (SCHEDULER_ENABLED=false there). */
 export async function startWorker(config: Config, log: Log): Promise<RunningWorker> {
-  // Throws NoDeliveryTokenError in OAuth mode before anything is opened.
-  deliveryClientFor(config, log);
   const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   try {
     const scheduler = startNudgeScheduler({ config, db: database.db, log, clock: systemClock });

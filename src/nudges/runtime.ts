@@ -1,28 +1,29 @@
 // Wiring the sweep into a process: which token it sends with, in each mode.
+import { InstallProvider } from '@slack/oauth';
 import type { WebClient } from '@slack/web-api';
 import type { Config } from '../config';
 import type { Clock } from '../core/clock';
+import { Sealer } from '../core/seal';
 import type { Db } from '../db/client';
-import type { Log } from '../log';
+import { type Log, slackLogger } from '../log';
 import { SANDBOX_BOT_TOKEN } from '../modes/sandbox';
+import { botCredentialsFor, PrismaInstallationStore } from '../store/installations';
 import type { DeliverOptions } from './deliver';
 import { type NudgeScheduler, startScheduler } from './scheduler';
-import { createDeliveryClient } from './slack';
-
-export class NoDeliveryTokenError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'NoDeliveryTokenError';
-  }
-}
+import { createDeliveryClient, type SlackForWorkspace } from './slack';
 
 /**
- * The delivery client for the configured mode. Single-workspace modes (HTTP, Socket Mode) use the bot
- * token from the configuration; sandbox mode the stand-in's bot token at `slackApiUrl` (the running
- * app's stand-in on SANDBOX_PORT unless given). OAuth mode needs a token per workspace from the
- * installation store, which does not exist yet.
+ * Who the sweep sends with, in the configured mode. Single-workspace modes (HTTP, Socket Mode) use the
+ * bot token from the configuration; sandbox mode the stand-in's bot token at `slackApiUrl` (the running
+ * app's stand-in on SANDBOX_PORT unless given). OAuth mode looks up each workspace's installation, its
+ * token refreshed first when token rotation is on; a workspace without one is skipped.
  */
-export function deliveryClientFor(config: Config, log: Log, slackApiUrl?: string): WebClient {
+export function deliveryClientFor(
+  config: Config,
+  db: Db,
+  log: Log,
+  slackApiUrl?: string,
+): WebClient | SlackForWorkspace {
   const apiUrl = slackApiUrl ?? config.slackApiUrl;
   switch (config.slack.kind) {
     case 'http':
@@ -39,13 +40,51 @@ export function deliveryClientFor(config: Config, log: Log, slackApiUrl?: string
         log,
       });
     case 'oauth':
-      // TODO(installations): resolve a client per workspace from the installation store
-      // (runSweep already accepts `slack: (workspaceId) => WebClient`) once it exists.
-      throw new NoDeliveryTokenError(
-        'Nudges cannot be sent in OAuth mode yet: bot tokens come from installations, and the installation ' +
-          'store is not available. Run with SLACK_BOT_TOKEN (single workspace), or set SCHEDULER_ENABLED=false.',
-      );
+      return installedWorkspaces(config, config.slack, db, log, apiUrl);
   }
+}
+
+/** One delivery client per workspace, from its installation; rebuilt when the token changes. */
+function installedWorkspaces(
+  config: Config,
+  oauth: Extract<Config['slack'], { kind: 'oauth' }>,
+  db: Db,
+  log: Log,
+  apiUrl: string | undefined,
+): SlackForWorkspace {
+  // config.ts refuses OAuth mode without ENCRYPTION_KEY.
+  const sealer = new Sealer(config.encryption.key as Buffer, config.encryption.previous);
+  const store = new PrismaInstallationStore(db, sealer);
+  // Only for `authorize`, which refreshes a rotating token (and stores the new one) before it expires.
+  const provider = new InstallProvider({
+    clientId: oauth.clientId,
+    clientSecret: oauth.clientSecret,
+    stateSecret: oauth.stateSecret,
+    installationStore: store,
+    clientOptions: apiUrl ? { slackApiUrl: apiUrl } : {},
+    logger: slackLogger(log, 'oauth'),
+  });
+  const clients = new Map<string, { token: string; client: WebClient }>();
+  return async (workspaceId) => {
+    let token: string | undefined;
+    try {
+      token = (
+        await provider.authorize({ teamId: workspaceId, enterpriseId: undefined, isEnterpriseInstall: false })
+      ).botToken;
+    } catch {
+      // Not a workspace install of its own: an org-wide one, or none (uninstalled).
+      token = (await botCredentialsFor(db, sealer, workspaceId))?.token;
+    }
+    if (!token) {
+      clients.delete(workspaceId);
+      return undefined;
+    }
+    const known = clients.get(workspaceId);
+    if (known?.token === token) return known.client;
+    const client = createDeliveryClient({ token, ...(apiUrl ? { slackApiUrl: apiUrl } : {}), log });
+    clients.set(workspaceId, { token, client });
+    return client;
+  };
 }
 
 export interface SchedulerStart {
@@ -59,10 +98,10 @@ export interface SchedulerStart {
 
 /**
  * Starts the every-minute sweep for the configured mode, with the nightly retention prune when
- * RETENTION_MONTHS is set. Throws NoDeliveryTokenError in OAuth mode.
+ * RETENTION_MONTHS is set.
  */
 export function startNudgeScheduler(options: SchedulerStart): NudgeScheduler {
-  const slack = deliveryClientFor(options.config, options.log, options.slackApiUrl);
+  const slack = deliveryClientFor(options.config, options.db, options.log, options.slackApiUrl);
   return startScheduler({
     db: options.db,
     slack,

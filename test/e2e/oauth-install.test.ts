@@ -4,9 +4,11 @@
 // other keeps working. Install links work once; nothing secret reaches the logs.
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
+import { type Config, loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
+import { deliveryClientFor } from '../../src/nudges/runtime';
+import { runSweep } from '../../src/nudges/sweep';
 import { createSlackStandIn, type SlackStandIn, type StandInTeam, type StandInUser } from '../../src/sandbox';
 import { SlackDriver } from '../../src/sandbox/slack-driver';
 import { LOG_CALLBACK_ID } from '../../src/slack/views/log';
@@ -84,6 +86,7 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
   let coach: RunningCoach;
   let standIn: SlackStandIn;
   let appUrl: string;
+  let runningConfig: Config;
   const logs: string[] = [];
   /** A stand-in for the test helpers that play one member of one workspace. */
   const play = (team: StandInTeam): Harness =>
@@ -127,6 +130,7 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
         done();
       },
     });
+    runningConfig = config;
     coach = await startCoach(config, createLogger('debug', sink));
     cleanup.add(() => coach.stop());
     appUrl = `http://127.0.0.1:${coach.port}`;
@@ -222,6 +226,22 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
       expect(visibleText(dm.args)).toContain(`Mentor of ${member.name}`);
       await h.settle();
     }
+  });
+
+  it("sends each workspace's nudges with that workspace's own token", async () => {
+    const config = coach.slack.deps;
+    const slack = deliveryClientFor(runningConfig, coach.db, config.log);
+    const sentTo = new Map<string, string | undefined>();
+    // Sweeps an hour apart over the next day and a half, as the scheduler would, until both thank-you
+    // nudges (one per member, each in their own working hours) are out.
+    for (let hour = 1; hour <= 36 && sentTo.size < 2; hour++) {
+      standIn.clearCalls();
+      await runSweep({ now: new Date(Date.now() + hour * 3_600_000), db: coach.db, slack, log: config.log });
+      for (const call of standIn.callsTo('chat.postMessage'))
+        if (call.response?.ok) sentTo.set(String(call.args.channel), call.token);
+    }
+    expect(sentTo.get(NINA.id)).toBe(NORTH.botToken);
+    expect(sentTo.get(SAM.id)).toBe(SOUTH.botToken);
   });
 
   it('deletes everything of a workspace that uninstalls, while the other keeps working', async () => {

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { parseSweepTime, startWorker, sweepCommand } from '../../src/nudges/commands';
-import { NoDeliveryTokenError } from '../../src/nudges/runtime';
 import { logConversation } from '../../src/services/log';
 import { useCleanup } from '../support/cleanup';
 import { TestClock } from '../support/clock';
@@ -18,6 +17,7 @@ const OAUTH_ENV = {
   SLACK_CLIENT_SECRET: 'secret',
   SLACK_STATE_SECRET: 'state',
   SLACK_SIGNING_SECRET: 'signing',
+  ENCRYPTION_KEY: 'cd'.repeat(32),
 };
 
 describe('scheduler wiring', () => {
@@ -38,19 +38,18 @@ describe('scheduler wiring', () => {
     expect(off.coach.scheduler).toBeUndefined();
   });
 
-  it('refuses to run the worker or a real sweep in OAuth mode, with a clear message', async () => {
+  it('runs the worker and a sweep in OAuth mode too, with no installation yet sending nothing', async () => {
     const database = sqliteTestDatabase();
     cleanup.add(() => database.drop());
     const config = loadConfig({ DATABASE_URL: database.url, ...OAUTH_ENV });
     const { log } = memoryLog();
-    await expect(startWorker(config, log)).rejects.toThrow(NoDeliveryTokenError);
-    await expect(
-      sweepCommand({ config, log, now: new Date(), dryRun: false, print: () => undefined }),
-    ).rejects.toThrow(/installation store/);
-    // A dry run sends nothing, so it needs no token.
+    const worker = await startWorker(config, log);
+    cleanup.add(() => worker.stop());
+    expect(worker.scheduler.task.getStatus()).not.toBe('destroyed');
+    await worker.stop();
     const lines: string[] = [];
-    await sweepCommand({ config, log, now: new Date(), dryRun: true, print: (l) => lines.push(l) });
-    expect(lines.at(-1)).toMatch(/^Dry run as of .*: 0 nudge\(s\) would be sent/);
+    await sweepCommand({ config, log, now: new Date(), dryRun: false, print: (l) => lines.push(l) });
+    expect(lines.at(-1)).toMatch(/: 0 sent, 0 to retry/);
   });
 
   it('`coach worker` starts the scheduler alone and stops cleanly', async () => {
