@@ -8,7 +8,7 @@ import { migrate } from './db/migrate';
 import { createLogger } from './log';
 import { startCoach } from './main';
 import { parseSweepTime, startWorker, sweepCommand } from './nudges/commands';
-import { rotateEncryptionKey } from './services/installations';
+import { rotateEncryptionKey, WrongKeyError } from './services/installations';
 
 function configOrExit() {
   try {
@@ -33,6 +33,10 @@ program
     const config = configOrExit();
     const log = createLogger(config.logLevel);
     const running = await startCoach(config, log).catch((error: NodeJS.ErrnoException) => {
+      if (error instanceof WrongKeyError) {
+        console.error(error.message);
+        process.exit(2);
+      }
       if (error.code !== 'EADDRINUSE') throw error;
       console.error(
         `Port ${(error as { port?: number }).port ?? config.port} is already in use. ` +

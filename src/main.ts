@@ -8,6 +8,7 @@ import type { Log } from './log';
 import { type SlackStandIn, startSandboxSlack } from './modes/sandbox';
 import { startNudgeScheduler } from './nudges/runtime';
 import type { NudgeScheduler } from './nudges/scheduler';
+import { checkInstallationKeys } from './services/installations';
 import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
 import { healthRoute } from './slack/routes';
@@ -55,6 +56,13 @@ export async function startCoach(
     } else if (config.slack.kind === 'oauth') {
       // config.ts refuses OAuth mode without ENCRYPTION_KEY.
       const sealer = new Sealer(config.encryption.key as Buffer, config.encryption.previous);
+      const { unopened } = await checkInstallationKeys(database.db, sealer);
+      if (unopened.length > 0) {
+        log.error(
+          { workspaces: unopened },
+          'these installations cannot be opened with ENCRYPTION_KEY or ENCRYPTION_KEY_PREVIOUS; they are not served',
+        );
+      }
       slack = createSlackApp({
         mode: config.slack,
         deps,

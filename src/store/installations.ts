@@ -297,3 +297,21 @@ export async function resealInstallations(
     { timeout: RESEAL_TIMEOUT_MS },
   );
 }
+
+/** Which installations the sealer cannot open (a wrong or missing key), by workspace, with why. */
+export async function unopenedInstallations(
+  db: Db,
+  sealer: Sealer,
+): Promise<{ total: number; unopened: { workspaceId: string; problem: string }[] }> {
+  const rows = await db.installation.findMany({ select: { workspaceId: true, data: true } });
+  const unopened: { workspaceId: string; problem: string }[] = [];
+  for (const row of rows) {
+    try {
+      sealer.open(row.data);
+    } catch (error) {
+      if (!(error instanceof SealError)) throw error;
+      unopened.push({ workspaceId: row.workspaceId, problem: error.message });
+    }
+  }
+  return { total: rows.length, unopened };
+}

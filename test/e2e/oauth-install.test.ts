@@ -87,6 +87,7 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
   let standIn: SlackStandIn;
   let appUrl: string;
   let runningConfig: Config;
+  let runningEnv: Record<string, string>;
   const logs: string[] = [];
   /** A stand-in for the test helpers that play one member of one workspace. */
   const play = (team: StandInTeam): Harness =>
@@ -110,7 +111,7 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
     cleanup.add(() => standIn.close());
     standIn.setOAuthClient(CLIENT_ID, CLIENT_SECRET);
     const { apiUrl } = await standIn.listen(0);
-    const config = loadConfig({
+    runningEnv = {
       DATABASE_URL: database.url,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -123,7 +124,8 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
       SLACK_API_URL: apiUrl,
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'debug',
-    });
+    };
+    const config = loadConfig(runningEnv);
     const sink = new Writable({
       write(chunk, _enc, done) {
         logs.push(...String(chunk).split('\n').filter(Boolean));
@@ -265,6 +267,25 @@ describe.each(DATABASE_KINDS)('installing for many workspaces over OAuth ($kind)
     const view = await openModal(south, SAM.id, 'log');
     expect(view.callback_id).toBe(LOG_CALLBACK_ID);
     expect(standIn.callsTo('views.open').at(-1)?.token).toBe(SOUTH.botToken);
+  });
+
+  it('refuses to start with a key that opens none of the stored installations, saying what to set', async () => {
+    const wrong = loadConfig({
+      ...runningEnv,
+      PORT: '0',
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('hex'),
+    });
+    await expect(startCoach(wrong, createLogger('silent'))).rejects.toThrow(
+      /opens none of the 1 stored installation\(s\).*ENCRYPTION_KEY_PREVIOUS/,
+    );
+    // With the old key kept as a previous one, it starts; rotate-key then moves everything to the new key.
+    const rotated = loadConfig({
+      ...runningEnv,
+      ENCRYPTION_KEY: Buffer.alloc(32, 9).toString('hex'),
+      ENCRYPTION_KEY_PREVIOUS: ENCRYPTION_KEY,
+    });
+    const second = await startCoach(rotated, createLogger('silent'));
+    await second.stop();
   });
 
   it('never logs a token, a secret, the encryption key or a note', () => {
