@@ -412,9 +412,9 @@ async function addNamed(
     (
       await tx.all<{ k: string }>(
         kind === 'skill'
-          ? `SELECT "nameKey" AS "k" FROM "Skill" WHERE "ownerId" = ? AND "nameKey" IN (${marks})`
-          : `SELECT "termKey" AS "k" FROM "Keyword" WHERE "ownerId" = ? AND "termKey" IN (${marks})`,
-        [owner, ...keys],
+          ? `SELECT "nameKey" AS "k" FROM "Skill" WHERE "workspaceId" = ? AND "ownerId" = ? AND "nameKey" IN (${marks})`
+          : `SELECT "termKey" AS "k" FROM "Keyword" WHERE "workspaceId" = ? AND "ownerId" = ? AND "termKey" IN (${marks})`,
+        [workspaceId, owner, ...keys],
       )
     ).map((r) => r.k),
   );

@@ -46,10 +46,10 @@ export interface MemberSettings {
 }
 
 export async function updateMember(db: DbOrTx, scope: Scope, settings: MemberSettings): Promise<Member> {
-  const member = await ensureMember(db, scope);
+  await ensureMember(db, scope);
   const { workDays, nudgeKindsOff, ...rest } = settings;
   return db.member.update({
-    where: { id: member.id },
+    where: { workspaceId_slackUserId: { workspaceId: scope.workspaceId, slackUserId: scope.userId } },
     data: {
       ...rest,
       ...(workDays ? { workDays: workDays.join(',') } : {}),

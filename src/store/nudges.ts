@@ -356,24 +356,29 @@ export async function blockWorkspaceSends(
 
 // ---- what buttons do ----------------------------------------------------------------------------
 
+// A nudge id in a button value is only ever used together with the clicking member's workspace and id.
+function ownedBy(member: Pick<Member, 'id' | 'workspaceId'>) {
+  return { workspaceId: member.workspaceId, memberId: member.id };
+}
+
 /** The nudge, when it belongs to this member in this workspace; null otherwise. */
 export function findMemberNudge(
   db: Db,
   member: Pick<Member, 'id' | 'workspaceId'>,
   id: string,
 ): Promise<Nudge | null> {
-  return db.nudge.findFirst({ where: { id, memberId: member.id, workspaceId: member.workspaceId } });
+  return db.nudge.findFirst({ where: { id, ...ownedBy(member) } });
 }
 
 /** Done: resolved by the member. Only a delivered (or waiting) nudge can be marked done. */
 export async function markNudgeDone(
   db: Db,
-  member: Pick<Member, 'id'>,
+  member: Pick<Member, 'id' | 'workspaceId'>,
   id: string,
   now: Date,
 ): Promise<boolean> {
   const result = await db.nudge.updateMany({
-    where: { id, memberId: member.id, status: { in: ['sent', 'pending'] } },
+    where: { id, ...ownedBy(member), status: { in: ['sent', 'pending'] } },
     data: { status: 'done', resolvedAt: now },
   });
   return result.count === 1;
@@ -382,12 +387,12 @@ export async function markNudgeDone(
 /** Snooze: waiting again, due at `until`; the message is sent anew then. */
 export async function snoozeNudge(
   db: Db,
-  member: Pick<Member, 'id'>,
+  member: Pick<Member, 'id' | 'workspaceId'>,
   id: string,
   until: Date,
 ): Promise<boolean> {
   const result = await db.nudge.updateMany({
-    where: { id, memberId: member.id, status: { in: ['sent', 'pending'] } },
+    where: { id, ...ownedBy(member), status: { in: ['sent', 'pending'] } },
     data: { status: 'pending', dueAt: until, attempts: 0, lastError: null, resolvedAt: null },
   });
   return result.count === 1;
@@ -396,14 +401,14 @@ export async function snoozeNudge(
 /** Cancels the member's waiting nudges of these kinds (kinds turned off). */
 export async function cancelPendingOfKinds(
   db: Db,
-  member: Pick<Member, 'id'>,
+  member: Pick<Member, 'id' | 'workspaceId'>,
   kinds: readonly NudgeKind[],
   reason: string,
   now: Date,
 ): Promise<number> {
   if (kinds.length === 0) return 0;
   const result = await db.nudge.updateMany({
-    where: { memberId: member.id, kind: { in: [...kinds] }, status: 'pending' },
+    where: { ...ownedBy(member), kind: { in: [...kinds] }, status: 'pending' },
     data: { status: 'cancelled', lastError: reason, resolvedAt: now },
   });
   return result.count;
