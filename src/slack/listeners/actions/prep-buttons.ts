@@ -9,11 +9,12 @@ import { openModal } from '../../surfaces';
 import { noticeModal } from '../../views/kit';
 import { buildPickContactModal, PICK_FOR_PREP_CALLBACK_ID } from '../../views/pick-contact';
 import { buildOwnQuestionsModal, buildScheduleModal, readPrepState } from '../../views/prep';
+import { answer } from './after-chat-reply';
 import { clickedMessage, ensureTimezone, sendPrepDm } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
-const NOT_ON_LIST = "I couldn't find that person on your list. `/coach people` shows who is on it.";
+export const NOT_ON_LIST = "I couldn't find that person on your list. `/coach people` shows who is on it.";
 
 /** OPEN.prep: with a contact id the questions arrive as a DM; without one, pick someone first. */
 export function openPrep(deps: AppDeps) {
@@ -22,11 +23,9 @@ export function openPrep(deps: AppDeps) {
     const scope = memberScope(context);
     const contactId = action.value ?? '';
     if (contactId) {
-      const sent = await sendPrepDm(client, deps, scope, contactId);
-      if (!sent && body.response_url) {
-        await respond({ response_type: 'ephemeral', replace_original: false, text: NOT_ON_LIST }).catch(
-          () => undefined,
-        );
+      // Not the member's contact (or gone): said next to the click, or in a DM from the Home tab.
+      if (!(await sendPrepDm(client, deps, scope, contactId))) {
+        await answer({ body, client, respond, log: deps.log }, { text: NOT_ON_LIST });
       }
       return;
     }
