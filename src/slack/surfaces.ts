@@ -53,6 +53,33 @@ export async function sendDm(
   return { channel: res.channel, ts: res.ts };
 }
 
+/**
+ * Replaces one of the app's messages in the member's DM with the app, where a form opened from it
+ * said it lives. That channel and ts come back from Slack's client (a view's private_metadata), so
+ * the channel must be the member's own DM: anything else gets the message as a new DM instead, and
+ * nobody else's message is ever touched.
+ */
+export async function updateInMemberDm(
+  client: WebClient,
+  userId: string,
+  where: { channel: string; ts: string },
+  message: Message,
+  log: Log,
+): Promise<void> {
+  const dm = await client.conversations.open({ users: userId });
+  if (!dm.channel?.id || dm.channel.id !== where.channel) {
+    log.info({ user: userId }, 'a form named a message outside the member’s DM; sending a new DM instead');
+    await sendDm(client, userId, message);
+    return;
+  }
+  await client.chat.update({
+    channel: where.channel,
+    ts: where.ts,
+    text: message.text,
+    blocks: message.blocks,
+  });
+}
+
 /** Sends a DM after the ack, off the request path (a failure is logged, never shown as an error). */
 export function dmLater(
   deps: { later: { run(label: string, work: () => Promise<unknown>): void } },

@@ -4,16 +4,18 @@ import { createAskDraft, editAsk } from '../../../services/ask';
 import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
 import { memberScope } from '../../pipeline/middleware';
-import { dmLater } from '../../surfaces';
+import { dmLater, updateInMemberDm } from '../../surfaces';
 import {
   askContactMissingError,
   askDuplicateError,
+  askNotFoundText,
   buildAskDraftMessage,
   readAskEditForm,
   readAskEditMetadata,
   readAskForm,
   readAskMetadata,
 } from '../../views/ask';
+import { noticeModal } from '../../views/kit';
 import { onValidSubmission } from './submission';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -47,28 +49,21 @@ export function askEditSubmission(deps: AppDeps) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
+    // The ask id (and the message it lives in) come back in private_metadata: re-checked as the member's.
     const where = readAskEditMetadata(view.private_metadata);
-    if (!where) {
-      await ack();
-      return;
-    }
-    const result = await editAsk(deps.db, scope, where.askId, form.data.text);
-    await ack();
-    if (!result.ok && result.problem === 'not_found') {
+    const result = where ? await editAsk(deps.db, scope, where.askId, form.data.text) : null;
+    if (!where || !result || (!result.ok && result.problem === 'not_found')) {
       deps.log.info(
         { team: scope.workspaceId, user: scope.userId },
         'edit submitted for an ask that is not the member’s',
       );
+      await ack({ response_action: 'update', view: noticeModal('Edit your ask', askNotFoundText()) });
       return;
     }
+    await ack();
     const message = buildAskDraftMessage(result.draft);
     deps.later.run('ask draft update', () =>
-      client.chat.update({
-        channel: where.channel,
-        ts: where.ts,
-        text: message.text,
-        blocks: message.blocks,
-      }),
+      updateInMemberDm(client, scope.userId, where, message, deps.log),
     );
     if (result.ok) refreshHome(client, deps, scope);
   };

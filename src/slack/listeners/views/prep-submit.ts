@@ -4,7 +4,8 @@ import { prepSheet, scheduleChat } from '../../../services/prep';
 import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
 import { memberScope, requestKey } from '../../pipeline/middleware';
-import { dmLater } from '../../surfaces';
+import { dmLater, updateInMemberDm } from '../../surfaces';
+import { noticeModal } from '../../views/kit';
 import { pickContactMissingError, readPickContactForm } from '../../views/pick-contact';
 import {
   buildPrepMessage,
@@ -17,6 +18,7 @@ import {
   scheduleInPastError,
   scheduleInvalidError,
 } from '../../views/prep';
+import { NOT_ON_LIST } from '../actions/prep-buttons';
 import { onValidSubmission } from './submission';
 
 type SubmitArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
@@ -29,21 +31,17 @@ export function ownQuestionsSubmission(deps: AppDeps) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
     }
-    await ack();
     const scope = memberScope(context);
+    // The contact id (and the DM it lives in) come back in private_metadata: re-checked as the member's.
     const where = readOwnQuestionsMetadata(view.private_metadata);
-    if (!where) return;
-    const sheet = await prepSheet(deps.db, scope, where.contactId, form.data.own);
-    if (!sheet) return;
+    const sheet = where ? await prepSheet(deps.db, scope, where.contactId, form.data.own) : null;
+    if (!where || !sheet) {
+      await ack({ response_action: 'update', view: noticeModal('Your own questions', NOT_ON_LIST) });
+      return;
+    }
+    await ack();
     const message = buildPrepMessage(sheet);
-    deps.later.run('prep update', () =>
-      client.chat.update({
-        channel: where.channel,
-        ts: where.ts,
-        text: message.text,
-        blocks: message.blocks,
-      }),
-    );
+    deps.later.run('prep update', () => updateInMemberDm(client, scope.userId, where, message, deps.log));
   };
 }
 
