@@ -26,6 +26,8 @@ export interface WorkspaceDeletedCounts {
   nudges: number;
   cohorts: number;
   memberships: number;
+  intros: number;
+  cohortPosts: number;
   handledRequests: number;
 }
 
@@ -43,6 +45,19 @@ export function deleteWorkspaceData(db: Db, workspaceId: string): Promise<Worksp
     async (tx) => {
       const memberships = await tx.cohortMembership.deleteMany({
         where: { OR: [{ cohort: { workspaceId } }, { member: { workspaceId } }] },
+      });
+      const intros = await tx.introRequest.deleteMany({
+        where: {
+          OR: [
+            { workspaceId },
+            { cohort: { workspaceId } },
+            { requester: { workspaceId } },
+            { classmate: { workspaceId } },
+          ],
+        },
+      });
+      const cohortPosts = await tx.cohortPost.deleteMany({
+        where: { OR: [{ workspaceId }, { cohort: { workspaceId } }] },
       });
       const nudges = await tx.nudge.deleteMany({
         where: { OR: [{ workspaceId }, { member: { workspaceId } }] },
@@ -75,6 +90,8 @@ export function deleteWorkspaceData(db: Db, workspaceId: string): Promise<Worksp
         nudges: nudges.count,
         cohorts: cohorts.count,
         memberships: memberships.count,
+        intros: intros.count,
+        cohortPosts: cohortPosts.count,
         handledRequests: handledRequests.count,
       };
     },
@@ -119,6 +136,8 @@ async function deleteMemberRows(tx: Tx, workspaceId: string, memberId: string): 
   const owned = { ownerId: memberId };
   const nudges = await tx.nudge.deleteMany({ where: { memberId } });
   const memberships = await tx.cohortMembership.deleteMany({ where: { memberId } });
+  // Intro requests they made or were asked for; their cohort's own rows (posts) stay.
+  await tx.introRequest.deleteMany({ where: { OR: [{ requesterId: memberId }, { classmateId: memberId }] } });
   const keywords = await tx.keyword.deleteMany({ where: owned });
   const skills = await tx.skill.deleteMany({ where: owned });
   const asks = await tx.ask.deleteMany({ where: { OR: [owned, { contact: owned }] } });

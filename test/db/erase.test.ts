@@ -91,6 +91,8 @@ for (const { kind, create } of DATABASE_KINDS) {
         nudges: 2,
         cohorts: 1,
         memberships: 2,
+        intros: 2,
+        cohortPosts: 1,
         handledRequests: 4, // each member's logged chat and event
       });
       // Again: nothing left to delete, and no error.

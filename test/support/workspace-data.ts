@@ -91,6 +91,28 @@ export async function seedWorkspace(
   for (const { memberId } of members) {
     await db.cohortMembership.create({ data: { cohortId: cohort.id, memberId } });
   }
+  await db.cohortPost.create({
+    data: { workspaceId, cohortId: cohort.id, kind: 'digest', week: '2026-W01', status: 'sent', sentAt: now },
+  });
+  const [first, second] = members;
+  if (first && second) {
+    // Each asks the other, so deleting either member leaves the other's request gone too.
+    for (const [requester, classmate] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      await db.introRequest.create({
+        data: {
+          workspaceId,
+          cohortId: cohort.id,
+          requesterId: requester.memberId,
+          classmateId: classmate.memberId,
+          query: 'Northwind',
+          matches: 1,
+        },
+      });
+    }
+  }
   return { workspaceId, members };
 }
 
