@@ -59,7 +59,8 @@ export const envSchema = z
     }),
     /** Earlier keys (comma-separated), still read until `coach rotate-key` re-seals their values. */
     ENCRYPTION_KEY_PREVIOUS: optionalString.refine(
-      (v) => v === undefined || v.split(',').every((k) => k.trim() === '' || parseKey(k.trim()) !== undefined),
+      (v) =>
+        v === undefined || v.split(',').every((k) => k.trim() === '' || parseKey(k.trim()) !== undefined),
       { message: 'must be keys of 32 bytes, base64 or hex, separated by commas' },
     ),
     /** Conversations older than this many months are deleted nightly; off when unset or 0. */

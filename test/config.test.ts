@@ -53,11 +53,16 @@ describe('loadConfig', () => {
     const bytes = Buffer.from(KEY_HEX, 'hex');
     expect(loadConfig({ ENCRYPTION_KEY: KEY_HEX }).encryption.key?.equals(bytes)).toBe(true);
     expect(loadConfig({ ENCRYPTION_KEY: bytes.toString('base64') }).encryption.key?.equals(bytes)).toBe(true);
-    expect(loadConfig({ ENCRYPTION_KEY: bytes.toString('base64url') }).encryption.key?.equals(bytes)).toBe(true);
+    expect(loadConfig({ ENCRYPTION_KEY: bytes.toString('base64url') }).encryption.key?.equals(bytes)).toBe(
+      true,
+    );
     const short = problems({ ENCRYPTION_KEY: 'c2hvcnQta2V5LXZhbHVl' });
     expect(short).toContain('ENCRYPTION_KEY must be 32 bytes');
     expect(short).not.toContain('c2hvcnQta2V5LXZhbHVl');
-    const previous = loadConfig({ ENCRYPTION_KEY: KEY_HEX, ENCRYPTION_KEY_PREVIOUS: ` ${'ab'.repeat(32)} ,` });
+    const previous = loadConfig({
+      ENCRYPTION_KEY: KEY_HEX,
+      ENCRYPTION_KEY_PREVIOUS: ` ${'ab'.repeat(32)} ,`,
+    });
     expect(previous.encryption.previous.map((k) => k.toString('hex'))).toEqual(['ab'.repeat(32)]);
   });
 
