@@ -134,6 +134,10 @@ export function openPostgresSql(url: string, max: number): Sql {
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the
+  // pool by pg, and the next transaction opens a new one. Without a listener the error would end the
+  // process.
+  pool.on('error', () => undefined);
   const texts = new Map<string, string>();
   const text = (sql: string) => {
     let converted = texts.get(sql);
