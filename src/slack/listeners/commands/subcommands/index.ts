@@ -1,6 +1,7 @@
 import type { Subcommand } from '../subcommand';
 import { addSubcommand } from './add';
 import { AFTER_CHAT_SUBCOMMANDS } from './after-chat';
+import { cohortSubcommand } from './cohort';
 import { helpSubcommand } from './help';
 import { NUDGES_SUBCOMMANDS } from './nudges';
 import { OUTREACH_SUBCOMMANDS } from './outreach';
@@ -12,4 +13,5 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   ...OUTREACH_SUBCOMMANDS,
   ...AFTER_CHAT_SUBCOMMANDS,
   ...NUDGES_SUBCOMMANDS,
+  cohortSubcommand,
 ];

@@ -1,0 +1,36 @@
+// `/coach cohort <action>`: running a cohort in a channel. Each action lives in its own file in this
+// folder and is listed here; `/coach cohort` alone (or an unknown action) lists them.
+import type { Subcommand, SubcommandContext } from '../../subcommand';
+
+export interface CohortAction {
+  name: string;
+  usage: string;
+  summary: string;
+  run(ctx: SubcommandContext): Promise<void>;
+}
+
+/** Every cohort action, in the order the list shows them. */
+export const COHORT_ACTIONS: CohortAction[] = [];
+
+function actionList(): string {
+  return COHORT_ACTIONS.map((a) => `• \`${a.usage}\`: ${a.summary}`).join('\n');
+}
+
+export const cohortSubcommand: Subcommand = {
+  name: 'cohort',
+  aliases: ['cohorts'],
+  usage: '/coach cohort [setup | sharing | status | digest]',
+  summary: 'Run a cohort in a channel, or choose what your cohort sees of your progress.',
+  async run(ctx) {
+    const [name = '', ...rest] = ctx.args.trim().split(/\s+/);
+    const action = COHORT_ACTIONS.find((a) => a.name === name.toLowerCase());
+    if (!action) {
+      const intro = name
+        ? `I don't know \`/coach cohort ${name}\`. Here is what works:`
+        : 'Cohorts, one per channel:';
+      await ctx.ack({ response_type: 'ephemeral', text: `${intro}\n${actionList()}` });
+      return;
+    }
+    await action.run({ ...ctx, args: rest.join(' ') });
+  },
+};
