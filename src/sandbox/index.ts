@@ -89,7 +89,10 @@ export interface SlackStandIn {
   revokeToken(token: string, error?: TokenRevocationError): void;
   /** Registers an app-level token (xapp-…) for apps.connections.open. */
   addAppToken(token: string, appId?: string): void;
-  /** Registers an OAuth code that oauth.v2.access exchanges (once) for `team`'s bot token, installing the team. */
+  /**
+   * Registers an OAuth code that oauth.v2.access exchanges (once) for `team`'s bot token, installing the
+   * team; with `tokenRotation`, for an expiring bot token and a refresh token instead (see OAuthCodeOptions).
+   */
   registerOAuthCode(code: string, team: StandInTeam, options?: OAuthCodeOptions): void;
   /** When set, oauth.v2.access checks the client id and secret. */
   setOAuthClient(clientId: string, clientSecret: string): void;
@@ -152,6 +155,13 @@ export function createSlackStandIn(opts: CreateSlackStandInOptions = {}): SlackS
     revokeToken: (token, error = 'token_revoked') => state.revokeToken(token, error),
     addAppToken: (token, appId) => state.addAppToken(token, appId),
     registerOAuthCode: (code, team, options = {}) => {
+      const rotation = options.tokenRotation;
+      const seconds = typeof rotation === 'object' ? rotation.expiresInSeconds : undefined;
+      if (seconds !== undefined && (!Number.isInteger(seconds) || seconds <= 0)) {
+        throw new Error(
+          `registerOAuthCode: expiresInSeconds must be a positive whole number, not ${seconds}`,
+        );
+      }
       state.oauthCodes.set(code, { team: { ...team }, options, used: false });
     },
     setOAuthClient: (clientId, clientSecret) => {

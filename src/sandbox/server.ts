@@ -175,6 +175,7 @@ export class StandInHttpServer {
     if (!token) return fail('not_authed');
     const status = state.tokenStatus(token);
     if (status.kind === 'revoked') return fail(status.error);
+    if (status.kind === 'expired') return fail('token_expired');
     if (status.kind === 'unknown') return fail('invalid_auth');
     if (spec.auth === 'bot') {
       if (status.kind !== 'bot') return fail('not_allowed_token_type');

@@ -1,5 +1,5 @@
 /** Workspace state of the stand-in: teams, users, channels, tokens, messages, files. */
-import { IdFactory } from './ids';
+import { IdFactory, randomHex } from './ids';
 import type {
   OAuthCodeOptions,
   ScheduledMessage,
@@ -30,12 +30,31 @@ export type TokenStatus =
   | { kind: 'bot'; team: StandInTeam }
   | { kind: 'app'; appId?: string }
   | { kind: 'revoked'; error: TokenRevocationError }
+  | { kind: 'expired' }
   | { kind: 'unknown' };
 
 export interface OAuthCodeRecord {
   team: StandInTeam;
   options: OAuthCodeOptions;
   used: boolean;
+}
+
+/** Slack's lifetime of a rotating access token: 12 hours. */
+export const ROTATING_TOKEN_LIFETIME_SECONDS = 43_200;
+
+/** A refresh token of a team installed with token rotation on; it works once. */
+export interface RefreshTokenRecord {
+  teamId: string;
+  expiresInSeconds: number;
+  /** The bot scopes granted, as oauth.v2.access reports them (comma-separated). */
+  scope: string;
+  used: boolean;
+}
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresInSeconds: number;
 }
 
 export const DEFAULT_TZ = 'America/Los_Angeles';
@@ -62,6 +81,9 @@ export class SandboxState {
   private readonly revoked = new Map<string, TokenRevocationError>();
   private readonly appTokens = new Map<string, string | undefined>();
   private readonly dmByUser = new Map<string, string>();
+  /** Expiring bot tokens (token rotation): the team each acts for and when it stops working (ms). */
+  private readonly expiringTokens = new Map<string, { teamId: string; expiresAtMs: number }>();
+  private readonly refreshTokens = new Map<string, RefreshTokenRecord>();
 
   constructor(readonly clock: () => number) {
     this.ids = new IdFactory(clock);
@@ -190,9 +212,37 @@ export class SandboxState {
     this.revoked.set(token, error);
   }
 
+  /**
+   * A new expiring bot token and refresh token for the team (token rotation), the token becoming the
+   * team's current one. Earlier access tokens keep working until their own expiry.
+   */
+  issueRotatingTokens(teamId: string, expiresInSeconds: number, scope: string): IssuedTokens {
+    const team = this.requireTeam(teamId);
+    const accessToken = `xoxe.xoxb-1-${randomHex(24)}`;
+    const refreshToken = `xoxe-1-${randomHex(24)}`;
+    this.expiringTokens.set(accessToken, { teamId, expiresAtMs: this.clock() + expiresInSeconds * 1000 });
+    this.refreshTokens.set(refreshToken, { teamId, expiresInSeconds, scope, used: false });
+    team.botToken = accessToken;
+    return { accessToken, refreshToken, expiresInSeconds };
+  }
+
+  /** Claims a refresh token: its record the first time, undefined after (or for an unknown one). */
+  useRefreshToken(refreshToken: string): RefreshTokenRecord | undefined {
+    const record = this.refreshTokens.get(refreshToken);
+    if (!record || record.used || !this.teams.has(record.teamId)) return undefined;
+    record.used = true;
+    return record;
+  }
+
   tokenStatus(token: string): TokenStatus {
     const revokedWith = this.revoked.get(token);
     if (revokedWith) return { kind: 'revoked', error: revokedWith };
+    const expiring = this.expiringTokens.get(token);
+    if (expiring) {
+      const team = this.teams.get(expiring.teamId);
+      if (!team) return { kind: 'unknown' };
+      return this.clock() >= expiring.expiresAtMs ? { kind: 'expired' } : { kind: 'bot', team };
+    }
     for (const team of this.teams.values()) {
       if (team.botToken === token) return { kind: 'bot', team };
     }
@@ -202,6 +252,8 @@ export class SandboxState {
 
   teamIdForToken(token: string | undefined): string | undefined {
     if (!token) return undefined;
+    const expiring = this.expiringTokens.get(token);
+    if (expiring) return expiring.teamId;
     for (const team of this.teams.values()) {
       if (team.botToken === token) return team.id;
     }

@@ -153,6 +153,13 @@ export interface OAuthCodeOptions {
   scopes?: string[];
   /** When set, oauth.v2.access must receive the same `redirect_uri`. */
   redirectUri?: string;
+  /**
+   * Token rotation on (Slack's "Using token rotation"): the code is exchanged for an expiring bot token
+   * (`xoxe.xoxb-…`), a refresh token (`xoxe-1-…`) and `expires_in`. oauth.v2.access with
+   * `grant_type=refresh_token` swaps a refresh token, once, for a new pair; a bot token past its expiry
+   * (by the stand-in's clock) answers `token_expired`. `true` means Slack's 12 hours (43200 s).
+   */
+  tokenRotation?: boolean | { expiresInSeconds?: number };
 }
 
 /** A Socket Mode frame the stand-in sends to the app. `envelope_id` is generated when omitted. */
