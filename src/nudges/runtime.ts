@@ -68,9 +68,19 @@ function installedWorkspaces(
   return async (workspaceId) => {
     let token: string | undefined;
     try {
-      token = (
-        await provider.authorize({ teamId: workspaceId, enterpriseId: undefined, isEnterpriseInstall: false })
-      ).botToken;
+      const auth = await provider.authorize({
+        teamId: workspaceId,
+        enterpriseId: undefined,
+        isEnterpriseInstall: false,
+      });
+      token = auth.botToken;
+      // When a refresh fails (Slack unreachable, a spent refresh token) the SDK hands back the token it
+      // had. Past its expiry (the SDK's clock: Date.now) every send would fail with token_expired and
+      // count as failed, so the workspace waits instead, and a later sweep refreshes again.
+      if (auth.botTokenExpiresAt !== undefined && auth.botTokenExpiresAt * 1000 <= Date.now()) {
+        log.warn({ workspaceId }, 'the workspace token expired and could not be refreshed; its nudges wait');
+        token = undefined;
+      }
     } catch {
       // Not a workspace install of its own: an org-wide one, or none (uninstalled).
       token = (await botCredentialsFor(db, sealer, workspaceId))?.token;
