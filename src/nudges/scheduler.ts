@@ -9,6 +9,7 @@ import type { Log } from '../log';
 import { scrubTokens } from '../log';
 import { pruneHandledRequests } from '../store/requests';
 import type { DeliverOptions } from './deliver';
+import { introTimeouts } from './intro-timeouts';
 import type { PlanCursor } from './plan';
 import { retentionPrune } from './retention';
 import type { SlackForWorkspace } from './slack';
@@ -47,6 +48,7 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
   let inFlight: Promise<unknown> | undefined;
   let stopped = false;
   const retention = retentionPrune(options.db, log, options.retentionMonths);
+  const intros = introTimeouts(options.db, options.slack, log);
 
   /** One tick: the sweep, then housekeeping and the report. `stop()` waits for all of it. */
   const tick = async (now: Date): Promise<void> => {
@@ -72,6 +74,8 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
     }
     // The retention limit, once a night: it reports its own failures, and a failed sweep does not hold it back.
     await retention.maybeRun(now);
+    // Warm-intro requests unanswered for a week close, and their requesters hear one kind no.
+    await intros.run(now);
     try {
       if (swept) options.onSweep?.(swept);
     } catch (error) {

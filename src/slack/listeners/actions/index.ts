@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
 import { registerAfterChatActions } from './after-chat';
+import { registerIntroActions } from './intros';
 import { registerNudgesActions } from './nudges';
 import { registerOutreachActions } from './outreach';
 
@@ -8,4 +9,5 @@ export function register(app: App, deps: AppDeps): void {
   registerOutreachActions(app, deps);
   registerAfterChatActions(app, deps);
   registerNudgesActions(app, deps);
+  registerIntroActions(app, deps);
 }

@@ -5,6 +5,7 @@ import { cohortSubcommand } from './cohort';
 import { helpSubcommand } from './help';
 import { NUDGES_SUBCOMMANDS } from './nudges';
 import { OUTREACH_SUBCOMMANDS } from './outreach';
+import { whoKnowsSubcommand } from './who-knows';
 
 /** Every working subcommand, in the order help lists them. */
 export const SUBCOMMANDS: readonly Subcommand[] = [
@@ -14,4 +15,5 @@ export const SUBCOMMANDS: readonly Subcommand[] = [
   ...AFTER_CHAT_SUBCOMMANDS,
   ...NUDGES_SUBCOMMANDS,
   cohortSubcommand,
+  whoKnowsSubcommand,
 ];
