@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
 import { pruneHandledRequests } from '../store/requests';
+import { runCohortJobs } from './cohort-digests';
 import type { DeliverOptions } from './deliver';
 import { introTimeouts } from './intro-timeouts';
 import type { PlanCursor } from './plan';
@@ -76,6 +77,12 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
     await retention.maybeRun(now);
     // Warm-intro requests unanswered for a week close, and their requesters hear one kind no.
     await intros.run(now);
+    // Cohorts' weekly digests and facilitators' notes, each once per week (see ./cohort-digests).
+    try {
+      await runCohortJobs({ now, db: options.db, slack: options.slack, log });
+    } catch (error) {
+      log.error({ err: scrubTokens(String(error)) }, 'cohort posts failed');
+    }
     try {
       if (swept) options.onSweep?.(swept);
     } catch (error) {
