@@ -104,7 +104,10 @@ export function studentFigures(records: StudentRecords, window: Window, now: Dat
   const reachingOutCold =
     first !== null &&
     records.asks.some(
-      (a) => !referred.has(a.contactId) && a.sentAt >= first && a.sentAt.getTime() < window.end.getTime(),
+      (a) =>
+        !referred.has(a.contactId) &&
+        a.sentAt.getTime() > first.getTime() &&
+        a.sentAt.getTime() < window.end.getTime(),
     );
   const contactsByEnd = records.contacts.filter((c) => c.createdAt.getTime() < window.end.getTime());
   return {
@@ -228,14 +231,14 @@ const STAGES: Record<CohortStageKey, Omit<CohortStage, 'basis'>> = {
     key: 'first_conversations',
     label: 'First conversations',
     summary:
-      'Most of you are still on first conversations: mentors and warm contacts, people who know you or were introduced to you. That is exactly where the method starts.',
+      "Most of you are still on first conversations: mentors and warm contacts, people who know you or were introduced to you. That's exactly where to start.",
     next: 'One warm ask this week: a mentor, a former colleague, or someone a classmate can introduce you to.',
   },
   ready_for_cold: {
     key: 'ready_for_cold',
     label: 'Ready to reach out cold',
     summary:
-      'Most of you have had a first conversation. The next stage is reaching people in your target role who do not know you yet.',
+      "Most of you have had a first conversation. The next stage is reaching people in your target role who don't know you yet.",
     next: 'Pick one person a step or two ahead on your path and send them a short, specific ask.',
   },
   cold_outreach: {
@@ -453,7 +456,7 @@ const REASON_WORDS: Record<ShoutOutReason, string> = {
   first_conversation: 'a first conversation',
   goal_met: 'met the weekly goal',
   thank_you_on_time: 'a thank-you within 24 hours',
-  new_referral: 'someone new suggested to them',
+  new_referral: 'a new introduction',
 };
 
 /** "a first conversation, a thank-you within 24 hours". */

@@ -4,19 +4,30 @@ import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { ensureMember } from '../store/members';
 import { loadSnapshot, readSnapshot } from '../store/snapshot';
+import { type FacilitatedCohort, facilitatedCohorts } from './cohort-digests';
 
 export interface HomeData {
   snapshot: MemberSnapshot;
   /** False when neither the member nor Slack has told us their timezone yet. */
   timezoneKnown: boolean;
+  /** The cohorts the member facilitates, each with its week so far (none for most members). */
+  facilitating: FacilitatedCohort[];
 }
 
 /** What the App Home shows, and whether the member's timezone is known yet. */
-export async function homeSnapshot(db: Db, scope: Scope): Promise<HomeData> {
+export async function homeSnapshot(db: Db, scope: Scope, now: Date): Promise<HomeData> {
   const read = await readSnapshot(db, scope);
   if (read) {
-    return { snapshot: read.snapshot, timezoneKnown: Boolean(read.member.tzOverride ?? read.member.slackTz) };
+    return {
+      snapshot: read.snapshot,
+      timezoneKnown: Boolean(read.member.tzOverride ?? read.member.slackTz),
+      facilitating: await facilitatedCohorts(db, scope, now),
+    };
   }
   const member = await ensureMember(db, scope);
-  return { snapshot: await loadSnapshot(db, member), timezoneKnown: false };
+  return {
+    snapshot: await loadSnapshot(db, member),
+    timezoneKnown: false,
+    facilitating: await facilitatedCohorts(db, scope, now),
+  };
 }

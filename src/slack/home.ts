@@ -19,12 +19,15 @@ export function refreshHome(
 
 /** Builds and publishes the App Home now. */
 export async function publishHome(client: WebClient, deps: CoreDeps, scope: Scope): Promise<void> {
-  let home = await homeSnapshot(deps.db, scope);
+  let home = await homeSnapshot(deps.db, scope, deps.clock.now());
   if (!home.timezoneKnown) {
     await learnTimezone(client, deps, scope);
-    home = await homeSnapshot(deps.db, scope);
+    home = await homeSnapshot(deps.db, scope, deps.clock.now());
   }
-  await client.views.publish({ user_id: scope.userId, view: buildHomeView(home.snapshot, deps.clock.now()) });
+  await client.views.publish({
+    user_id: scope.userId,
+    view: buildHomeView(home.snapshot, deps.clock.now(), home.facilitating),
+  });
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   ASK_EDIT_CALLBACK_ID,
   askNotFoundText,
 } from '../../src/slack/views/ask';
+import { COHORT_DIGEST_ACTIONS } from '../../src/slack/views/cohort-digest';
 import { FORGET_CALLBACK_ID } from '../../src/slack/views/data';
 import { GOAL_CALLBACK_ID } from '../../src/slack/views/goal';
 import {
@@ -802,6 +803,13 @@ const WITHOUT_IDS = {
   shortcut: [LOG_SHORTCUT_CALLBACK_ID, DRAFT_ASK_SHORTCUT],
 };
 
+/**
+ * Listeners whose ids are not a member's own rows, re-checked by their own tests: "Nudge kindly" (a
+ * cohort and a student; test/e2e/cohort-digest.test.ts presses it as a student, for a student who shares
+ * nothing, for another workspace's cohort and for someone outside the cohort).
+ */
+const CHECKED_ELSEWHERE = { action: [COHORT_DIGEST_ACTIONS.nudgeKindly] };
+
 /** Every listener the app registers, by kind. */
 function registeredListeners(): Record<string, string[]> {
   const ids: Record<string, string[]> = { action: [], view: [], shortcut: [], command: [], event: [] };
@@ -836,6 +844,7 @@ for (const { kind, create } of DATABASE_KINDS) {
           ...FOLLOW_UP_CLICKS.map((c) => c.actionId),
           ASK_BLOCKS.person.actionId,
           ...WITHOUT_IDS.action,
+          ...CHECKED_ELSEWHERE.action,
         ]),
         view: new Set([...FORMS.map((f) => f.callbackId), ...WITHOUT_IDS.view]),
         shortcut: new Set(WITHOUT_IDS.shortcut),

@@ -5,7 +5,9 @@ import { type DueItem, dueNow, goalProgress, pipelineByStage } from '../../coach
 import { plural } from '../../coaching/text';
 import { formatWhen } from '../../coaching/time';
 import type { ConversationData, MemberSnapshot } from '../../coaching/types';
+import type { FacilitatedCohort } from '../../services/cohort-digests';
 import { OPEN } from './action-ids';
+import { facilitatorHomeBlocks } from './cohort-status';
 import { actions, button, clip, context, divider, esc, header, LIMITS, mrkdwn, section } from './kit';
 
 /** Items of each list shown on the Home tab; the rest are counted. */
@@ -53,7 +55,12 @@ function recentLine(c: ConversationData & { heldAt: Date }, name: string, tz: st
   return `:coffee: *${esc(clip(name, 80))}* · ${formatWhen(c.heldAt, tz, now)}${thanked}${action}`;
 }
 
-export function buildHomeView(snapshot: MemberSnapshot, now: Date): HomeView {
+export function buildHomeView(
+  snapshot: MemberSnapshot,
+  now: Date,
+  /** The cohorts the member facilitates ("Cohorts you facilitate"); none shown for most members. */
+  facilitating: readonly FacilitatedCohort[] = [],
+): HomeView {
   const tz = snapshot.prefs.tz;
   const progress = goalProgress(snapshot, now);
   const due = dueNow(snapshot, now);
@@ -135,6 +142,7 @@ export function buildHomeView(snapshot: MemberSnapshot, now: Date): HomeView {
       blocks.push(context(`${plural(recent.length, 'conversation', 'conversations')} in all.`));
     }
   }
+  blocks.push(...facilitatorHomeBlocks(facilitating));
   blocks.push(context('Type `/coach help` anywhere to see everything I can do.'));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };
 }

@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
 import { registerAfterChatActions } from './after-chat';
+import { registerCohortNudgeActions } from './cohort-nudge';
 import { registerIntroActions } from './intros';
 import { registerNudgesActions } from './nudges';
 import { registerOutreachActions } from './outreach';
@@ -9,5 +10,6 @@ export function register(app: App, deps: AppDeps): void {
   registerOutreachActions(app, deps);
   registerAfterChatActions(app, deps);
   registerNudgesActions(app, deps);
+  registerCohortNudgeActions(app, deps);
   registerIntroActions(app, deps);
 }

@@ -1,6 +1,8 @@
 // `/coach cohort <action>`: running a cohort in a channel. Each action lives in its own file in this
 // folder and is listed here; `/coach cohort` alone (or an unknown action) lists them.
 import type { Subcommand, SubcommandContext } from '../../subcommand';
+import { cohortDigestAction } from './digest';
+import { cohortStatusAction } from './status';
 
 export interface CohortAction {
   name: string;
@@ -10,7 +12,7 @@ export interface CohortAction {
 }
 
 /** Every cohort action, in the order the list shows them. */
-export const COHORT_ACTIONS: CohortAction[] = [];
+export const COHORT_ACTIONS: CohortAction[] = [cohortStatusAction, cohortDigestAction];
 
 function actionList(): string {
   return COHORT_ACTIONS.map((a) => `• \`${a.usage}\`: ${a.summary}`).join('\n');
