@@ -85,6 +85,8 @@ export interface SlackStandIn {
   addUser(user: StandInUser): void;
   addChannel(channel: StandInChannel): void;
   addMember(channelId: string, userId: string): void;
+  /** Takes someone out of a channel (as leaving it does); the app hears of it only from an event. */
+  removeMember(channelId: string, userId: string): void;
   /** Makes a token fail with `error` (default `token_revoked`; a bot token of an uninstalled app gets `account_inactive`). */
   revokeToken(token: string, error?: TokenRevocationError): void;
   /** Registers an app-level token (xapp-…) for apps.connections.open. */
@@ -152,6 +154,7 @@ export function createSlackStandIn(opts: CreateSlackStandInOptions = {}): SlackS
     addUser: (user) => state.addUser(user),
     addChannel: (channel) => state.addChannel(channel),
     addMember: (channelId, userId) => state.addMember(channelId, userId),
+    removeMember: (channelId, userId) => state.removeMember(channelId, userId),
     revokeToken: (token, error = 'token_revoked') => state.revokeToken(token, error),
     addAppToken: (token, appId) => state.addAppToken(token, appId),
     registerOAuthCode: (code, team, options = {}) => {

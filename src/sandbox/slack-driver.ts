@@ -334,6 +334,8 @@ function initialState(element: Record<string, unknown>): Record<string, unknown>
       return { type, selected_options: element.initial_options ?? [] };
     case 'users_select':
       return { type, selected_user: element.initial_user ?? null };
+    case 'multi_users_select':
+      return { type, selected_users: element.initial_users ?? [] };
     case 'conversations_select':
       return { type, selected_conversation: element.initial_conversation ?? null };
     default:
@@ -369,6 +371,11 @@ function answerState(
     }
     case 'users_select':
       return { type, selected_user: answer };
+    case 'multi_users_select':
+      return {
+        type,
+        selected_users: Array.isArray(answer) ? answer : typeof answer === 'string' ? [answer] : [],
+      };
     case 'conversations_select':
       return { type, selected_conversation: answer };
     default:

@@ -129,6 +129,12 @@ export class SandboxState {
     if (!channel.members.includes(userId)) channel.members.push(userId);
   }
 
+  removeMember(channelId: string, userId: string): void {
+    const channel = this.channels.get(channelId);
+    if (!channel) throw new Error(`removeMember: unknown channel ${channelId}`);
+    channel.members = channel.members.filter((id) => id !== userId);
+  }
+
   userInTeam(teamId: string, userId: string): StandInUser | undefined {
     const user = this.users.get(userId);
     return user && user.teamId === teamId ? user : undefined;

@@ -11,6 +11,10 @@ export interface StandInUser {
   isBot?: boolean;
   deleted?: boolean;
   email?: string;
+  /** A workspace admin (users.info `is_admin`). An owner is an admin too, as in Slack. */
+  isAdmin?: boolean;
+  /** A workspace owner (users.info `is_owner`). */
+  isOwner?: boolean;
 }
 
 export interface StandInTeam {

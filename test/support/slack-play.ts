@@ -83,6 +83,10 @@ function elementText(element: unknown): string[] {
     case 'conversations_select':
     case 'channels_select':
       return placeholder;
+    case 'multi_users_select': // the people picked show as their names, written here as mentions
+      return Array.isArray(element.initial_users) && element.initial_users.length > 0
+        ? element.initial_users.map((id) => `<@${String(id)}>`)
+        : placeholder;
     case 'checkboxes':
     case 'radio_buttons':
       return Array.isArray(element.options) ? element.options.flatMap(optionText) : [];
