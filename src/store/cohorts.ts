@@ -215,3 +215,12 @@ export async function saveSharingChoice(db: DbOrTx, scope: Scope, choice: Sharin
     data: { cohortSharing: choice.sharing, introsOpen: choice.introsOpen },
   });
 }
+
+/** The member's membership of the cohort, current or left (null when they were never in it). */
+export function findMembership(
+  db: DbOrTx,
+  cohortId: string,
+  memberId: string,
+): Promise<CohortMembership | null> {
+  return db.cohortMembership.findUnique({ where: { cohortId_memberId: { cohortId, memberId } } });
+}
