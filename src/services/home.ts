@@ -5,11 +5,14 @@ import type { Db } from '../db/client';
 import { ensureMember } from '../store/members';
 import { loadSnapshot, readSnapshot } from '../store/snapshot';
 import { type FacilitatedCohort, facilitatedCohorts } from './cohort-digests';
+import { homeCohort, type SharingPicture } from './cohorts';
 
 export interface HomeData {
   snapshot: MemberSnapshot;
   /** False when neither the member nor Slack has told us their timezone yet. */
   timezoneKnown: boolean;
+  /** The member's cohorts and what they share with them; null when they are in none. */
+  cohort: SharingPicture | null;
   /** The cohorts the member facilitates, each with its week so far (none for most members). */
   facilitating: FacilitatedCohort[];
 }
@@ -21,6 +24,7 @@ export async function homeSnapshot(db: Db, scope: Scope, now: Date): Promise<Hom
     return {
       snapshot: read.snapshot,
       timezoneKnown: Boolean(read.member.tzOverride ?? read.member.slackTz),
+      cohort: await homeCohort(db, scope),
       facilitating: await facilitatedCohorts(db, scope, now),
     };
   }
@@ -28,6 +32,7 @@ export async function homeSnapshot(db: Db, scope: Scope, now: Date): Promise<Hom
   return {
     snapshot: await loadSnapshot(db, member),
     timezoneKnown: false,
+    cohort: await homeCohort(db, scope),
     facilitating: await facilitatedCohorts(db, scope, now),
   };
 }

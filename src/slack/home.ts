@@ -26,7 +26,7 @@ export async function publishHome(client: WebClient, deps: CoreDeps, scope: Scop
   }
   await client.views.publish({
     user_id: scope.userId,
-    view: buildHomeView(home.snapshot, deps.clock.now(), home.facilitating),
+    view: buildHomeView(home.snapshot, deps.clock.now(), home.cohort, home.facilitating),
   });
 }
 

@@ -32,6 +32,8 @@ import {
   askNotFoundText,
 } from '../../src/slack/views/ask';
 import { COHORT_DIGEST_ACTIONS } from '../../src/slack/views/cohort-digest';
+import { COHORT_SETUP_CALLBACK_ID } from '../../src/slack/views/cohort-setup';
+import { COHORT_SHARING_ACTIONS, COHORT_SHARING_CALLBACK_ID } from '../../src/slack/views/cohort-sharing';
 import { FORGET_CALLBACK_ID } from '../../src/slack/views/data';
 import { GOAL_CALLBACK_ID } from '../../src/slack/views/goal';
 import {
@@ -797,18 +799,20 @@ const FORMS: FormCase[] = [
 
 /** Listeners whose requests carry no id of anyone's (the member's scope is all they use). */
 const WITHOUT_IDS = {
-  action: [OPEN.settings],
-  view: [GOAL_CALLBACK_ID, SETTINGS_CALLBACK_ID, FORGET_CALLBACK_ID],
+  action: [OPEN.settings, COHORT_SHARING_ACTIONS.open],
+  view: [GOAL_CALLBACK_ID, SETTINGS_CALLBACK_ID, FORGET_CALLBACK_ID, COHORT_SHARING_CALLBACK_ID],
   /** Global shortcuts only: a message shortcut would carry a message from the client, and need a case. */
   shortcut: [LOG_SHORTCUT_CALLBACK_ID, DRAFT_ASK_SHORTCUT],
 };
 
 /**
- * Listeners whose ids are not a member's own rows, re-checked by their own tests: "Nudge kindly" (a
+ * Listeners whose ids are not a member's own rows but a channel and people, re-checked by their own
+ * tests: the cohort setup form (a channel and facilitators; test/e2e/cohort-setup.test.ts submits a
+ * facilitator's form as a student, and for a channel of another workspace's cohort); "Nudge kindly" (a
  * cohort and a student; test/e2e/cohort-digest.test.ts presses it as a student, for a student who shares
  * nothing, for another workspace's cohort and for someone outside the cohort).
  */
-const CHECKED_ELSEWHERE = { action: [COHORT_DIGEST_ACTIONS.nudgeKindly] };
+const CHECKED_ELSEWHERE = { view: [COHORT_SETUP_CALLBACK_ID], action: [COHORT_DIGEST_ACTIONS.nudgeKindly] };
 
 /** Every listener the app registers, by kind. */
 function registeredListeners(): Record<string, string[]> {
@@ -846,7 +850,7 @@ for (const { kind, create } of DATABASE_KINDS) {
           ...WITHOUT_IDS.action,
           ...CHECKED_ELSEWHERE.action,
         ]),
-        view: new Set([...FORMS.map((f) => f.callbackId), ...WITHOUT_IDS.view]),
+        view: new Set([...FORMS.map((f) => f.callbackId), ...WITHOUT_IDS.view, ...CHECKED_ELSEWHERE.view]),
         shortcut: new Set(WITHOUT_IDS.shortcut),
       };
       const registered = registeredListeners();

@@ -6,7 +6,9 @@ import { plural } from '../../coaching/text';
 import { formatWhen } from '../../coaching/time';
 import type { ConversationData, MemberSnapshot } from '../../coaching/types';
 import type { FacilitatedCohort } from '../../services/cohort-digests';
+import type { SharingPicture } from '../../services/cohorts';
 import { OPEN } from './action-ids';
+import { cohortHomeBlocks } from './cohort-sharing';
 import { facilitatorHomeBlocks } from './cohort-status';
 import { actions, button, clip, context, divider, esc, header, LIMITS, mrkdwn, section } from './kit';
 
@@ -58,6 +60,8 @@ function recentLine(c: ConversationData & { heldAt: Date }, name: string, tz: st
 export function buildHomeView(
   snapshot: MemberSnapshot,
   now: Date,
+  /** The member's cohorts ("Your cohort"); none shown when they are in none. */
+  cohort: SharingPicture | null = null,
   /** The cohorts the member facilitates ("Cohorts you facilitate"); none shown for most members. */
   facilitating: readonly FacilitatedCohort[] = [],
 ): HomeView {
@@ -142,6 +146,7 @@ export function buildHomeView(
       blocks.push(context(`${plural(recent.length, 'conversation', 'conversations')} in all.`));
     }
   }
+  if (cohort) blocks.push(...cohortHomeBlocks(cohort));
   blocks.push(...facilitatorHomeBlocks(facilitating));
   blocks.push(context('Type `/coach help` anywhere to see everything I can do.'));
   return { type: 'home', blocks: blocks.slice(0, LIMITS.viewBlocks) };

@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
 import { registerAfterChatActions } from './after-chat';
 import { registerCohortNudgeActions } from './cohort-nudge';
+import { registerCohortSharingActions } from './cohort-sharing';
 import { registerIntroActions } from './intros';
 import { registerNudgesActions } from './nudges';
 import { registerOutreachActions } from './outreach';
@@ -11,5 +12,6 @@ export function register(app: App, deps: AppDeps): void {
   registerAfterChatActions(app, deps);
   registerNudgesActions(app, deps);
   registerCohortNudgeActions(app, deps);
+  registerCohortSharingActions(app, deps);
   registerIntroActions(app, deps);
 }

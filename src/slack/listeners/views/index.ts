@@ -1,8 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../../deps';
 import { ADD_TARGET_CALLBACK_ID } from '../../views/add-target';
+import { COHORT_SETUP_CALLBACK_ID } from '../../views/cohort-setup';
+import { COHORT_SHARING_CALLBACK_ID } from '../../views/cohort-sharing';
 import { addTargetSubmission } from './add-target';
 import { registerAfterChatViews } from './after-chat';
+import { cohortSetupSubmission } from './cohort-setup';
+import { cohortSharingSubmission } from './cohort-sharing';
 import { registerNudgesViews } from './nudges';
 import { registerOutreachViews } from './outreach';
 
@@ -11,4 +15,6 @@ export function register(app: App, deps: AppDeps): void {
   registerOutreachViews(app, deps);
   registerAfterChatViews(app, deps);
   registerNudgesViews(app, deps);
+  app.view(COHORT_SETUP_CALLBACK_ID, cohortSetupSubmission(deps));
+  app.view(COHORT_SHARING_CALLBACK_ID, cohortSharingSubmission(deps));
 }

@@ -2,6 +2,8 @@
 // folder and is listed here; `/coach cohort` alone (or an unknown action) lists them.
 import type { Subcommand, SubcommandContext } from '../../subcommand';
 import { cohortDigestAction } from './digest';
+import { cohortSetupAction } from './setup';
+import { cohortSharingAction } from './sharing';
 import { cohortStatusAction } from './status';
 
 export interface CohortAction {
@@ -12,7 +14,12 @@ export interface CohortAction {
 }
 
 /** Every cohort action, in the order the list shows them. */
-export const COHORT_ACTIONS: CohortAction[] = [cohortStatusAction, cohortDigestAction];
+export const COHORT_ACTIONS: CohortAction[] = [
+  cohortSetupAction,
+  cohortSharingAction,
+  cohortStatusAction,
+  cohortDigestAction,
+];
 
 function actionList(): string {
   return COHORT_ACTIONS.map((a) => `• \`${a.usage}\`: ${a.summary}`).join('\n');
