@@ -302,8 +302,8 @@ export async function acceptIntro(
   });
   if (!saved) {
     // Answered between loading and saving (a second click): show it as it is now.
-    const now2 = await loadOpen(db, scope, intro.id, now);
-    return now2.ok ? { kind: 'not_found' } : now2.answer;
+    const current = await loadOpen(db, scope, intro.id, now);
+    return current.ok ? { kind: 'not_found' } : current.answer;
   }
   const requesterScope = { workspaceId: scope.workspaceId, userId: requesterUserId };
   return {
