@@ -37,7 +37,7 @@ import type { DbOrTx } from '../store/tx';
 export type { CohortRole, CohortSettings, CohortSharing, SharingChoice };
 
 /** What a new cohort starts with (the timezone is the member's own). */
-export function defaultCohortSettings(tz: string): CohortSettings {
+function defaultCohortSettings(tz: string): CohortSettings {
   return {
     name: '',
     weeklyGoal: 1,

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StandInUser } from '../../src/sandbox';
 import { fillView } from '../../src/sandbox/slack-driver';
+import { MEMBERS_PAGE } from '../../src/slack/channels';
 import { COHORT_SETUP_BLOCKS } from '../../src/slack/views/cohort-setup';
 import {
   ADA,
@@ -25,8 +26,8 @@ import { ALICE, BOB, HELPER_BOT, TEAM } from '../support/fixtures';
 import { errorsLogged, useHarness } from '../support/harness';
 import { everyString, inputByLabel, submitModal, visibleText } from '../support/slack-play';
 
-/** More students than one page of conversations.members holds (the app asks for 200 at a time). */
-const MANY: StandInUser[] = Array.from({ length: 203 }, (_, i) => ({
+/** More students than one page of conversations.members holds. */
+const MANY: StandInUser[] = Array.from({ length: MEMBERS_PAGE + 3 }, (_, i) => ({
   id: `U0S${String(i).padStart(4, '0')}`,
   teamId: TEAM.id,
   name: `student${i}`,

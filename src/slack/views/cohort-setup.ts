@@ -41,15 +41,15 @@ export const COHORT_SETUP_BLOCKS = {
 const B = COHORT_SETUP_BLOCKS;
 
 /** How the app is added to a channel, in every message that needs it. */
-export const INVITE_COMMAND = '/invite @Networking Coach';
+const INVITE_COMMAND = '/invite @Networking Coach';
 
 const NAME_MAX = 80;
 
 /** Conversations a week each student of a cohort aims for. */
-export const WEEKLY_GOAL_RANGE = { min: 1, max: 7 } as const;
+const WEEKLY_GOAL_RANGE = { min: 1, max: 7 } as const;
 const MAX_FACILITATORS = 10;
 
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 function zoneLabel(zone: string): string {
   return zone.replace(/_/g, ' ');
@@ -64,7 +64,7 @@ function weekdayName(day: number): string {
 }
 
 /** "Mondays at 09:00 (America/New York)". */
-export function digestWhen(s: Pick<CohortSettings, 'digestWeekday' | 'digestHour' | 'digestMinute' | 'tz'>) {
+function digestWhen(s: Pick<CohortSettings, 'digestWeekday' | 'digestHour' | 'digestMinute' | 'tz'>) {
   return `${weekdayName(s.digestWeekday)}s at ${hhmm(s.digestHour, s.digestMinute)} (${zoneLabel(s.tz)})`;
 }
 
