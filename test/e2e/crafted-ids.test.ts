@@ -36,6 +36,7 @@ import { COHORT_SETUP_CALLBACK_ID } from '../../src/slack/views/cohort-setup';
 import { COHORT_SHARING_ACTIONS, COHORT_SHARING_CALLBACK_ID } from '../../src/slack/views/cohort-sharing';
 import { FORGET_CALLBACK_ID } from '../../src/slack/views/data';
 import { GOAL_CALLBACK_ID } from '../../src/slack/views/goal';
+import { INTRO_ACTIONS } from '../../src/slack/views/intros';
 import {
   LOG_CALLBACK_ID,
   LOG_PICK_BLOCK,
@@ -810,9 +811,19 @@ const WITHOUT_IDS = {
  * tests: the cohort setup form (a channel and facilitators; test/e2e/cohort-setup.test.ts submits a
  * facilitator's form as a student, and for a channel of another workspace's cohort); "Nudge kindly" (a
  * cohort and a student; test/e2e/cohort-digest.test.ts presses it as a student, for a student who shares
- * nothing, for another workspace's cohort and for someone outside the cohort).
+ * nothing, for another workspace's cohort and for someone outside the cohort); the warm-intro buttons
+ * (an intro request; test/e2e/warm-intros.test.ts sends Accept, Decline and the pick from someone the
+ * request is not addressed to, from the requester, and with made-up ids).
  */
-const CHECKED_ELSEWHERE = { view: [COHORT_SETUP_CALLBACK_ID], action: [COHORT_DIGEST_ACTIONS.nudgeKindly] };
+const CHECKED_ELSEWHERE = {
+  view: [COHORT_SETUP_CALLBACK_ID],
+  action: [
+    COHORT_DIGEST_ACTIONS.nudgeKindly,
+    INTRO_ACTIONS.accept,
+    INTRO_ACTIONS.decline,
+    INTRO_ACTIONS.pick,
+  ],
+};
 
 /** Every listener the app registers, by kind. */
 function registeredListeners(): Record<string, string[]> {
