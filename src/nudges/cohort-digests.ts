@@ -208,7 +208,8 @@ async function runCohort(run: Run, cohort: Cohort): Promise<void> {
   if (!done.has('digest:')) {
     await deliverPost(run, { ...base, kind: 'digest', recipientId: '' }, cohort.channelId, async () => {
       const w = await figures();
-      return buildDigestMessage(w.cohort, w.digest, due.window.start);
+      // A cohort nobody has joined as a student yet has nothing to tell its channel.
+      return w.digest.totals.students === 0 ? null : buildDigestMessage(w.cohort, w.digest, due.window.start);
     });
   }
   const facilitators = (await cohortPeople(db, cohort.workspaceId, cohort.id)).filter(

@@ -162,6 +162,13 @@ for (const { kind, create } of DATABASE_KINDS) {
       expect(digests()).toHaveLength(1);
     });
 
+    it('posts no digest for a cohort without students yet', async () => {
+      await one.db.cohortMembership.updateMany({ where: { role: 'student' }, data: { leftAt: DIGEST_AT } });
+      const report = await sweep(DIGEST_AT);
+      expect(report.posts.find((p) => p.kind === 'digest')?.outcome).toBe('skipped');
+      expect(digests()).toHaveLength(0);
+    });
+
     it('posts nothing for a workspace that uninstalled the app', async () => {
       await one.db.workspace.update({ where: { id: TEAM.id }, data: { uninstalledAt: DIGEST_AT } });
       await sweep(DIGEST_AT);
