@@ -62,7 +62,11 @@ function installedWorkspaces(
     stateSecret: oauth.stateSecret,
     installationStore: store,
     // A refresh that fails is tried again on the next sweep, not retried here for minutes.
-    clientOptions: { ...(apiUrl ? { slackApiUrl: apiUrl } : {}), retryConfig: { retries: 0 }, timeout: 10_000 },
+    clientOptions: {
+      ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
+      retryConfig: { retries: 0 },
+      timeout: 10_000,
+    },
     logger: slackLogger(log, 'oauth'),
   });
   const clients = new Map<string, { token: string; client: WebClient }>();
