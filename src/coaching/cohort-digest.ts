@@ -13,7 +13,7 @@
 
 import { THANK_YOU_WITHIN_MS } from './cadence';
 import { buildChains, chainStats } from './chain';
-import { plural } from './text';
+import { joinAnd, plural } from './text';
 import { atLocalMinute, DAY_MS, inZone, isoWeekKey, resolveZone } from './time';
 import type { ContactData } from './types';
 
@@ -452,20 +452,21 @@ export function figureParts(f: {
   ];
 }
 
+// Each reads after the student's mention: "@Alice had a first conversation and sent a thank-you…".
 const REASON_WORDS: Record<ShoutOutReason, string> = {
-  first_conversation: 'a first conversation',
+  first_conversation: 'had a first conversation',
   goal_met: 'met the weekly goal',
-  thank_you_on_time: 'a thank-you within 24 hours',
-  new_referral: 'a new introduction',
+  thank_you_on_time: 'sent a thank-you within 24 hours',
+  new_referral: 'got a new introduction',
 };
 
-/** "a first conversation, a thank-you within 24 hours". */
+/** "had a first conversation, sent a thank-you within 24 hours and got a new introduction". */
 export function reasonWords(reasons: readonly ShoutOutReason[]): string {
-  return reasons.map((r) => REASON_WORDS[r]).join(', ');
+  return joinAnd(reasons.map((r) => REASON_WORDS[r]));
 }
 
-/** "2 of 9 students held 1 conversation or more". */
+/** "2 of 9 students met the weekly goal of 1 conversation". */
 export function goalLine(goal: GoalProgress): string | null {
   if (goal.weeklyGoal <= 0 || goal.of === 0) return null;
-  return `${goal.met} of ${plural(goal.of, 'student', 'students')} held ${plural(goal.weeklyGoal, 'conversation', 'conversations')} or more`;
+  return `${goal.met} of ${plural(goal.of, 'student', 'students')} met the weekly goal of ${plural(goal.weeklyGoal, 'conversation', 'conversations')}`;
 }

@@ -195,11 +195,11 @@ describe('cohort digests and the facilitator view', () => {
     expect(text).toContain('*Asks sent*\n3');
     expect(text).toContain('*Thank-yous within 24 hours*\n2');
     expect(text).toContain('*New introductions*\n2');
-    expect(text).toContain('3 of 5 students held 1 conversation or more, the weekly goal.');
-    expect(text).toContain('Longest chain of introductions in the cohort: 2 people');
+    expect(text).toContain('3 of 5 students met the weekly goal of 1 conversation.');
+    expect(text).toContain('Longest chain of introductions in the cohort so far: 2 people');
     // Alice chose to be named; Bob (counts) and Ravi (none) did as much, and are never named.
     expect(text).toContain(
-      `<@${ALICE.id}>: a first conversation, a thank-you within 24 hours, a new introduction`,
+      `<@${ALICE.id}> had a first conversation, sent a thank-you within 24 hours and got a new introduction`,
     );
     for (const quiet of [BOB, RAVI, DANA, EVE, FRAN]) expect(everyString(post.args)).not.toContain(quiet.id);
     // Three of five have started and nobody reaches out cold yet.
@@ -251,7 +251,7 @@ describe('cohort digests and the facilitator view', () => {
     expect(preview.text).toContain('Preview, only you can see this.');
     expect(preview.text).toContain('it posts here on Mon 16 Mar, 09:00 (America/New_York)');
     expect(preview.text).toContain('*Conversations*\n3');
-    expect(preview.text).toContain(`<@${ALICE.id}>: a first conversation`);
+    expect(preview.text).toContain(`<@${ALICE.id}> had a first conversation`);
     expect(preview.all).not.toContain(BOB.id);
     expectNothingPrivate(preview.all);
     expect(channelPosts(h)).toHaveLength(0);
@@ -429,7 +429,9 @@ describe('cohort digests and the facilitator view', () => {
     expect(text).toContain('*Spring cohort* · <#C0COHORT>');
     expect(text).toContain('Since Mon 9 Mar, 09:00: 3 conversations');
     expect(text).toContain('3 conversations · 3 asks sent');
-    expect(text).toContain('3 of 5 students held 1 conversation or more · 1 student quiet for 14+ days');
+    expect(text).toContain(
+      '3 of 5 students met the weekly goal of 1 conversation · 1 student quiet for 14+ days',
+    );
     expectNothingPrivate(everyString(view));
 
     const alice = await openHome(h, ALICE.id);

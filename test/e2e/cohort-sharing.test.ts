@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)('what I share with my cohort, on $kind', ({ create
     const home = visibleText(await homeOf(h, ALICE.id));
     expect(home).toContain('*Your cohort*: *Spring UX cohort*');
     expect(home).toContain('What your cohort sees: *counts, and your name in shout-outs*');
-    expect(home).toContain('Warm intros: *on*: classmates may ask you');
+    expect(home).toContain('Warm intros: *on* (classmates may ask you)');
 
     // Saving the same again says nothing changed.
     const again = await openModal(h, ALICE.id, 'cohort sharing');

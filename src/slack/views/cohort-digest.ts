@@ -76,10 +76,10 @@ export function digestBlocks(cohort: CohortSummary, digest: CohortDigest, since:
   ];
   const notes: string[] = [];
   const goal = goalLine(digest.goal);
-  if (goal) notes.push(`:dart: ${goal}, the weekly goal.`);
+  if (goal) notes.push(`:dart: ${goal}.`);
   if (t.longestChain >= 2) {
     notes.push(
-      `:link: Longest chain of introductions in the cohort: ${plural(t.longestChain, 'person', 'people')}, each suggested by the one before.`,
+      `:link: Longest chain of introductions in the cohort so far: ${plural(t.longestChain, 'person', 'people')}, each suggested by the one before.`,
     );
   }
   if (t.conversationsHeld + t.asksSent === 0) {
@@ -90,7 +90,7 @@ export function digestBlocks(cohort: CohortSummary, digest: CohortDigest, since:
   if (digest.shoutOuts.length > 0) {
     const lines = digest.shoutOuts
       .slice(0, MAX_SHOUT_OUTS)
-      .map((s) => `• ${mention(s.slackUserId)}: ${reasonWords(s.reasons)}`);
+      .map((s) => `• ${mention(s.slackUserId)} ${reasonWords(s.reasons)}`);
     const more = digest.shoutOuts.length - MAX_SHOUT_OUTS;
     if (more > 0) lines.push(`…and ${more} more of you.`);
     const packed = packLines([':tada: *Shout-outs*', ...lines], 3);
@@ -103,7 +103,7 @@ export function digestBlocks(cohort: CohortSummary, digest: CohortDigest, since:
   );
   blocks.push(
     context(
-      `Your own week: \`/coach cohort status\`. Shout-outs name only people who asked to be named; choose what the cohort sees of you with \`/coach cohort sharing\`. Next digest: ${cohort.schedule}.`,
+      `Your own week: \`/coach cohort status\`. Shout-outs name only people who chose to be named; change what the cohort sees of you with \`/coach cohort sharing\`. The digest posts here ${cohort.schedule}.`,
     ),
   );
   return blocks.slice(0, LIMITS.messageBlocks);
@@ -224,7 +224,7 @@ export function kindNudgeOutcome(result: KindNudgeOutcome): string {
     case 'in_progress':
       return `${mention(result.studentUserId)}'s nudge is on its way.`;
     case 'not_stalled':
-      return `:sparkles: ${mention(result.studentUserId)} has been active again since, so no nudge is needed.`;
+      return `:sparkles: ${mention(result.studentUserId)} is active again, so there's no need for a nudge.`;
     case 'failed':
       return `I couldn't reach ${mention(result.studentUserId)} just now. Press *Nudge kindly* again in a little while.`;
     case 'not_found':

@@ -89,7 +89,7 @@ export function buildCohortSetupModal(form: CohortSetupModalInput): ModalView {
     section(
       form.existing
         ? `Change how *${esc(s.name)}* runs in <#${form.channelId}>.`
-        : 'A cohort turns a channel into a group practising informational interviews together: a weekly digest of how everyone is doing, and a welcome for people who join. Notes stay private: the cohort sees counts, never what anyone wrote.',
+        : 'A cohort turns a channel into a group practising informational interviews together: a weekly digest of how everyone is doing, and a welcome for people who join. Notes stay private: facilitators see counts, never what anyone wrote.',
     ),
   ];
   if (!form.appInChannel) {
@@ -153,7 +153,7 @@ export function buildCohortSetupModal(form: CohortSetupModalInput): ModalView {
         default_to_current_conversation: true,
         filter: { include: ['public', 'private'], exclude_bot_users: true },
       },
-      { hint: `Everyone in it joins the cohort. I need to be in it too: \`${INVITE_COMMAND}\`.` },
+      { hint: `Everyone in it joins the cohort. I need to be in it too: type ${INVITE_COMMAND} there.` },
     ),
   );
   return modal({
@@ -321,7 +321,7 @@ export function channelErrors(reason: 'not_in_channel' | 'not_a_channel'): Recor
 export function facilitatorErrors(names: readonly string[]): Record<string, string> {
   return {
     [B.facilitators.blockId]:
-      `${joinAnd(names)} ${names.length === 1 ? 'is' : 'are'} not a person who can run the cohort. Pick people.`,
+      `Only people can run a cohort, and ${joinAnd(names)} ${names.length === 1 ? 'is a bot or a deactivated account' : 'are bots or deactivated accounts'}. Pick someone else.`,
   };
 }
 
@@ -329,7 +329,8 @@ export function facilitatorErrors(names: readonly string[]): Record<string, stri
 export function refusedChannelErrors(refusal: SetupRefusal): Record<string, string> | null {
   if (refusal.reason !== 'not_in_channel') return null;
   return {
-    [B.channel.blockId]: 'Only someone in that channel (or a workspace admin) can set up its cohort.',
+    [B.channel.blockId]:
+      'Only someone in that channel (or a workspace admin) can set up its cohort. Pick a channel you are in.',
   };
 }
 
@@ -365,7 +366,7 @@ export function buildCohortSetUpNote(cohort: SavedCohort): Message {
   const lines = [
     `:wave: *${esc(s.name)}* now runs in this channel, with ${mentions(cohort.facilitatorIds)} as ${cohort.facilitatorIds.length === 1 ? 'facilitator' : 'facilitators'}.`,
     `Every ${weekdayName(s.digestWeekday)} at ${hhmm(s.digestHour, s.digestMinute)} (${zoneLabel(s.tz)}) I'll post a short digest here of how the cohort is doing. The goal: ${goalText(s.weeklyGoal)} each.`,
-    ':lock: Your notes, drafts and the people you talk to stay private. The cohort sees counts only, and your name appears here only if you choose.',
+    ":lock: Your notes, drafts and the people you talk to stay private. By default, facilitators see your counts and this channel sees only the cohort's totals; your name appears here only if you choose.",
   ];
   return {
     text: messageText(

@@ -66,7 +66,7 @@ export function sharingLine(sharing: CohortSharing): string {
 }
 
 function introsLine(open: boolean): string {
-  return open ? '*on*: classmates may ask you' : '*off*: classmates cannot ask you';
+  return open ? '*on* (classmates may ask you)' : '*off* (classmates can’t ask you)';
 }
 
 function sharingOption(value: CohortSharing): PlainTextOption {
@@ -113,7 +113,10 @@ export function buildSharingModal(picture: SharingPicture): ModalView {
           {
             text: plain('Classmates may ask me for warm intros', LIMITS.optionText),
             value: INTROS_VALUE,
-            description: plain('I ask you privately each time, and you can say no.', LIMITS.optionText),
+            description: plain(
+              'I ask you privately each time; nothing is shared unless you say yes.',
+              LIMITS.optionText,
+            ),
           },
         ],
         { optional: true, initial: picture.choice.introsOpen ? [INTROS_VALUE] : [] },
@@ -170,10 +173,15 @@ export function cohortHomeBlocks(picture: SharingPicture): KnownBlock[] {
     facilitating === 0
       ? ''
       : `\nYou facilitate ${facilitating < picture.cohorts.length ? 'some of them' : facilitating === 1 ? 'it' : 'them'}.`;
+  // Facilitators are never counted, so a member who only facilitates has no progress to share.
+  const sees =
+    facilitating === picture.cohorts.length
+      ? ':eyes: Facilitators aren’t counted in the figures, so nothing of yours is shared.'
+      : `:eyes: What your ${picture.cohorts.length === 1 ? 'cohort sees' : 'cohorts see'}: ${sharingLine(picture.choice.sharing)}.`;
   return [
     divider(),
     section(
-      `${title}: ${cohortNames(picture)}${role}\n:eyes: What your cohort sees: ${sharingLine(picture.choice.sharing)}.\n:handshake: Warm intros: ${introsLine(picture.choice.introsOpen)}.`,
+      `${title}: ${cohortNames(picture)}${role}\n${sees}\n:handshake: Warm intros: ${introsLine(picture.choice.introsOpen)}.`,
       { block_id: HOME_COHORT_BLOCK_ID, accessory: button('Change', COHORT_SHARING_ACTIONS.open, '') },
     ),
   ];

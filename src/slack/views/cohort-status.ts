@@ -30,8 +30,8 @@ export function buildNotACohortChannel(action: string): EphemeralReply {
   return {
     response_type: 'ephemeral',
     text:
-      `\`/coach cohort ${action}\` works in a cohort's channel, and this isn't one yet. ` +
-      "To run a cohort, a facilitator types `/coach cohort setup` in the cohort's channel.",
+      `\`/coach cohort ${action}\` works only in a cohort's channel, so type it there. ` +
+      'To start a cohort, type `/coach cohort setup` in the channel you want it in.',
   };
 }
 
@@ -41,7 +41,7 @@ function totalsLine(t: CohortTotals): string {
 
 function goalText(goal: GoalProgress): string {
   const line = goalLine(goal);
-  return line ? `\n:dart: ${line}, the weekly goal.` : '';
+  return line ? `\n:dart: ${line}.` : '';
 }
 
 function standingLine(f: StudentFigures): string {
@@ -118,7 +118,8 @@ export function buildCohortStatus(status: Exclude<CohortStatus, { kind: 'no_coho
     };
   }
 
-  const blocks: KnownBlock[] = [header(`${cohort.name}: your week so far`), context(since(status))];
+  const title = status.kind === 'student' ? 'your week so far' : 'the week so far';
+  const blocks: KnownBlock[] = [header(`${cohort.name}: ${title}`), context(since(status))];
   if (status.kind === 'student') {
     const { me } = status;
     const goal = status.goal.weeklyGoal;
@@ -136,13 +137,13 @@ export function buildCohortStatus(status: Exclude<CohortStatus, { kind: 'no_coho
       ),
     );
   } else {
-    blocks.push(section(`You're not on ${esc(cohort.name)}'s list yet, so here is everyone's week.`));
+    blocks.push(section(`You're not in *${esc(cohort.name)}* yet, so here is everyone's week.`));
     blocks.push(section(everyone));
   }
   blocks.push(context('Next step: `/coach ask` drafts a short ask to someone on your list.'));
   return {
     response_type: 'ephemeral',
-    text: messageText(`${cohort.name}, your week so far.`),
+    text: messageText(`${cohort.name}, ${title}.`),
     blocks,
   };
 }

@@ -36,7 +36,7 @@ export const cohortSubcommand: Subcommand = {
     if (!action) {
       const intro = name
         ? `I don't know \`/coach cohort ${name}\`. Here is what works:`
-        : 'Cohorts, one per channel:';
+        : 'A cohort is a group practising informational interviews together, in its own channel. Here is what you can do:';
       await ctx.ack({ response_type: 'ephemeral', text: `${intro}\n${actionList()}` });
       return;
     }
