@@ -173,12 +173,12 @@ export function lookingFor(query: string): LookingFor {
 
 /** The requester's answer once a request went out: the same whoever matched. */
 export function requestSentText(target: LookingFor): string {
-  return `I've asked classmates who might know ${target.phrase}. If one of them can introduce you, I'll send you the details here.`;
+  return `I've asked classmates who might know ${target.phrase}. If one of them can introduce you, I'll send you the details in a DM.`;
 }
 
 /** The same query again while the first is still open: nothing new goes out. */
 export function requestOpenText(target: LookingFor): string {
-  return `I've already asked classmates who might know ${target.phrase}. If one of them can introduce you, I'll send you the details here.`;
+  return `I've already asked classmates who might know ${target.phrase}. If one of them can introduce you, I'll send you the details in a DM.`;
 }
 
 export const WHILE_YOU_WAIT = 'While you wait, `/coach ask` drafts a cold ask to anyone on your list.';
@@ -198,7 +198,7 @@ export const NOT_IN_COHORT_TEXT =
   "You're not in a cohort yet, so there are no classmates I can ask. Once your cohort's channel is set up with `/coach cohort setup`, try `/coach who-knows` again; `/coach cohort` shows what cohorts do.";
 
 export const WHO_KNOWS_USAGE =
-  "Tell me a company or a role, like `/coach who-knows Acme` or `/coach who-knows UX researcher`. I'll quietly ask classmates who know someone there and are open to intro requests, and tell you here if one of them can introduce you.";
+  "Tell me a company or a role, like `/coach who-knows Acme` or `/coach who-knows UX researcher`. I'll quietly ask classmates who know someone there and are open to intro requests, and message you if one of them can introduce you.";
 
 export const QUERY_TOO_LONG_TEXT = `That's a lot to look for at once. Try one company or one role, in under ${INTRO_RULES.queryMaxChars} characters, like \`/coach who-knows Acme\`.`;
 
@@ -210,20 +210,20 @@ export function knownCountPhrase(target: LookingFor, count: number): string {
 
 /** The classmate's DM: who asks, for whom, how many of their own people fit. */
 export function classmateAskText(requester: string, target: LookingFor, count: number): string {
-  return `${requester} is looking for ${target.phrase} — ${knownCountPhrase(target, count)}. Introduce?`;
+  return `${requester} is looking for ${target.phrase} — ${knownCountPhrase(target, count)}. Would you introduce them?`;
 }
 
 export function classmateAskHowText(requester: string): string {
-  return `If you accept, ${requester} gets only that person's name and role and a draft that mentions you; nothing else from your list. If you decline, they won't learn that you were asked.`;
+  return `If you accept, ${requester} gets only that person's name, role and company, and a draft that mentions you; nothing else from your list. If you decline, they won't learn that you were asked.`;
 }
 
 export function classmatePickText(requester: string): string {
-  return `Who would you introduce to ${requester}? They'll get only that person's name and role.`;
+  return `Who would you introduce to ${requester}? They'll get only that person's name, role and company.`;
 }
 
 export function classmateAcceptedText(requester: string, contactName: string): string {
   const first = firstName(contactName);
-  return `Thank you! I've sent ${requester} ${contactName}'s name and role and a draft that mentions you. A quick note to ${first} saying ${requester} will be in touch makes it a warm intro.`;
+  return `Thank you! I've sent ${requester} ${contactName}'s name, role and company, and a draft that mentions you. A quick note to ${first} saying ${requester} will be in touch makes it a warm intro.`;
 }
 
 export function classmateDeclinedText(requester: string): string {
@@ -231,7 +231,7 @@ export function classmateDeclinedText(requester: string): string {
 }
 
 export const REQUEST_CLOSED_TEXT =
-  "This request closed after a week without an answer, so there's nothing to do. Thanks for being open to intros; if you'd still like to help, a direct message to them works any time.";
+  "This request closed after a week without an answer, so there's nothing to do. Thanks for being open to intros; if you'd still like to help, message your classmate directly any time.";
 
 export const REQUEST_NOT_FOUND_TEXT =
   "I couldn't find that intro request among yours, so nothing changed. Requests for you come as DMs from me, each with its own Accept and Decline.";
@@ -245,15 +245,20 @@ export function introAcceptedText(input: {
   contactName: string;
   role: string | null;
   company: string | null;
-  classmateName: string;
   alreadyOnList: boolean;
 }): string {
-  const work = [input.role, input.company ? `at ${input.company}` : null].filter(Boolean).join(' ');
-  const who = work ? `*${input.contactName}*, ${work}` : `*${input.contactName}*`;
+  const company = input.company ? `at ${input.company}` : null;
+  const who = input.role
+    ? `*${input.contactName}*, ${[input.role, company].filter(Boolean).join(' ')}`
+    : company
+      ? `*${input.contactName}* ${company}`
+      : `*${input.contactName}*`;
   const first = firstName(input.contactName);
+  // The classmate is named once (their mention); the list line says "your classmate" rather than
+  // their name again.
   const list = input.alreadyOnList
-    ? `${first} is on your list already, so I've kept their record; the draft below mentions ${firstName(input.classmateName)}.`
-    : `I've added ${first} to your list, linked as suggested by ${input.classmateName}.`;
+    ? `${first} was already on your list, so I've kept that record.`
+    : `I've added ${first} to your list as your classmate's suggestion.`;
   return `:handshake: Good news: your classmate ${input.classmate} can introduce you to ${who}. ${list}`;
 }
 

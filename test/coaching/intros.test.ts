@@ -72,13 +72,13 @@ describe('reading the query', () => {
 
   it('says the same to the requester whoever matched, and counts for the classmate', () => {
     expect(requestSentText(lookingFor('Acme'))).toBe(
-      "I've asked classmates who might know someone at Acme. If one of them can introduce you, I'll send you the details here.",
+      "I've asked classmates who might know someone at Acme. If one of them can introduce you, I'll send you the details in a DM.",
     );
     expect(classmateAskText('<@U1>', lookingFor('Acme'), 1)).toBe(
-      '<@U1> is looking for someone at Acme — you know 1 person there. Introduce?',
+      '<@U1> is looking for someone at Acme — you know 1 person there. Would you introduce them?',
     );
     expect(classmateAskText('<@U1>', lookingFor('product manager'), 3)).toBe(
-      '<@U1> is looking for a product manager — you know 3 people in that role. Introduce?',
+      '<@U1> is looking for a product manager — you know 3 people in that role. Would you introduce them?',
     );
     expect(kindNoText(lookingFor('Acme'))).toMatch(/^No introduction to someone at Acme this time: /);
   });

@@ -258,7 +258,7 @@ async function requests(h: Harness) {
 }
 
 const SENT = (phrase: string) =>
-  `I've asked classmates who might know ${phrase}. If one of them can introduce you, I'll send you the details here.`;
+  `I've asked classmates who might know ${phrase}. If one of them can introduce you, I'll send you the details in a DM.`;
 const KIND_NO_START =
   'No introduction to someone at Acme this time: none of your classmates could make one right now.';
 
@@ -289,13 +289,15 @@ describe.each(DATABASE_KINDS)('warm intros on $kind', ({ create }) => {
     // Each classmate's DM: who asks, for whom, how many of their own people fit, and those names.
     const bob = visibleText(onlyDmTo(h, BOB.id).args);
     expect(bob).toContain(
-      ':wave: <@U0ALICE> is looking for someone at Acme — you know 1 person there. Introduce?',
+      ':wave: <@U0ALICE> is looking for someone at Acme — you know 1 person there. Would you introduce them?',
     );
     expect(bob).toContain('From your list (only you see this): Jane Doe (UX Researcher, Acme Health).');
     expect(bob).not.toContain('Sam Lee');
     expect(bob).toContain('Accept\nDecline');
     const fay = visibleText(onlyDmTo(h, FAY.id).args);
-    expect(fay).toContain('<@U0ALICE> is looking for someone at Acme — you know 2 people there. Introduce?');
+    expect(fay).toContain(
+      '<@U0ALICE> is looking for someone at Acme — you know 2 people there. Would you introduce them?',
+    );
     expect(fay).toContain('Priya Shah (Engineer, Acmé); Tom Berg (Product Manager, ACME Corp.)');
 
     const rows = (await requests(h)).map((r) => [r.query, r.classmate.slackUserId, r.matches, r.status]);
@@ -313,7 +315,7 @@ describe.each(DATABASE_KINDS)('warm intros on $kind', ({ create }) => {
     const answer = await whoKnows(h, ALICE.id, 'product manager');
     expect(visibleText(answer)).toContain(SENT('a product manager'));
     expect(visibleText(onlyDmTo(h, FAY.id).args)).toContain(
-      '<@U0ALICE> is looking for a product manager — you know 1 person in that role. Introduce?',
+      '<@U0ALICE> is looking for a product manager — you know 1 person in that role. Would you introduce them?',
     );
     expect(dmsTo(h, BOB.id)).toHaveLength(0);
   });
@@ -328,14 +330,14 @@ describe.each(DATABASE_KINDS)('warm intros on $kind', ({ create }) => {
     await press(h, BOB.id, bobDm, INTRO_ACTIONS.accept);
     const bobNow = visibleText(current(h, bobDm));
     expect(bobNow).toBe(
-      ":white_check_mark: Thank you! I've sent <@U0ALICE> Jane Doe's name and role and a draft that mentions you. A quick note to Jane saying <@U0ALICE> will be in touch makes it a warm intro.",
+      ":white_check_mark: Thank you! I've sent <@U0ALICE> Jane Doe's name, role and company, and a draft that mentions you. A quick note to Jane saying <@U0ALICE> will be in touch makes it a warm intro.",
     );
     expect(elementsOf(current(h, bobDm).blocks)).toHaveLength(0);
 
     const news = onlyDmTo(h, ALICE.id);
     const text = visibleText(news.args);
     expect(text).toContain(
-      ":handshake: Good news: your classmate <@U0BOB> can introduce you to *Jane Doe*, UX Researcher at Acme Health. I've added Jane to your list, linked as suggested by Bob Meyer.",
+      ":handshake: Good news: your classmate <@U0BOB> can introduce you to *Jane Doe*, UX Researcher at Acme Health. I've added Jane to your list as your classmate's suggestion.",
     );
     const draft = [
       'Hi Jane,',
@@ -403,7 +405,7 @@ describe.each(DATABASE_KINDS)('warm intros on $kind', ({ create }) => {
     await press(h, FAY.id, fayDm, INTRO_ACTIONS.accept);
     const pick = current(h, fayDm);
     expect(visibleText(pick)).toContain(
-      "Who would you introduce to <@U0ALICE>? They'll get only that person's name and role.",
+      "Who would you introduce to <@U0ALICE>? They'll get only that person's name, role and company.",
     );
     expect(findElement(pick.blocks, INTRO_ACTIONS.pick)?.options?.map((o) => o.text?.text)).toEqual([
       'Priya Shah (Engineer, Acmé)',
@@ -416,12 +418,12 @@ describe.each(DATABASE_KINDS)('warm intros on $kind', ({ create }) => {
     expect(news).toContain(
       'your classmate <@U0FAY> can introduce you to *Tom Berg*, Product Manager at ACME Corp.',
     );
-    expect(news).toContain(
-      "Tom is on your list already, so I've kept their record; the draft below mentions Fay.",
-    );
+    expect(news).toContain("Tom was already on your list, so I've kept that record.");
     expect(news).toContain('Hi Tom,\n\nFay, from my cohort, suggested I reach out to you.');
     expect(news).not.toContain('Priya');
-    expect(visibleText(current(h, fayDm))).toContain("I've sent <@U0ALICE> Tom Berg's name and role");
+    expect(visibleText(current(h, fayDm))).toContain(
+      "I've sent <@U0ALICE> Tom Berg's name, role and company",
+    );
     const alice = await ensureMember(h.db, { workspaceId: TEAM.id, userId: ALICE.id });
     const hers = await h.db.contact.findMany({ where: { ownerId: alice.id }, orderBy: { name: 'asc' } });
     expect(hers.map((c) => [c.name, c.role])).toEqual([
@@ -611,7 +613,7 @@ describe('the week without an answer (the scheduler)', () => {
     // Bob's Accept a week late: closed, nothing for Alice.
     await press(h, BOB.id, bobDm, INTRO_ACTIONS.accept);
     expect(visibleText(current(h, bobDm))).toBe(
-      "This request closed after a week without an answer, so there's nothing to do. Thanks for being open to intros; if you'd still like to help, a direct message to them works any time.",
+      "This request closed after a week without an answer, so there's nothing to do. Thanks for being open to intros; if you'd still like to help, message your classmate directly any time.",
     );
     expect(dmsTo(h, ALICE.id)).toHaveLength(0);
   });

@@ -217,7 +217,6 @@ export const INTRO_NO_LONGER_MATCHES_TEXT = NO_LONGER_MATCHES_TEXT;
 
 export function buildIntroAcceptedMessage(input: {
   classmateUserId: string;
-  classmateName: string;
   contact: IntroPerson;
   alreadyOnList: boolean;
   draft: AskDraftView | null;
@@ -227,7 +226,6 @@ export function buildIntroAcceptedMessage(input: {
     contactName: esc(input.contact.name),
     role: input.contact.role ? esc(input.contact.role) : null,
     company: input.contact.company ? esc(input.contact.company) : null,
-    classmateName: esc(input.classmateName),
     alreadyOnList: input.alreadyOnList,
   });
   const draft = input.draft ? buildAskDraftMessage(input.draft) : null;

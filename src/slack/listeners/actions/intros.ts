@@ -130,7 +130,6 @@ async function show(args: AnyArgs, deps: AppDeps, scope: Scope, answer: IntroAns
         answer.requesterUserId,
         buildIntroAcceptedMessage({
           classmateUserId: scope.userId,
-          classmateName: answer.classmateName,
           contact: answer.contact,
           alreadyOnList: answer.alreadyOnList,
           draft: answer.draft,
