@@ -279,6 +279,19 @@ export function cohortStage(students: readonly CohortStudent[]): CohortStage {
 }
 
 /** The cohort's figures for the window; shout-outs only for students who chose to be named. */
+/**
+ * Beside each sharing student's own figures, a facilitator may see the cohort's totals only when the
+ * students who keep their progress private are none, or enough that no one of them can be worked out by
+ * subtracting the shown figures from the totals. Fewer than this, and the totals shown are the sharers'.
+ */
+export const PRIVATE_GROUP_MIN = 3;
+
+/** Whose figures a facilitator's totals may cover, next to the per-student list. */
+export function facilitatorTotalsCover(students: readonly CohortStudent[]): 'everyone' | 'sharers' {
+  const privateCount = students.filter((s) => s.sharing === 'none').length;
+  return privateCount === 0 || privateCount >= PRIVATE_GROUP_MIN ? 'everyone' : 'sharers';
+}
+
 export function cohortDigest(students: readonly CohortStudent[], weeklyGoal: number): CohortDigest {
   const goal = Math.max(0, Math.floor(weeklyGoal));
   const shoutOuts: ShoutOut[] = [];

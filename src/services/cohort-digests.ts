@@ -11,6 +11,7 @@ import {
   type DigestSchedule,
   type DigestSoFar,
   digestSoFar,
+  facilitatorTotalsCover,
   type GoalProgress,
   isStalled,
   metGoal,
@@ -151,6 +152,11 @@ export type CohortStatus =
       stalled: StalledStudent[];
       /** Students who keep their progress to themselves: in the totals only. */
       privateStudents: number;
+      /**
+       * Whom `totals` and `goal` cover: everyone, or only the students who share, when so few keep
+       * their progress private that subtracting would reveal theirs.
+       */
+      totalsCover: 'everyone' | 'sharers';
     })
   | (StatusCommon & {
       kind: 'student';
@@ -193,8 +199,19 @@ export async function cohortStatus(
   };
   const me = roleIn(stats.people, scope);
   if (me?.role === 'facilitator') {
+    const cover = facilitatorTotalsCover(stats.students);
+    const counted =
+      cover === 'everyone'
+        ? digest
+        : cohortDigest(
+            stats.students.filter((s) => s.sharing !== 'none'),
+            cohort.weeklyGoal,
+          );
     return {
       ...common,
+      totals: counted.totals,
+      goal: counted.goal,
+      totalsCover: cover,
       kind: 'facilitator',
       students: standings(stats.students, digest.goal.weeklyGoal, now),
       stalled: stalledStudents(stats.students, now),

@@ -6,6 +6,7 @@ import {
   digestMoment,
   digestSoFar,
   dueDigest,
+  facilitatorTotalsCover,
   type Sharing,
   type StudentFigures,
   type StudentRecords,
@@ -294,5 +295,19 @@ describe('the digest schedule', () => {
     expect(after.nextAt).toEqual(at('2026-03-16T08:00:00Z'));
     expect(after.week).toBe('2026-W12');
     expect(after.window.end.getTime() - after.window.start.getTime()).toBe(28 * HOUR);
+  });
+});
+
+describe('totals beside per-student figures', () => {
+  const student = (sharing: Sharing) => ({ sharing }) as CohortStudent;
+  it('cover everyone when nobody, or at least three students, keep their progress private', () => {
+    expect(facilitatorTotalsCover([student('counts'), student('named')])).toBe('everyone');
+    expect(
+      facilitatorTotalsCover([student('counts'), student('none'), student('none'), student('none')]),
+    ).toBe('everyone');
+  });
+  it('cover only the sharers when one or two keep it private, so subtracting gives nobody away', () => {
+    expect(facilitatorTotalsCover([student('counts'), student('none')])).toBe('sharers');
+    expect(facilitatorTotalsCover([student('named'), student('none'), student('none')])).toBe('sharers');
   });
 });

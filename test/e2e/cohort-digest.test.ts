@@ -267,14 +267,18 @@ describe('cohort digests and the facilitator view', () => {
     expect(status.text).toContain('`/coach cohort setup`');
   });
 
-  it('shows a facilitator each student who shares, who is quiet, and everyone’s totals', async () => {
+  it('shows a facilitator each student who shares, who is quiet, and totals that give no private student away', async () => {
     await seedWeek(h);
     h.clock.set('2026-03-13T15:00:00Z');
     const { text, all } = await commandIn(h, FRAN.id, 'cohort status');
     expect(text).toContain('Spring cohort: the week so far');
+    // Everyone's totals (3 conversations, 3 asks) minus the sharers' own lines would give away what the
+    // two private students did together: with fewer than three private students, the totals are the sharers'.
     expect(text).toContain(
-      '*Everyone (5 students)*\n3 conversations · 3 asks sent · 2 thank-yous within 24 hours',
+      '*Students who share (3 students)*\n2 conversations · 1 ask sent · 2 thank-yous within 24 hours',
     );
+    expect(text).not.toContain('3 conversations');
+    expect(text).not.toContain('*Everyone');
     expect(text).toContain(
       `<@${ALICE.id}>: 1 conversation · 1 ask sent · 1 thank-you within 24 hours · 1 new introduction · :white_check_mark: goal met`,
     );
@@ -283,7 +287,9 @@ describe('cohort digests and the facilitator view', () => {
     expect(text).toContain(
       `*Quiet for 14 days or more (1)*\n• <@${DANA.id}>: nothing yet since joining 21 days ago`,
     );
-    expect(text).toContain('2 students keep their progress private: counted in the totals only.');
+    expect(text).toContain(
+      "2 students keep their progress private, so they are left out here; the channel's digest counts them in the cohort's totals.",
+    );
     // Ravi and Eve chose "none": in the totals only, never by name.
     expect(all).not.toContain(RAVI.id);
     expect(all).not.toContain(EVE.id);

@@ -95,6 +95,7 @@ describe('cohort views', () => {
       })),
       stalled: stalled(500),
       privateStudents: 3,
+      totalsCover: 'everyone',
     });
     expect(validateMessageBlocks(reply.blocks)).toEqual([]);
     expect(visibleText({ blocks: reply.blocks })).toContain('more.');

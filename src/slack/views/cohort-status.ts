@@ -64,10 +64,16 @@ export function buildCohortStatus(status: Exclude<CohortStatus, { kind: 'no_coho
   const everyone = `*Everyone (${plural(totals.students, 'student', 'students')})*\n${totalsLine(totals)}${goalText(status.goal)}`;
 
   if (status.kind === 'facilitator') {
+    // With only one or two students keeping their progress private, the totals shown are the sharers':
+    // everyone's, next to each sharer's figures, would give away theirs.
+    const totalsBlock =
+      status.totalsCover === 'everyone'
+        ? everyone
+        : `*Students who share (${plural(totals.students, 'student', 'students')})*\n${totalsLine(totals)}${goalText(status.goal)}`;
     const blocks: KnownBlock[] = [
       header(`${cohort.name}: the week so far`),
       context(since(status)),
-      section(everyone),
+      section(totalsBlock),
     ];
     if (status.students.length > 0) {
       const lines = status.students.map((s) => {
@@ -102,7 +108,9 @@ export function buildCohortStatus(status: Exclude<CohortStatus, { kind: 'no_coho
     if (status.privateStudents > 0) {
       blocks.push(
         context(
-          `${plural(status.privateStudents, 'student keeps', 'students keep')} their progress private: counted in the totals only.`,
+          status.totalsCover === 'everyone'
+            ? `${plural(status.privateStudents, 'student keeps', 'students keep')} their progress private: counted in the totals only.`
+            : `${plural(status.privateStudents, 'student keeps', 'students keep')} their progress private, so they are left out here; the channel's digest counts them in the cohort's totals.`,
         ),
       );
     }
