@@ -31,7 +31,7 @@ import {
   markCohortPostSent,
   releaseCohortPost,
 } from '../store/cohort-posts';
-import { activeContactCount, cohortStats } from '../store/cohort-stats';
+import { activeContactCount, cohortStats, nudgesPaused } from '../store/cohort-stats';
 import {
   type Cohort,
   type CohortPerson,
@@ -280,6 +280,8 @@ export type KindNudgeClaim =
   | { kind: 'in_progress'; studentUserId: string }
   /** Active again since the list was made: no nudge needed. */
   | { kind: 'not_stalled'; studentUserId: string }
+  /** The student paused their nudges: a facilitator's press does not get past that. */
+  | { kind: 'paused'; studentUserId: string }
   | { kind: 'not_found' };
 
 /**
@@ -313,6 +315,8 @@ export async function claimKindNudge(
   const existing = await findCohortPost(db, key);
   if (existing?.status === 'sent') return { kind: 'already_sent', studentUserId, sentAt: existing.sentAt };
   if (!isStalled(student, now)) return { kind: 'not_stalled', studentUserId };
+  if (await nudgesPaused(db, scope.workspaceId, student.memberId, now))
+    return { kind: 'paused', studentUserId };
   const claim = await claimCohortPost(db, key, lease);
   if (!claim.claimed) {
     return claim.status === 'sent'

@@ -97,3 +97,17 @@ export async function cohortStats(
 export function activeContactCount(db: DbOrTx, workspaceId: string, memberId: string): Promise<number> {
   return db.contact.count({ where: { workspaceId, ownerId: memberId, stage: { not: 'archived' } } });
 }
+
+/** True while the member has paused their nudges (settings): no nudge of any kind reaches them. */
+export async function nudgesPaused(
+  db: DbOrTx,
+  workspaceId: string,
+  memberId: string,
+  now: Date,
+): Promise<boolean> {
+  const member = await db.member.findFirst({
+    where: { id: memberId, workspaceId },
+    select: { pausedUntil: true },
+  });
+  return member?.pausedUntil != null && member.pausedUntil.getTime() > now.getTime();
+}

@@ -372,6 +372,31 @@ describe('cohort digests and the facilitator view', () => {
     expect(h.standIn.callsTo('chat.postMessage')).toHaveLength(0);
   });
 
+  it('"Nudge kindly" sends nothing to a student who paused their nudges, and says so', async () => {
+    await seedWeek(h);
+    await h.db.member.updateMany({
+      where: { workspaceId: TEAM.id, slackUserId: DANA.id },
+      data: { pausedUntil: new Date(DIGEST_AT.getTime() + 7 * DAY) },
+    });
+    await weeklyJobsAt(h, DIGEST_AT);
+    const note = await dmTo(h, FRAN.id);
+    const nudge = findElements(blocksOf(note), COHORT_DIGEST_ACTIONS.nudgeKindly)[0];
+    if (!nudge) throw new Error('no Nudge kindly button');
+    h.standIn.clearCalls();
+    const res = await h.driver.blockAction(
+      FRAN.id,
+      { action_id: COHORT_DIGEST_ACTIONS.nudgeKindly, block_id: nudge.block_id, value: nudge.value },
+      { message: messageOf(note) },
+    );
+    expect(res.status).toBe(200);
+    await h.settle();
+    expect(h.standIn.callsTo('chat.postMessage').filter((c) => c.args.channel === DANA.id)).toHaveLength(0);
+    const updated = h.standIn.callsTo('chat.update')[0];
+    expect(visibleText({ blocks: blocksOf(updated as RecordedCall) })).toContain(
+      `<@${DANA.id}> has paused their nudges for now, so I won't send one.`,
+    );
+  });
+
   it('sends no note when nobody who shares is quiet', async () => {
     await seedWeek(h);
     h.clock.set('2026-03-13T10:00:00Z');

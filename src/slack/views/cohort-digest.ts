@@ -225,6 +225,8 @@ export function kindNudgeOutcome(result: KindNudgeOutcome): string {
       return `${mention(result.studentUserId)}'s nudge is on its way.`;
     case 'not_stalled':
       return `:sparkles: ${mention(result.studentUserId)} is active again, so there's no need for a nudge.`;
+    case 'paused':
+      return `${mention(result.studentUserId)} has paused their nudges for now, so I won't send one. They'll hear from me again when the pause ends.`;
     case 'failed':
       return `I couldn't reach ${mention(result.studentUserId)} just now. Press *Nudge kindly* again in a little while.`;
     case 'not_found':
