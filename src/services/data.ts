@@ -3,7 +3,8 @@ import { type ExportFile, toCsvFiles, toExportJson } from '../coaching/export';
 import type { MemberSnapshot } from '../coaching/types';
 import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import { type DeletedCounts, deleteMemberData, loadMemberData } from '../store/data';
+import { type DeletedCounts, loadMemberData } from '../store/data';
+import { deleteMemberData } from '../store/erase';
 import { findMember } from '../store/members';
 
 export interface DataExport {
@@ -47,7 +48,7 @@ export async function forgetPreview(db: Db, scope: Scope): Promise<ForgetPreview
 
 /** Deletes everything the member has, in one transaction. */
 export function forgetMember(db: Db, scope: Scope): Promise<DeletedCounts> {
-  return deleteMemberData(db, scope);
+  return deleteMemberData(db, scope.workspaceId, scope.userId);
 }
 
 /** A member with nothing yet: what the Home tab shows after "forget" (without creating them again). */
