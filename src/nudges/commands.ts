@@ -3,6 +3,8 @@ import type { Config } from '../config';
 import { systemClock } from '../core/clock';
 import { openDatabase } from '../db/client';
 import type { Log } from '../log';
+import { runCohortJobs } from './cohort-digests';
+import { runIntroTimeouts } from './intro-timeouts';
 import { deliveryClientFor, startNudgeScheduler } from './runtime';
 import type { NudgeScheduler } from './scheduler';
 import { formatSweepReport, runSweep, type SweepReport } from './sweep';
@@ -45,6 +47,17 @@ export async function sweepCommand(options: SweepCommandOptions): Promise<SweepR
       plan: { all: true },
     });
     for (const line of formatSweepReport(report)) options.print(line);
+    if (!options.dryRun) {
+      // The rest of what a scheduler tick does, so `coach sweep --now` previews a whole moment.
+      const intros = await runIntroTimeouts({ now: options.now, db: database.db, slack, log });
+      const cohorts = await runCohortJobs({ now: options.now, db: database.db, slack, log });
+      for (const post of cohorts.posts) {
+        options.print(`  cohort ${post.kind} ${post.week} in ${post.workspaceId}: ${post.outcome}`);
+      }
+      if (intros.expired + intros.told > 0) {
+        options.print(`  warm intros: ${intros.expired} closed unanswered, ${intros.told} requester(s) told`);
+      }
+    }
     return report;
   } finally {
     await database.close();

@@ -1,13 +1,14 @@
 // Where the sweep runs: in the bot process unless SCHEDULER_ENABLED=false, in `coach worker`, and
-// once from `coach sweep --now`; OAuth mode says clearly why it cannot send yet.
+// once from `coach sweep --now` (cohort digests included); OAuth mode sends per workspace.
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config';
 import { parseSweepTime, startWorker, sweepCommand } from '../../src/nudges/commands';
 import { logConversation } from '../../src/services/log';
 import { useCleanup } from '../support/cleanup';
 import { TestClock } from '../support/clock';
+import { seedCohort } from '../support/cohorts';
 import { sqliteTestDatabase } from '../support/db';
-import { ALICE, TEAM } from '../support/fixtures';
+import { ALICE, BOB, COHORT, TEAM } from '../support/fixtures';
 import { startHarness } from '../support/harness';
 import { chatLog, memoryLog } from '../support/nudges';
 import { nudgeIdOf } from '../support/slack-play';
@@ -99,6 +100,48 @@ describe('scheduler wiring', () => {
     expect(lines.filter((l) => l.startsWith('sent'))).toEqual([
       expect.stringMatching(new RegExp(`^sent\\s+thank_you\\s+${TEAM.id}/${ALICE.id}\\s+due 2026-03-1\\dT`)),
     ]);
+    expect(lines.join('\n')).not.toContain('salary');
+  });
+
+  it('`coach sweep --now` also posts the cohort digests that are due, as a scheduler tick would', async () => {
+    const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
+    const h = await startHarness({ database, clock: new TestClock('2026-03-10T14:00:00Z') });
+    cleanup.add(() => h.stop());
+    h.standIn.addChannel(COHORT);
+    // A Monday-09:00 (UTC) digest; Alice has a conversation that week.
+    await seedCohort(h.db, {
+      workspaceId: TEAM.id,
+      channelId: COHORT.id,
+      facilitators: [BOB.id],
+      students: [ALICE.id],
+      now: new Date('2026-03-01T12:00:00Z'),
+    });
+    await logConversation(
+      h.db,
+      { workspaceId: TEAM.id, userId: ALICE.id },
+      chatLog({ person: 'Jane Doe', date: '2026-03-10', action: 'a private note about salary' }),
+      new Date('2026-03-10T14:00:00Z'),
+    );
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      SLACK_BOT_TOKEN: TEAM.botToken,
+      SLACK_SIGNING_SECRET: 's',
+      SLACK_API_URL: h.coach.slackApiUrl ?? '',
+    });
+    const lines: string[] = [];
+    const now = parseSweepTime('2026-03-16T09:05:00Z');
+    if (!now) throw new Error('bad time');
+    await sweepCommand({
+      config,
+      log: memoryLog('error').log,
+      now,
+      dryRun: false,
+      print: (l) => lines.push(l),
+    });
+    const digests = h.standIn.callsTo('chat.postMessage').filter((c) => c.args.channel === COHORT.id);
+    expect(digests).toHaveLength(1);
+    expect(lines).toContain(`  cohort digest 2026-W12 in ${TEAM.id}: sent`);
     expect(lines.join('\n')).not.toContain('salary');
   });
 
