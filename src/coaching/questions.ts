@@ -1,7 +1,9 @@
 // The question bank and how a prep list is picked from it: 5–7 questions about judgment, trade-offs
-// and lived experience, across different themes, suited to the person's kind of role, always ending
-// with "who else should I talk to?".
-import { cycleIndex, squish, stableHash, stripTrailingPunctuation } from './text';
+// and lived experience, across different themes, drawn from the person's role, industry and path (the
+// member's "why them" note) and the member's own background, always ending with "who else should I
+// talk to?". Also: the member's own questions that a quick search answers, each with a better one.
+import nlp from 'compromise';
+import { cycleIndex, squish, stableHash, straightenQuotes, stripTrailingPunctuation } from './text';
 
 export const QUESTION_THEMES = [
   'breaking_in',
@@ -21,10 +23,19 @@ export const ROLE_FAMILIES = [
   'engineering',
   'design',
   'data',
+  'data_science',
   'product',
+  'program',
+  'operations',
+  'customer_success',
+  'content',
+  'compliance',
   'marketing',
   'sales',
+  'solutions',
   'people',
+  'clinical',
+  'public_sector',
   'any',
 ] as const;
 export type RoleFamily = (typeof ROLE_FAMILIES)[number];
@@ -51,8 +62,9 @@ export interface Question {
   forChangers?: boolean;
 }
 
-const QUESTIONS_MIN = 5;
-const QUESTIONS_MAX = 7;
+/** A prep list holds 5–7 questions in all, the member's own and the closing one included. */
+export const QUESTIONS_MIN = 5;
+export const QUESTIONS_MAX = 7;
 const QUESTIONS_DEFAULT = 6;
 
 /** The question that always closes the list: each answer can become a new target. */
@@ -263,6 +275,12 @@ export const QUESTION_BANK: readonly Question[] = [
     roles: ['sales'],
     text: 'What do the strongest people on your team do differently on a call?',
   },
+  {
+    id: 'to-sales',
+    theme: 'tradeoffs',
+    roles: ['sales'],
+    text: 'How do you balance hitting your number with doing right by a customer who is not a good fit?',
+  },
 
   // Trade-offs
   {
@@ -292,7 +310,7 @@ export const QUESTION_BANK: readonly Question[] = [
   {
     id: 'to-data',
     theme: 'tradeoffs',
-    roles: ['data', 'engineering'],
+    roles: ['data', 'data_science', 'engineering'],
     text: 'How do you balance doing it properly with the pressure to have an answer by Friday?',
   },
   {
@@ -364,10 +382,10 @@ export const QUESTION_BANK: readonly Question[] = [
 
   // Hiring from the inside
   {
-    id: 'hi-stand-out',
+    id: 'hi-recent-joiners',
     theme: 'hiring_inside',
     roles: ANY,
-    text: 'When your team hires, what makes a candidate stand out?',
+    text: 'Thinking of people who joined your team recently, what did their paths have in common?',
   },
   {
     id: 'hi-referrals',
@@ -382,34 +400,34 @@ export const QUESTION_BANK: readonly Question[] = [
     text: 'What do hiring managers in your field wish candidates understood?',
   },
   {
-    id: 'hi-red-flags',
+    id: 'hi-how-it-works',
     theme: 'hiring_inside',
     roles: ANY,
-    text: 'What makes you hesitate about a candidate, even one with a strong resume?',
+    text: 'How does hiring actually work on your team, from the first conversation to an offer?',
   },
   {
     id: 'hi-design',
     theme: 'hiring_inside',
     roles: ['design'],
-    text: "What do you look for first when you open someone's portfolio?",
+    text: 'Which piece of your own portfolio taught you the most to make, and why?',
   },
   {
     id: 'hi-engineering',
     theme: 'hiring_inside',
     roles: ['engineering'],
-    text: 'What are technical interviews on your team really trying to find out?',
+    text: 'What did your first year on an engineering team teach you that no course did?',
   },
   {
     id: 'hi-data',
     theme: 'hiring_inside',
-    roles: ['data', 'product'],
-    text: 'What makes a take-home exercise or case study stand out to you?',
+    roles: ['data', 'data_science', 'product'],
+    text: 'Which project early in your career taught you the most about how this work is really done?',
   },
   {
     id: 'hi-people',
     theme: 'hiring_inside',
     roles: ['people'],
-    text: "From the recruiting side, what makes a career changer's application worth a closer look?",
+    text: 'How has the way your company hires changed since you started, and what drove the change?',
   },
 
   // Where the field is going
@@ -486,26 +504,373 @@ export const QUESTION_BANK: readonly Question[] = [
     roles: ANY,
     text: 'Looking back, what would you have spent less time on while getting ready for this career?',
   },
+  // Program and project management
+  {
+    id: 'bi-program',
+    theme: 'breaking_in',
+    roles: ['program'],
+    text: 'How did you move into program management, and which earlier work prepared you most for it?',
+  },
+  {
+    id: 'td-program',
+    theme: 'typical_day',
+    roles: ['program'],
+    text: 'How does your week divide between planning, unblocking teams and keeping leaders informed?',
+  },
+  {
+    id: 'sk-program',
+    theme: 'skills',
+    roles: ['program'],
+    text: 'Which habits keep a program on track when several teams depend on one another?',
+  },
+  {
+    id: 'to-program',
+    theme: 'tradeoffs',
+    roles: ['program'],
+    text: "When the deadline, the scope and the quality can't all hold, how do you decide what gives?",
+  },
+
+  // Operations
+  {
+    id: 'bi-operations',
+    theme: 'breaking_in',
+    roles: ['operations'],
+    text: 'What was your first operations role, and what helped you get good at it early on?',
+  },
+  {
+    id: 'td-operations',
+    theme: 'typical_day',
+    roles: ['operations'],
+    text: 'How does a normal week split between the work you planned and the things that break?',
+  },
+  {
+    id: 'sk-operations',
+    theme: 'skills',
+    roles: ['operations'],
+    text: 'Which skills matter most when you change a process that people already rely on?',
+  },
+  {
+    id: 'to-operations',
+    theme: 'tradeoffs',
+    roles: ['operations'],
+    text: 'How do you decide when a process is good enough and when it needs rebuilding?',
+  },
+
+  // Customer success
+  {
+    id: 'bi-customer-success',
+    theme: 'breaking_in',
+    roles: ['customer_success'],
+    text: 'How did you find your way into customer success, and what from your earlier work carried over?',
+  },
+  {
+    id: 'td-customer-success',
+    theme: 'typical_day',
+    roles: ['customer_success'],
+    text: 'How does a typical week split between onboarding, regular check-ins and customers who are unhappy?',
+  },
+  {
+    id: 'sk-customer-success',
+    theme: 'skills',
+    roles: ['customer_success'],
+    text: 'What do the best customer success people do differently when a customer is thinking of leaving?',
+  },
+  {
+    id: 'to-customer-success',
+    theme: 'tradeoffs',
+    roles: ['customer_success'],
+    text: 'How do you balance what a customer asks for with what you think is right for them?',
+  },
+
+  // Content
+  {
+    id: 'bi-content',
+    theme: 'breaking_in',
+    roles: ['content'],
+    text: 'How did you land your first paid writing or content work?',
+  },
+  {
+    id: 'td-content',
+    theme: 'typical_day',
+    roles: ['content'],
+    text: 'How does a piece move from idea to published on your team, and where does it usually get stuck?',
+  },
+  {
+    id: 'sk-content',
+    theme: 'skills',
+    roles: ['content'],
+    text: 'Beyond writing well, which skills matter most in content work today?',
+  },
+  {
+    id: 'to-content',
+    theme: 'tradeoffs',
+    roles: ['content'],
+    text: 'How do you balance writing for search and numbers with writing people enjoy reading?',
+  },
+
+  // Compliance, risk and audit
+  {
+    id: 'bi-compliance',
+    theme: 'breaking_in',
+    roles: ['compliance'],
+    text: 'How did you get into compliance work, and which backgrounds do people on your team come from?',
+  },
+  {
+    id: 'td-compliance',
+    theme: 'typical_day',
+    roles: ['compliance'],
+    text: 'How does your week divide between reviews, advising teams and keeping up with new rules?',
+  },
+  {
+    id: 'sk-compliance',
+    theme: 'skills',
+    roles: ['compliance'],
+    text: 'How did you learn to explain a rule so that people follow it rather than work around it?',
+  },
+  {
+    id: 'to-compliance',
+    theme: 'tradeoffs',
+    roles: ['compliance'],
+    text: 'How do you decide when a risk is acceptable and when the answer has to be no?',
+  },
+
+  // Sales and solutions engineering
+  {
+    id: 'bi-solutions',
+    theme: 'breaking_in',
+    roles: ['solutions'],
+    text: 'How did you move into a technical role that faces customers, and what surprised you about it?',
+  },
+  {
+    id: 'td-solutions',
+    theme: 'typical_day',
+    roles: ['solutions'],
+    text: 'How does your time split between demos, building proofs of concept and working with the sales team?',
+  },
+  {
+    id: 'sk-solutions',
+    theme: 'skills',
+    roles: ['solutions'],
+    text: 'How deep does your technical knowledge need to go, compared with how clearly you explain things?',
+  },
+  {
+    id: 'to-solutions',
+    theme: 'tradeoffs',
+    roles: ['solutions'],
+    text: "What do you do when a customer needs something the product doesn't quite do yet?",
+  },
+
+  // Data science and machine learning
+  {
+    id: 'bi-data-science',
+    theme: 'breaking_in',
+    roles: ['data_science'],
+    text: 'What was the first model or analysis of yours that actually changed a decision?',
+  },
+  {
+    id: 'td-data-science',
+    theme: 'typical_day',
+    roles: ['data_science'],
+    text: 'How much of your week goes to modelling, compared with preparing data and explaining results?',
+  },
+  {
+    id: 'sk-data-science',
+    theme: 'skills',
+    roles: ['data_science'],
+    text: 'How much statistics do you use day to day, and how did you learn the parts you rely on?',
+  },
+  {
+    id: 'to-data-science',
+    theme: 'tradeoffs',
+    roles: ['data_science'],
+    text: "How do you choose between a simple model people understand and a more accurate one they don't?",
+  },
+
+  // Clinical roles
+  {
+    id: 'bi-clinical',
+    theme: 'breaking_in',
+    roles: ['clinical'],
+    text: 'How did your clinical path lead you to the role you have now?',
+  },
+  {
+    id: 'td-clinical',
+    theme: 'typical_day',
+    roles: ['clinical'],
+    text: 'How does your week balance time with patients and everything else your role involves?',
+  },
+  {
+    id: 'sk-clinical',
+    theme: 'skills',
+    roles: ['clinical'],
+    text: 'Which skills from clinical practice matter most in your work, and which did you have to learn anew?',
+  },
+  {
+    id: 'to-clinical',
+    theme: 'tradeoffs',
+    roles: ['clinical'],
+    text: 'How do you weigh what patients need against what time, staffing and the system allow?',
+  },
+
+  // Public-sector roles
+  {
+    id: 'bi-public-sector',
+    theme: 'breaking_in',
+    roles: ['public_sector'],
+    text: 'What drew you to public service, and what did getting your first role involve?',
+  },
+  {
+    id: 'td-public-sector',
+    theme: 'typical_day',
+    roles: ['public_sector'],
+    text: 'What does a normal week look like for you, between policy, people and process?',
+  },
+  {
+    id: 'sk-public-sector',
+    theme: 'skills',
+    roles: ['public_sector'],
+    text: 'Which skills help most when you want to change something in a large public organisation?',
+  },
+  {
+    id: 'to-public-sector',
+    theme: 'tradeoffs',
+    roles: ['public_sector'],
+    text: 'How do you balance moving quickly with the accountability that public work demands?',
+  },
+
+  // Written for the person's industry: how they came to it and what an ordinary week holds there.
+  {
+    id: 'bi-healthcare',
+    theme: 'breaking_in',
+    roles: ANY,
+    industries: ['healthcare'],
+    text: 'What did you have to learn about how care is really delivered before your work in healthcare clicked?',
+  },
+  {
+    id: 'bi-education',
+    theme: 'breaking_in',
+    roles: ANY,
+    industries: ['education'],
+    text: 'How did you get close enough to teachers and learners to understand what they really need?',
+  },
+  {
+    id: 'bi-finance',
+    theme: 'breaking_in',
+    roles: ANY,
+    industries: ['finance'],
+    text: 'What did you have to learn about money and regulation before you felt at home in finance?',
+  },
+  {
+    id: 'bi-nonprofit',
+    theme: 'breaking_in',
+    roles: ANY,
+    industries: ['nonprofit'],
+    text: 'How did you find your way into mission-driven work, and what did it ask of you at first?',
+  },
+  {
+    id: 'bi-government',
+    theme: 'breaking_in',
+    roles: ANY,
+    industries: ['government'],
+    text: 'How did you come to work in the public sector, and what was the way in like?',
+  },
+  {
+    id: 'bi-agency',
+    theme: 'breaking_in',
+    roles: ANY,
+    industries: ['agency'],
+    text: 'What did your first year of client work teach you that nothing else could have?',
+  },
+  {
+    id: 'td-healthcare',
+    theme: 'typical_day',
+    roles: ANY,
+    industries: ['healthcare'],
+    text: 'How much of your week involves clinicians or patients, and how do their needs shape your work?',
+  },
+  {
+    id: 'td-education',
+    theme: 'typical_day',
+    roles: ANY,
+    industries: ['education'],
+    text: 'How often do you hear from teachers or students, and how does it change what you work on?',
+  },
+  {
+    id: 'td-finance',
+    theme: 'typical_day',
+    roles: ANY,
+    industries: ['finance'],
+    text: 'How much of your week goes to reviews and sign-offs, and how do you keep work moving?',
+  },
+  {
+    id: 'td-agency',
+    theme: 'typical_day',
+    roles: ANY,
+    industries: ['agency'],
+    text: 'How do you juggle several clients in one week without anything slipping?',
+  },
+  {
+    id: 'to-healthcare',
+    theme: 'tradeoffs',
+    roles: ANY,
+    industries: ['healthcare'],
+    text: 'How does your team weigh patient safety against the pressure to move quickly?',
+  },
+  {
+    id: 'to-education',
+    theme: 'tradeoffs',
+    roles: ANY,
+    industries: ['education'],
+    text: 'How do you balance what learners need with what schools or parents will pay for?',
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------
 // Classifying roles and industries.
 
-// Checked in order: "product designer" is design, "product marketing manager" is marketing,
-// "sales engineer" is sales and "data engineer" is data.
+// Checked in order: "product designer" is design, "product marketing manager" is marketing, "sales
+// engineer" is solutions, "technical program manager" is program, "data engineer" is data and
+// "machine learning engineer" data science.
 const ROLE_FAMILY_KEYWORDS: [RoleFamily, RegExp][] = [
   ['people', /\b(?:recruit\w*|talent|hr|human resources|people (?:ops|operations|partner|team)|sourcer)\b/],
-  ['design', /\b(?:design\w*|ux|ui|user research\w*|ux research\w*|interaction|visual|content design\w*)\b/],
   [
-    'data',
-    /\b(?:data|analyst|analytics|scientist|machine learning|ml|bi|business intelligence|statistic\w*)\b/,
+    'solutions',
+    /\b(?:sales engineer\w*|solutions? (?:engineer\w*|architect\w*|consultant\w*)|pre-?sales|se|field engineer\w*)\b/,
   ],
-  ['marketing', /\b(?:marketing|marketer|growth|content|seo|brand|social media|communications|comms|pr)\b/],
   [
-    'sales',
-    /\b(?:sales|account (?:executive|manager)|business development|bdr|sdr|customer success|partnerships)\b/,
+    'program',
+    /\b(?:program(?:me)? manag\w*|project manag\w*|tpm|pmo|scrum master|delivery manag\w*|program lead|project lead|project coordinator)\b/,
   ],
-  ['product', /\b(?:product|pm|program manager|product owner)\b/],
+  [
+    'customer_success',
+    /\b(?:customer (?:success|experience|support|care)|client success|csm|support (?:specialist|engineer|lead|manager)|onboarding|implementation)\b/,
+  ],
+  ['compliance', /\b(?:compliance|regulatory|risk|audit\w*|aml|kyc|privacy|governance|controls)\b/],
+  ['design', /\b(?:design\w*|ux|ui|user research\w*|ux research\w*|interaction|visual)\b/],
+  [
+    'clinical',
+    /\b(?:clinical|clinician|nurs\w*|physician|doctor|therapist|pharmacist|paramedic|midwife|care coordinator|patient)\b/,
+  ],
+  [
+    'public_sector',
+    /\b(?:policy|civil servant|public (?:servant|sector|affairs|service|health)|caseworker|case worker|planner|legislative|government|municipal|city)\b/,
+  ],
+  [
+    'data_science',
+    /\b(?:data scien\w*|scientist|machine learning|ml|ai|applied scien\w*|research scien\w*|statistician)\b/,
+  ],
+  ['data', /\b(?:data|analyst|analytics|bi|business intelligence|statistic\w*)\b/],
+  [
+    'content',
+    /\b(?:content|writer|copywriter|editor|editorial|journalist|technical writ\w*|documentation)\b/,
+  ],
+  ['marketing', /\b(?:marketing|marketer|growth|seo|brand|social media|communications|comms|pr)\b/],
+  [
+    'operations',
+    /\b(?:operations|ops|supply chain|logistics|fulfil?ment|procurement|revops|bizops|office manager)\b/,
+  ],
+  ['sales', /\b(?:sales|account (?:executive|manager)|business development|bdr|sdr|partnerships)\b/],
+  ['product', /\b(?:product|pm|product owner)\b/],
   [
     'engineering',
     /\b(?:engineer\w*|developer|dev|swe|software|programmer|devops|sre|architect|front[-\s]?end|back[-\s]?end|full[-\s]?stack|qa|security|mobile|ios|android|web)\b/,
@@ -541,13 +906,102 @@ export function industryTag(industry: string | null | undefined): IndustryTag | 
   return null;
 }
 
-/** "moving from teaching to UX research" → "teaching". Null when the line names no earlier field. */
+// ---------------------------------------------------------------------------------------------
+// Paths: where the person came from (the member's "why them" note) and where the member comes from
+// (their "About you").
+
+const NOT_A_FIELD = /^(?:scratch|zero|nothing|the (?:ground up|start|beginning)|home|day one)\b/i;
+const CLAUSE_BREAK = /[,;:.!?()]|\s(?:and then|but|while|where|when|who|which|because|after|before|so)\s/i;
+
+/**
+ * A short noun phrase for a field, cleaned with compromise: no dates or durations ("two years ago",
+ * "in 2019"), no company ("at Intuit"), no pronouns, five words at most. Null when it is not one.
+ */
+function fieldPhrase(raw: string): string | null {
+  let text = squish(raw.split(CLAUSE_BREAK)[0] ?? '');
+  text = text.replace(/\s+(?:at|with|for)\s+.*$/i, '');
+  const terms = nlp(text).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const cut = terms.findIndex(
+    (t, i) => i > 0 && t.terms[0]?.tags.some((tag) => ['Date', 'Duration', 'Value'].includes(tag)),
+  );
+  if (cut > 0)
+    text = terms
+      .slice(0, cut)
+      .map((t) => t.text)
+      .join(' ');
+  text = stripTrailingPunctuation(text.replace(/\s+(?:in|on|of|to|into|the|a|an|about|over|around)$/i, ''))
+    .replace(/^(?:the|a|an)\s+(?=\w+ing\b)/i, '')
+    .trim();
+  if (text === '' || NOT_A_FIELD.test(text)) return null;
+  if (text.split(' ').length > 5) return null;
+  if (nlp(text).has('#Pronoun')) return null;
+  return text;
+}
+
+export interface CareerPath {
+  /** The field they left: "teaching", "Army logistics". */
+  from: string;
+  /** Where they went, when the note says: "UX research". */
+  to: string | null;
+}
+
+/** "She moved from teaching into UX research two years ago." → from "teaching", to "UX research". */
+export function careerPath(note: string | null | undefined): CareerPath | null {
+  if (!note) return null;
+  for (const sentence of nlp(squish(straightenQuotes(note)))
+    .sentences()
+    .out('array') as string[]) {
+    const found = /\bfrom\s+(.+?)(?:\s+(?:to|into|towards?)\s+(.+))?$/i.exec(sentence);
+    if (!found?.[1]) continue;
+    const from = fieldPhrase(found[1]);
+    if (!from) continue;
+    const to = found[2] ? fieldPhrase(found[2]) : null;
+    return { from, to: to && to.toLowerCase() !== from.toLowerCase() ? to : null };
+  }
+  return null;
+}
+
+/** The question about the person's own path, when their note tells it; it opens the list. */
+export function pathQuestion(path: CareerPath): Question {
+  const text = path.to
+    ? `What made you move from ${path.from} into ${path.to}, and which habits from that time still help you?`
+    : `What made you move on from ${path.from}, and which habits from that time still help you?`;
+  return { id: 'path', theme: 'breaking_in', roles: ANY, text };
+}
+
+/**
+ * The member's earlier field from their "About you", worded to follow "Coming from …" and "Which
+ * skills from … ": "moving from teaching to UX research" → "teaching"; "I manage a retail store and
+ * I'm moving into customer success" → "managing a retail store"; "I was a nurse for eight years" →
+ * "my work as a nurse". Null when the line names no earlier field.
+ */
 export function goalBackground(goal: string | null | undefined): string | null {
   if (!goal) return null;
-  const found = /\bfrom\s+(.+?)(?:\s+(?:to|into|towards?|toward)\s+|[,.;!?]|$)/i.exec(squish(goal));
-  const background = found?.[1] ? stripTrailingPunctuation(found[1]).trim() : '';
-  if (background === '' || background.split(' ').length > 5) return null;
-  return background;
+  const line = squish(straightenQuotes(goal));
+  const from = /\bfrom\s+(.+?)(?:\s+(?:to|into|towards?|toward)\s+|[,.;!?]|$)/i.exec(line);
+  if (from?.[1]) {
+    const background = stripTrailingPunctuation(from[1]).trim();
+    return background === '' || background.split(' ').length > 5 ? null : background;
+  }
+  const first = squish(line.split(CLAUSE_BREAK)[0]?.split(/\s+and\s+/i)[0] ?? '');
+  const doc = nlp(first);
+  const role = doc.match('(as|am|was|been) (a|an) [#Adjective? #Noun+]', 0).text();
+  if (role) {
+    const phrase = fieldPhrase(role);
+    if (phrase) return `my work as ${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
+  }
+  // "I manage a retail store" / "I ran kitchens": the member's own work, as a gerund.
+  if (doc.has('^i (#PresentTense|#PastTense) .') && !doc.has('^i (#Copula|#Modal|#Auxiliary)')) {
+    const gerund = nlp(first).verbs().toGerund().all().text();
+    const work = fieldPhrase(gerund.replace(/^i\s+(?:am|was|'m)\s+/i, ''));
+    if (
+      work &&
+      /^\w+ing\b/i.test(work) &&
+      !/^(?:moving|switching|changing|trying|hoping|looking)\b/i.test(work)
+    )
+      return work;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -556,7 +1010,9 @@ export function goalBackground(goal: string | null | undefined): string | null {
 export interface ChooseQuestionsInput {
   role?: string | null;
   industry?: string | null;
-  /** The member's about line; a "from X to Y" line brings in questions for career changers. */
+  /** The member's "why them" note about the person; a "from X to Y" path opens the list. */
+  why?: string | null;
+  /** The member's about line; an earlier field brings in a question for career changers. */
   goal?: string | null;
   /** Usually the contact id: the same seed always gives the same list. */
   seed?: string;
@@ -572,8 +1028,26 @@ const CORE_THEMES: readonly QuestionTheme[] = [
   'wish_known',
 ];
 const EXTRA_THEMES: readonly QuestionTheme[] = ['tradeoffs', 'credentials', 'field_direction', 'pay'];
-// With only four slots, one of these core themes makes way (the other two are the heart of the chat).
-const DROPPABLE_THEMES: readonly QuestionTheme[] = ['typical_day', 'hiring_inside', 'wish_known'];
+// With fewer slots, these core themes make way (how they broke in, a typical day and the skills are
+// the heart of the chat).
+const DROPPABLE_THEMES: readonly QuestionTheme[] = ['hiring_inside', 'wish_known'];
+
+// Which kind of question each theme prefers: how they broke in is told best by their own path, then
+// their industry; a typical day and the skills by their kind of role (or, for skills, what carries
+// over from the member's background).
+type Kind = 'industry' | 'role' | 'changer';
+const PREFERENCE: Record<QuestionTheme, readonly Kind[]> = {
+  breaking_in: ['industry', 'role', 'changer'],
+  typical_day: ['role', 'industry'],
+  skills: ['changer', 'role'],
+  tradeoffs: ['industry', 'role'],
+  credentials: ['industry', 'role'],
+  hiring_inside: ['role'],
+  field_direction: ['industry', 'role'],
+  pay: [],
+  wish_known: [],
+  who_else: [],
+};
 
 /** A prep list: different themes in a natural order, the "who else" question last. Deterministic. */
 export function chooseQuestions(input: ChooseQuestionsInput = {}): Question[] {
@@ -582,12 +1056,20 @@ export function chooseQuestions(input: ChooseQuestionsInput = {}): Question[] {
   const family = roleFamily(input.role);
   const industry = industryTag(input.industry);
   const background = goalBackground(input.goal);
+  const path = careerPath(input.why);
 
   const themes = pickThemes(count - 1, seed, industry, input.goal ?? '');
   const chosen: Question[] = [];
+  let changerUsed = false;
   for (const theme of themes) {
-    const question = pickQuestion(theme, seed, family, industry, background);
-    if (question) chosen.push(question);
+    if (theme === 'breaking_in' && path) {
+      chosen.push(pathQuestion(path));
+      continue;
+    }
+    const question = pickQuestion(theme, seed, family, industry, changerUsed ? null : background);
+    if (!question) continue;
+    if (question.forChangers) changerUsed = true;
+    chosen.push(question);
   }
   return [...chosen, CLOSING_QUESTION];
 }
@@ -624,7 +1106,11 @@ function pickThemes(
 }
 
 function hasIndustryQuestion(theme: QuestionTheme, industry: IndustryTag): boolean {
-  return QUESTION_BANK.some((q) => q.theme === theme && q.industries?.includes(industry));
+  // How they broke in and a typical day are core themes: only the extras count here.
+  return (
+    EXTRA_THEMES.includes(theme) &&
+    QUESTION_BANK.some((q) => q.theme === theme && q.industries?.includes(industry))
+  );
 }
 
 // Extra themes in order of usefulness for this person: one with an industry question first, then
@@ -649,6 +1135,12 @@ function rankExtras(seed: string, industry: IndustryTag | null, goal: string): Q
     .map((entry) => entry.theme);
 }
 
+function kindOf(q: Question): Kind | 'generic' {
+  if (q.industries) return 'industry';
+  if (q.forChangers) return 'changer';
+  return q.roles.includes('any') ? 'generic' : 'role';
+}
+
 function pickQuestion(
   theme: QuestionTheme,
   seed: string,
@@ -663,13 +1155,13 @@ function pickQuestion(
     return q.roles.includes('any') || q.roles.includes(family);
   });
   if (eligible.length === 0) return null;
-  const relevance = (q: Question): number => {
-    if (q.industries) return 2;
-    if (q.forChangers || !q.roles.includes('any')) return 1;
-    return 0;
+  const preferred = PREFERENCE[theme];
+  const rank = (q: Question): number => {
+    const at = preferred.indexOf(kindOf(q) as Kind);
+    return at < 0 ? preferred.length : at;
   };
-  const best = Math.max(...eligible.map(relevance));
-  const pool = eligible.filter((q) => relevance(q) === best);
+  const best = Math.min(...eligible.map(rank));
+  const pool = eligible.filter((q) => rank(q) === best);
   const picked = pool[cycleIndex(stableHash(`${seed}:${theme}`), pool.length)];
   if (!picked) return null;
   return background && picked.forChangers
@@ -677,68 +1169,146 @@ function pickQuestion(
     : picked;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Questions a quick search answers.
+/** Whether a list of this many questions (own and closing included) keeps to 5–7, and if not, by how much. */
+export function listSizeProblem(total: number): { untick: number } | { add: number } | null {
+  if (total > QUESTIONS_MAX) return { untick: total - QUESTIONS_MAX };
+  if (total < QUESTIONS_MIN) return { add: QUESTIONS_MIN - total };
+  return null;
+}
 
-const SEARCHABLE: { pattern: RegExp; reason: string }[] = [
+// ---------------------------------------------------------------------------------------------
+// Questions a quick search answers, each with a question only the person can answer.
+
+interface Searchable {
+  /** compromise match patterns; any one matching flags the question. */
+  patterns: readonly string[];
+  reason: string;
+  /** A better question; {org} is the company the question names, or "your company". */
+  better: (org: string, possessive: string) => string;
+}
+
+const COMPANY_WORD = '(company|firm|organisation|organization|startup|business|agency|employer)';
+// compromise does not nest alternatives, so each pattern with {S} is tried once per kind of subject.
+const SUBJECTS = ['#ProperNoun+', `(your|the) ${COMPANY_WORD}`, '(it|they)'];
+const SUBJECT = '{S}';
+const expand = (pattern: string): string[] =>
+  pattern.includes(SUBJECT) ? SUBJECTS.map((s) => pattern.replaceAll(SUBJECT, s)) : [pattern];
+
+const SEARCHABLE: readonly Searchable[] = [
   {
-    pattern:
-      /\bwhat\s+(?:does|do)\s+(?:your|the)\s+(?:company|firm|organi[sz]ation|startup|business|agency)\s+do\b/,
-    reason: 'Their website answers what the company does.',
+    patterns: [`what (does|do) ${SUBJECT} (do|make|sell|offer)`, `what do you (sell|make)`],
+    reason: 'Their website says what the company does.',
+    better: (org) => `What surprised you about how ${org} works from the inside?`,
   },
   {
-    pattern:
-      /\bwhat\s+(?:products?|services?)\s+(?:do|does)\s+(?:you|your\s+(?:company|firm)|the\s+company|they)\s+(?:sell|offer|make|provide|have)\b|\bwhat\s+do\s+you\s+(?:sell|make)\b/,
+    patterns: [
+      `what (products|product|services|service) (does|do) ${SUBJECT}? (sell|offer|make|provide|have)`,
+      `what (products|product|services|service) (does|do) you (sell|offer|make|provide|have)`,
+    ],
     reason: 'Their products and services are on their website.',
+    better: (org) => `Which part of what ${org} offers do you work closest to, and what makes it hard?`,
   },
   {
-    pattern:
-      /\bhow\s+(?:big|large)\s+is\s+(?:your|the)\s+(?:company|firm|organi[sz]ation|business)\b|\bhow\s+many\s+(?:employees|people\s+work\s+(?:at|for|there))\b/,
+    patterns: [
+      `how (big|large) is ${SUBJECT}`,
+      'how many (employees|staff|workers)',
+      'how many people work (at|for|there|in)',
+      `how many people does ${SUBJECT} (employ|have)`,
+    ],
     reason: 'Company size is on their profile or website.',
+    better: (_org, possessive) => `How does ${possessive} size shape the way your team works day to day?`,
   },
   {
-    pattern:
-      /\bwhere\s+(?:is|are)\s+(?:you|your\s+(?:company|firm|hq|headquarters|offices?)|the\s+(?:company|firm|hq|headquarters))\s+(?:based|headquartered|located)\b|\bwhere\s+(?:is|are)\s+(?:your|the)\s+(?:hq|headquarters|head\s+office)\b/,
+    patterns: [
+      'where (is|are) you (based|headquartered|located)',
+      'where (is|are) (your|the) (office|offices|hq|headquarters|head office)',
+      `where (is|are) ${SUBJECT} (based|headquartered|located)`,
+    ],
     reason: 'Where they are based is on their website or profile.',
+    better: () => 'How does your team make working together easy, in the office or apart?',
   },
   {
-    pattern:
-      /\bwhen\s+was\s+(?:it|the\s+company|your\s+company|the\s+firm|your\s+firm)\s+(?:founded|started|established|set\s+up)\b|\bwho\s+(?:founded|started)\s+(?:the|your)\s+company\b/,
+    patterns: [
+      `when (was|did) ${SUBJECT} (founded|started|established|set up|found|start|launch|launched)`,
+      `who (founded|started) ${SUBJECT}`,
+      `how old is ${SUBJECT}`,
+    ],
     reason: 'The company’s history is on its website.',
+    better: (org) => `How has ${org} changed since you joined, and what has that meant for your work?`,
   },
   {
-    pattern: /\bwho\s+(?:is|are)\s+(?:the|your)\s+(?:ceo|founders?|leadership)\b/,
+    patterns: [
+      'who (is|are) (the|your) (ceo|founder|founders|leadership|leaders)',
+      `who (is|are) ${SUBJECT} (ceo|founder|founders|leadership|leaders)`,
+      'who runs',
+    ],
     reason: 'The leadership team is listed on their website.',
+    better: () => 'How do decisions from the leadership reach the work your team does each week?',
   },
   {
-    pattern: /\bwho\s+are\s+(?:your|the\s+company's|their)\s+(?:main\s+)?(?:competitors|rivals)\b/,
+    patterns: [
+      'who (are|is) (your|the|their) (main|biggest)? (competitors|competitor|rivals|rival)',
+      `who (are|is) ${SUBJECT} (main|biggest)? (competitors|competitor|rivals|rival)`,
+    ],
     reason: 'A quick search shows their competitors.',
+    better: (org) => `From the inside, what do you think ${org} does differently from others in its field?`,
   },
   {
-    pattern:
-      /\bwhat\s+(?:is|are)\s+(?:your|the)\s+(?:company(?:'s)?\s+)?(?:mission|values|mission\s+statement)\b/,
+    patterns: [
+      'what (is|are) (your|the|their) (company)? (mission|values|mission statement)',
+      `what (is|are) ${SUBJECT} (mission|values|mission statement)`,
+    ],
     reason: 'The mission and values are on their website.',
+    better: (_org, possessive) =>
+      `Where do you see ${possessive} mission show up in the decisions your team makes?`,
   },
   {
-    pattern:
-      /\bwhat\s+industry\s+(?:is|are)\s+(?:you|your\s+company|the\s+company)\s+in\b|\b(?:is|are)\s+(?:you|your\s+company|the\s+company)\s+(?:public|publicly\s+traded|listed)\b/,
+    patterns: [`what industry (is|are) (you|${SUBJECT}) in`, `(is|are) ${SUBJECT} (public|publicly|listed)`],
     reason: 'A quick search answers this.',
+    better: (_org, possessive) => `How does ${possessive} market shape the work on your team?`,
   },
   {
-    pattern: /\bwhat\s+(?:is|was)\s+your\s+(?:job\s+)?title\b|\bwhat\s+is\s+your\s+role\b\s*\??$/,
-    reason: 'Their title is on their profile; ask what the role involves instead.',
+    patterns: ['what (is|was) your (job)? title', 'what is your (role|position)$'],
+    reason: 'Their title is on their profile.',
+    better: () => 'What does your role involve that its title doesn’t show?',
   },
 ];
 
-/** User-added questions whose answers are a quick search away, with why. */
+export interface SearchableFlag {
+  question: string;
+  /** Why a quick search answers it. */
+  reason: string;
+  /** A question only the person can answer, to ask in its place. */
+  better: string;
+}
+
+/**
+ * The member's own questions whose answers are a quick search away, each with why and a better one to
+ * ask in its place. `company` names the person's company in the better question when the question
+ * names none.
+ */
 export function flagSearchableQuestions(
   questions: readonly string[],
-): { question: string; reason: string }[] {
-  const flagged: { question: string; reason: string }[] = [];
+  opts: { company?: string | null } = {},
+): SearchableFlag[] {
+  const flagged: SearchableFlag[] = [];
   for (const question of questions) {
-    const lower = squish(question.replace(/[\u2018\u2019]/g, "'")).toLowerCase();
-    const hit = SEARCHABLE.find((entry) => entry.pattern.test(lower));
-    if (hit) flagged.push({ question, reason: hit.reason });
+    const doc = nlp(squish(straightenQuotes(question)).replace(/[?!.]+$/, ''));
+    const hit = SEARCHABLE.find((entry) => entry.patterns.some((p) => expand(p).some((one) => doc.has(one))));
+    if (!hit) continue;
+    const named = doc
+      .match('#ProperNoun+')
+      .not('(ceo|hq|i)')
+      .out('array')
+      .map((t: string) => stripTrailingPunctuation(t.replace(/['’]s$/, '')))
+      .find((t: string) => t !== '' && !/^(?:what|where|when|who|how|is|are)$/i.test(t));
+    const org = named ?? opts.company?.trim() ?? '';
+    const better = org ? hit.better(org, possessiveOf(org)) : hit.better('your company', 'your company’s');
+    flagged.push({ question, reason: hit.reason, better });
   }
   return flagged;
+}
+
+function possessiveOf(org: string): string {
+  return /s$/i.test(org) ? `${org}’` : `${org}’s`;
 }
