@@ -5,16 +5,16 @@
 // A draft is `{ subject, body }`: `subject` is set for email only (other channels have none), and the
 // body is what gets pasted into the message box. `formatAskDraft` joins them for storing or copying.
 import { ASK_WORD_LIMIT } from './ask-checker';
-import {
-  clipWords,
-  countWords,
-  cycleIndex,
-  firstName,
-  squish,
-  stripTrailingPunctuation,
-  withArticle,
-} from './text';
+import { clipWords, countWords, cycleIndex, squish, stripTrailingPunctuation, withArticle } from './text';
 import type { AskChannel, Format } from './types';
+import {
+  type AboutText,
+  aboutClause,
+  type ReaderText,
+  readerName,
+  sentenceCase,
+  turnToReader,
+} from './voice';
 
 export const DEFAULT_ASK_MINUTES = 20;
 /** The "Another version" button cycles through this many wordings. */
@@ -61,20 +61,17 @@ export interface FollowUpInput {
 }
 
 // Budgets for text the member typed, so even long fields leave a readable message.
-const LIMITS = { name: 4, role: 8, company: 6, about: 20, why: 30, referrer: 5 } as const;
+const LIMITS = { role: 8, company: 6, why: 30, referrer: 5 } as const;
 
 /** The first outreach message. */
 export function draftAsk(input: AskDraftInput): AskDraft {
   const variant = cycleIndex(input.variant ?? 0, ASK_VARIANT_COUNT);
   const parts = askParts(input);
-  let why = parts.why;
-  let about = parts.about;
-  let body = composeAsk(parts, variant, about, why, input);
-  // Long user text could push the message over the limit: shorten "why", then "about", until it fits.
-  while (countWords(body) > ASK_WORD_LIMIT && (countWords(why) > 0 || countWords(about) > 3)) {
-    if (countWords(why) > 0) why = shorten(why, 5);
-    else about = shorten(about, 3);
-    body = composeAsk(parts, variant, about, why, input);
+  // Long user text could push the message over the limit: say "why" more briefly, then leave it out.
+  let body = composeAsk(parts, variant, input, LIMITS.why);
+  for (const budget of [20, 14, 8, 0]) {
+    if (countWords(body) <= ASK_WORD_LIMIT) break;
+    body = composeAsk(parts, variant, input, budget);
   }
   return { subject: input.channel === 'email' ? askSubject(parts, variant) : null, body };
 }
@@ -106,7 +103,7 @@ export function draftFollowUp(input: FollowUpInput): string {
   return joinMessage([
     greeting(contact.name),
     ...(paragraphs[variant] ?? []),
-    signOff(input.channel, input.senderFirstName, variant, FOLLOW_UP_SIGN_OFFS),
+    signOff(input.senderFirstName, variant, FOLLOW_UP_SIGN_OFFS),
   ]);
 }
 
@@ -119,16 +116,17 @@ export function draftConnectionNote(input: Omit<AskDraftInput, 'channel' | 'send
   const work = yourWork(parts.role, parts.company);
   const referral = parts.referrer ? `${parts.referrer} suggested I reach out.` : null;
   const ask = `Would you be open to a ${parts.minutes}-minute chat, whenever suits you?`;
-  const about = parts.about ? `I'm ${parts.about}, and ${work}` : capitalize(work);
-  const note = (...sentences: (string | null)[]): string => {
-    const text = sentences.filter(Boolean).join(' ');
-    return `${greeting(parts.contactName)} ${text.replace(/^Your /, 'your ')}`;
-  };
+  const intro = parts.about ? parts.about.sentence : null;
+  const note = (...sentences: (string | null)[]): string =>
+    `${greeting(parts.contactName)} ${sentences.filter(Boolean).join(' ')}`;
+  const why = whyText(parts, 20);
+  const short = whyText(parts, 10);
   const candidates = [
-    note(referral, `${about} stands out to me${parts.why ? `: ${parts.why}` : ''}.`, ask),
-    note(referral, `${about} stands out to me.`, ask),
-    note(referral, `${capitalize(work)} stands out to me.`, ask),
-    note(`${capitalize(work)} stands out to me.`, ask),
+    note(referral, intro, whyLine(work, why, 0), ask),
+    note(referral, intro, whyLine(work, short, 0), ask),
+    note(referral, intro, `${sentenceCase(work)} stands out to me.`, ask),
+    note(referral, `${sentenceCase(work)} stands out to me.`, ask),
+    note(`${sentenceCase(work)} stands out to me.`, ask),
   ];
   const fits = candidates.find((text) => text.length <= LINKEDIN_NOTE_CHAR_LIMIT);
   return fits ?? clipToChars(candidates[candidates.length - 1] ?? '', LINKEDIN_NOTE_CHAR_LIMIT);
@@ -145,7 +143,7 @@ interface AskParts {
   contactName: string;
   role: string | null;
   company: string | null;
-  about: string;
+  about: AboutText | null;
   why: string;
   minutes: number;
   formats: string;
@@ -158,41 +156,30 @@ function askParts(input: AskDraftInput): AskParts {
     contactName: contact.name,
     role: contact.role,
     company: contact.company,
-    about: cleanAbout(input.about),
-    why: cleanWhy(input.contact.why),
+    about: aboutClause(input.about),
+    why: input.contact.why ? squish(input.contact.why) : '',
     minutes: clampMinutes(input.minutes),
     formats: formatPhrase(input.format),
     referrer: cleanName(input.referredByName, LIMITS.referrer),
   };
 }
 
-function composeAsk(
-  parts: AskParts,
-  variant: number,
-  about: string,
-  why: string,
-  input: AskDraftInput,
-): string {
+function composeAsk(parts: AskParts, variant: number, input: AskDraftInput, whyWords: number): string {
   const work = yourWork(parts.role, parts.company);
   const m = parts.minutes;
-  const intro = about ? `I'm ${about}.` : "I'm exploring a change of direction in my career.";
+  const intro = parts.about ? parts.about.sentence : "I'm exploring a change of direction in my career.";
+  const why = whyWords > 0 ? whyText(parts, whyWords) : null;
 
-  const referralLines = [
-    `${parts.referrer} suggested I reach out to you.`,
-    `${parts.referrer} suggested I get in touch with you.`,
-    `${parts.referrer} suggested I reach out.`,
-  ];
-  const whyLines = why
-    ? [
-        `${capitalize(work)} stands out to me: ${why}.`,
-        `I'd love to hear more about ${work}. What drew me in: ${why}.`,
-        `What caught my eye about ${work}: ${why}.`,
-      ]
-    : [
-        `${capitalize(work)} is exactly where I'm hoping to head.`,
-        `I'd love to learn from ${work}, as it's the direction I'm hoping to take.`,
-        `${capitalize(work)} is the kind of path I'm hoping to follow.`,
-      ];
+  // In an email the subject names the referrer already; the body does not say it again.
+  const referral =
+    parts.referrer && input.channel !== 'email'
+      ? [
+          `${parts.referrer} suggested I reach out to you.`,
+          `${parts.referrer} suggested I get in touch.`,
+          `${parts.referrer} suggested I reach out.`,
+        ][variant]
+      : null;
+  const opening = [referral, intro, whyLine(work, why, variant)].filter(Boolean).join(' ');
   const askLines = [
     `Would you be open to a ${m}-minute ${parts.formats}, whenever suits you? I'm happy to fit around your schedule.`,
     `Could I have ${m} minutes of your time for a ${parts.formats}? Whenever suits you works for me.`,
@@ -203,16 +190,105 @@ function composeAsk(
     'If things are busy right now, no problem at all.',
     'No pressure either way, and thank you for reading.',
   ];
-
-  const opening = [parts.referrer ? referralLines[variant] : null, intro, whyLines[variant]]
-    .filter(Boolean)
-    .join(' ');
   return joinMessage([
     greeting(parts.contactName),
     opening,
+    learnLine(parts, why, variant),
     `${askLines[variant]} ${closeLines[variant]}`,
-    signOff(input.channel, input.senderFirstName, variant),
+    signOff(input.senderFirstName, variant),
   ]);
+}
+
+/** The "why them" note, turned to speak to the reader; null when it cannot be turned safely. */
+function whyText(parts: AskParts, maxWords: number): ReaderText | null {
+  if (!parts.why) return null;
+  return turnToReader(
+    parts.why,
+    { name: parts.contactName, role: parts.role, company: parts.company },
+    { alreadySaid: [parts.company, parts.role], maxWords },
+  );
+}
+
+function whyLine(work: string, why: ReaderText | null, variant: number): string {
+  const Work = sentenceCase(work);
+  if (!why) {
+    return [
+      `${Work} is what I'd like to understand better.`,
+      `I'd love to learn from ${work}.`,
+      `${Work} caught my eye as I look at where to head next.`,
+    ][variant] as string;
+  }
+  const text = why.text;
+  if (why.kind === 'phrase') {
+    return [
+      `${Work} stands out to me, especially ${text}.`,
+      `I was struck by ${text}.`,
+      `What caught my eye is ${text}.`,
+    ][variant] as string;
+  }
+  if (why.kind === 'clause' && !/^(?:I|I'm|I've|I'd|we|my|our)\b/.test(text)) {
+    return [
+      `${Work} stands out to me because ${text}.`,
+      `I'm reaching out because ${text}.`,
+      `What caught my eye: ${text}.`,
+    ][variant] as string;
+  }
+  // First person, a question or several sentences: their own sentences, after the work they name.
+  const own = /[.?!]$/.test(text) ? sentenceCase(text) : `${sentenceCase(text)}.`;
+  return variant === 1 ? own : `${Work} stands out to me. ${own}`;
+}
+
+// What the student hopes to learn, tied to the person's path: a move they made, or the role itself.
+const MOVE =
+  /\b(?:from|into|switch|switched|move|moved|transition|transitioned|pivot|pivoted|went|career change|changed careers|taught (?:your|him|her|them)sel(?:f|ves))\b/i;
+
+function learnLine(parts: AskParts, why: ReaderText | null, variant: number): string {
+  const moved = why !== null && MOVE.test(why.text);
+  if (moved) {
+    return [
+      "I'd love to learn how you made that move, so I can plan mine.",
+      "I'm hoping to learn how you made that change and what helped most along the way.",
+      "I'd love to hear how you made that move and what you'd do differently.",
+    ][variant] as string;
+  }
+  const family = roleFamily(parts.role);
+  const lines: Record<string, string[]> = {
+    lead: [
+      "I'd love to learn how you grew into leading a team and what you look for in the work.",
+      "I'm hoping to learn what leading the work involves day to day and how you got there.",
+      "I'd love to hear how your path led to leading a team.",
+    ],
+    research: [
+      "I'd love to learn how you approach research day to day and how you got into it.",
+      "I'm hoping to learn what a research project looks like for you, start to finish.",
+      "I'd love to hear how you found your way into research.",
+    ],
+    design: [
+      "I'd love to learn how you approach design work day to day and how you got into it.",
+      "I'm hoping to learn what a typical project looks like for you, start to finish.",
+      "I'd love to hear how you found your way into design.",
+    ],
+    engineering: [
+      "I'd love to learn how you found your way into engineering and what your work looks like day to day.",
+      "I'm hoping to learn what a typical week on your team looks like and how you got there.",
+      "I'd love to hear what your path into engineering taught you.",
+    ],
+    other: [
+      "I'd love to learn how you got into this work and what a typical week looks like.",
+      "I'm hoping to learn what your work involves day to day and how you got there.",
+      "I'd love to hear how your path led you here and what you'd tell someone starting out.",
+    ],
+  };
+  return (lines[family] ?? lines.other ?? [])[variant] as string;
+}
+
+function roleFamily(role: string | null): string {
+  const r = (role ?? '').toLowerCase();
+  if (/\bresearch/.test(r)) return 'research';
+  if (/\b(?:design|ux|ui)\b/.test(r)) return 'design';
+  if (/\b(?:engineer|developer|sre|devops|programmer)\b/.test(r)) return 'engineering';
+  if (/\b(?:lead|head|manager|director|vp|chief)\b/.test(r)) return 'lead';
+  return 'other';
 }
 
 function askSubject(parts: AskParts, variant: number): string {
@@ -227,21 +303,21 @@ function askSubject(parts: AskParts, variant: number): string {
 }
 
 function greeting(name: string): string {
-  const first = firstName(name);
-  return first ? `Hi ${first},` : 'Hi,';
+  const hello = readerName(name).greeting;
+  return hello ? `Hi ${hello},` : 'Hi,';
 }
 
 const ASK_SIGN_OFFS = ['Thank you,', 'Thanks so much,', 'Best wishes,'];
 const FOLLOW_UP_SIGN_OFFS = ['All the best,', 'Best wishes,', 'Warm regards,'];
 
+/** Signed with the student's name as Slack has it (real name, else display name). */
 function signOff(
-  channel: AskChannel,
   sender: string | null | undefined,
   variant: number,
   words: readonly string[] = ASK_SIGN_OFFS,
 ): string | null {
-  const name = cleanName(sender, 3);
-  if (channel === 'slack' || !name) return null;
+  const name = readerName(sender).full;
+  if (!name) return null;
   return `${words[variant] ?? words[0]}\n${name}`;
 }
 
@@ -275,7 +351,7 @@ function clampMinutes(minutes: number | undefined): number {
 
 function cleanContact(contact: AskContact): { name: string; role: string | null; company: string | null } {
   return {
-    name: cleanName(contact.name, LIMITS.name) ?? '',
+    name: readerName(contact.name).full,
     role: cleanField(contact.role, LIMITS.role),
     company: cleanField(contact.company, LIMITS.company),
   };
@@ -292,53 +368,9 @@ function cleanField(value: string | null | undefined, maxWords: number): string 
   return clipWords(clean, maxWords).replace(/…$/, '');
 }
 
-/** "I'm moving from teaching to UX research." → "moving from teaching to UX research". */
-function cleanAbout(about: string | null | undefined): string {
-  if (!about) return '';
-  let clean = stripTrailingPunctuation(squish(about)).replace(/^(?:i['\u2019]m|i\s+am)\s+/i, '');
-  clean = lowerFirstWord(clean);
-  return countWords(clean) === 0 ? '' : clipWords(clean, LIMITS.about).replace(/…$/, '');
-}
-
-/**
- * The member writes "why" as a note to self, often about the person ("she moved from nursing into
- * design"). The draft speaks to that person, so a leading he/she/they becomes "you".
- */
-function cleanWhy(why: string | null | undefined): string {
-  if (!why) return '';
-  let clean = stripTrailingPunctuation(squish(why));
-  clean = clean
-    .replace(/^(?:she|he|they)['\u2019]s\s+/i, "you're ")
-    .replace(/^(?:she|he|they)\s+(?:is|are)\s+/i, 'you are ')
-    .replace(/^(?:she|he|they)\s+(?:was|were)\s+/i, 'you were ')
-    .replace(/^(?:she|he|they)\s+(?:has|have)\s+/i, 'you have ')
-    .replace(/^(?:she|he|they)\s+/i, 'you ')
-    .replace(/\bhis\b/gi, 'your');
-  return countWords(clean) === 0 ? '' : clipWords(clean, LIMITS.why).replace(/…$/, '');
-}
-
-// Lower-case an ordinary capitalised first word ("Moving" → "moving") but keep acronyms, mixed case
-// and possessives ("UX", "iOS", "Google's").
-function lowerFirstWord(text: string): string {
-  const first = text.split(' ')[0] ?? '';
-  if (/^[A-Z][a-z]+$/.test(first)) {
-    return first.toLowerCase() + text.slice(first.length);
-  }
-  return text;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 function clipToChars(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
   const space = cut.lastIndexOf(' ');
   return `${space > 0 ? cut.slice(0, space) : cut}…`;
-}
-
-function shorten(text: string, by: number): string {
-  const words = squish(text).split(' ').filter(Boolean);
-  return words.slice(0, Math.max(0, words.length - by)).join(' ');
 }

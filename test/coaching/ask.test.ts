@@ -80,9 +80,42 @@ describe('draftAsk', () => {
     }
   });
 
-  it('signs off with the sender name outside Slack', () => {
-    expect(draftAsk({ ...base, channel: 'email', senderFirstName: 'Sam' }).body).toMatch(/\nSam$/);
-    expect(draftAsk({ ...base, channel: 'slack', senderFirstName: 'Sam' }).body).not.toMatch(/Sam$/);
+  it("signs off with the student's name in every channel", () => {
+    expect(draftAsk({ ...base, channel: 'email', senderFirstName: 'Sam Rivera' }).body).toMatch(
+      /\nSam Rivera$/,
+    );
+    expect(draftAsk({ ...base, channel: 'slack', senderFirstName: 'Sam Rivera' }).body).toMatch(
+      /\nSam Rivera$/,
+    );
+    expect(draftAsk({ ...base, channel: 'slack', senderFirstName: null }).body).not.toMatch(/Thank you,$/);
+  });
+
+  it('names the referrer once in an email: in the subject, not again in the body', () => {
+    const draft = draftAsk({ ...base, channel: 'email', referredByName: 'Priya Natarajan' });
+    expect(draft.subject).toBe('Priya Natarajan suggested I reach out');
+    expect(draft.body).not.toContain('Priya Natarajan');
+  });
+
+  it('weaves the why note in grammatically and says what the student hopes to learn', () => {
+    const { body } = draftAsk({
+      ...base,
+      contact: {
+        name: 'Dr. Aisha Khan (Clinical UX, Mayo Clinic)',
+        role: 'Backend Engineer',
+        company: 'Shopify',
+        why: 'she taught herself to code while managing a café and now builds checkout services at Shopify',
+      },
+      about: "I manage a retail store and I'm moving into customer success",
+    });
+    expect(body).toMatch(/^Hi Dr\. Khan,/);
+    expect(body).toContain("I manage a retail store and I'm moving into customer success.");
+    expect(body).not.toContain("I'm I");
+    expect(body).toContain(
+      'you taught yourself to code while managing a café and now build checkout services.',
+    );
+    expect(body.match(/Shopify/g)?.length).toBe(1);
+    expect(body).toContain('how you made that move');
+    expect(body).not.toMatch(/\b(?:she|her|herself)\b/i);
   });
 
   it('uses the minutes asked for, kept within a short range', () => {

@@ -69,8 +69,8 @@ export function askAnotherVersion(deps: AppDeps) {
     const where = clickedMessage(body);
     const shown = parseAnotherVersionValue(action.value);
     if (!where || !shown) return;
-    const { firstName } = await slackUserFacts(client, scope.userId, deps.log);
-    const result = await nextAskVersion(deps.db, scope, shown.askId, firstName, shown.variant);
+    const { name } = await slackUserFacts(client, scope.userId, deps.log);
+    const result = await nextAskVersion(deps.db, scope, shown.askId, name, shown.variant);
     if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
     await updateDraftMessage(client, where, result.draft);
     if (result.ok) refreshHome(client, deps, scope);

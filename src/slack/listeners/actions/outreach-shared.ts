@@ -13,6 +13,8 @@ import { buildPrepMessage } from '../../views/prep';
 
 export interface SlackUserFacts {
   firstName: string | null;
+  /** How the member signs a draft: their real name, else their display name; never the handle. */
+  name: string | null;
   tz: string | null;
 }
 
@@ -22,10 +24,11 @@ export async function slackUserFacts(client: WebClient, userId: string, log: Log
     const res = await client.users.info({ user: userId });
     const user = res.user;
     const name = user?.profile?.first_name || user?.real_name || user?.profile?.real_name || '';
-    return { firstName: firstName(name) || null, tz: user?.tz || null };
+    const signed = user?.profile?.real_name || user?.real_name || user?.profile?.display_name || '';
+    return { firstName: firstName(name) || null, name: signed.trim() || null, tz: user?.tz || null };
   } catch (error) {
     log.warn({ user: userId, err: String(error) }, 'users.info failed');
-    return { firstName: null, tz: null };
+    return { firstName: null, name: null, tz: null };
   }
 }
 
@@ -57,7 +60,7 @@ export async function openAskModal(
         slackUserFacts(client, scope.userId, deps.log),
       ]);
       if (facts.tz && !(await knownTimezone(deps.db, scope))) await rememberSlackTz(deps.db, scope, facts.tz);
-      return buildAskModal({ ...form, senderFirstName: facts.firstName });
+      return buildAskModal({ ...form, senderFirstName: facts.name });
     },
     deps.log,
   );
