@@ -3,8 +3,8 @@
 import { countWords, squish, straightenQuotes } from './text';
 
 export const ASK_WORD_LIMIT = 120;
-/** Longest request that still reads as "brief enough to say yes to". */
-const ASK_MAX_MINUTES = 45;
+/** Longest request that still reads as "brief enough to say yes to" (the method: 20–30 minutes). */
+export const ASK_MAX_MINUTES = 30;
 
 export const ASK_ISSUE_CODES = [
   'empty',
@@ -84,10 +84,18 @@ export function checkAsk(text: string, context: AskCheckContext = {}): AskCheck 
     issues.push({
       code: 'no_time_box',
       message: `${minutes} minutes is a lot to ask of someone you have not met.`,
-      fix: 'Ask for about 20 minutes; if they want to keep talking, they will.',
+      fix: 'Ask for 20 to 30 minutes; if they want to keep talking, they will.',
     });
   }
-  if (!hasSpecificReason(original, lower, context)) {
+  // A stock phrase is judged the same wherever it stands, whatever else the message says.
+  const stock = STOCK_PHRASES.map((re) => re.exec(lower)?.[0]).find(Boolean);
+  if (stock) {
+    issues.push({
+      code: 'not_specific',
+      message: `"${stock}" could go to anyone; it does not say why you chose them.`,
+      fix: specificFix(context),
+    });
+  } else if (!hasSpecificReason(original, lower, context)) {
     issues.push({
       code: 'not_specific',
       message: GENERIC_PHRASES.some((re) => re.test(lower))
@@ -232,6 +240,14 @@ const GENERIC_PHRASES: RegExp[] = [
   /\bexpand(?:ing)?\s+my\s+network\b/,
   /\bgrow(?:ing)?\s+my\s+network\b/,
   /\blove\s+to\s+connect\b/,
+];
+
+// Lines that sound like a reason but would fit anyone's path: flagged in any sentence.
+const STOCK_PHRASES: RegExp[] = [
+  /\b(?:is|are|was)\s+exactly\s+where\s+i(?:'m|\s+am)\s+(?:hoping|trying|looking|aiming|wanting)\s+to\s+(?:head|go|be)\b/,
+  /\b(?:is|are)\s+the\s+(?:kind|sort|type)\s+of\s+(?:path|career|journey)\s+i(?:'m|\s+am)\s+(?:hoping|trying|looking)\s+to\s+follow\b/,
+  /\bthe\s+direction\s+i(?:'m|\s+am)\s+hoping\s+to\s+take\b/,
+  /\byour\s+(?:profile|background|experience)\s+(?:is\s+)?(?:really\s+)?(?:impressive|inspiring|amazing)\b/,
 ];
 
 const PATH_PATTERNS: RegExp[] = [

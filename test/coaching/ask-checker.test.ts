@@ -349,3 +349,30 @@ describe('requestKinds', () => {
     expect(requestKinds('Thanks for reading.')).toEqual([]);
   });
 });
+
+describe('checkAsk: the same phrase, the same verdict', () => {
+  const ctx = { contactName: 'Jo Park', role: 'UX Research Lead', company: 'Khan Academy' };
+  const ask = (line: string) =>
+    `Hi Jo, I'm moving from teaching to UX research. ${line} Would you be open to a 20-minute call, whenever suits you?`;
+
+  it('flags a stock line wherever it stands', () => {
+    for (const line of [
+      "Your path is exactly where I'm hoping to head.",
+      "Your work as a UX Research Lead at Khan Academy is exactly where I'm hoping to head.",
+    ]) {
+      expect(checkAsk(ask(line), ctx).issues.map((i) => i.code)).toContain('not_specific');
+    }
+    expect(
+      checkAsk(ask('Your move from teaching into research at Khan Academy stands out to me.'), ctx).ok,
+    ).toBe(true);
+  });
+
+  it('flags asks over 30 minutes (the method asks for 20 to 30)', () => {
+    const text = (m: number) =>
+      ask(`Your move from teaching into research stands out to me.`).replace('20', String(m));
+    expect(checkAsk(text(30), ctx).ok).toBe(true);
+    const long = checkAsk(text(45), ctx).issues.find((i) => i.code === 'no_time_box');
+    expect(long?.message).toContain('45 minutes');
+    expect(long?.fix).toContain('20 to 30 minutes');
+  });
+});
