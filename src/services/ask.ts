@@ -2,7 +2,7 @@
 // the member's own edits, and marking it sent.
 
 import { DEFAULT_ASK_MINUTES, draftAsk, formatAskDraft } from '../coaching/ask';
-import { type AskCheck, checkAsk } from '../coaching/ask-checker';
+import { type AskCheck, checkAsk, findJobAsk } from '../coaching/ask-checker';
 import { nameKey } from '../coaching/names';
 import type { AskChannel, AskData, ContactData } from '../coaching/types';
 import type { Scope } from '../core/scope';
@@ -48,7 +48,8 @@ export async function askForm(db: Db, scope: Scope, request: AskFormRequest): Pr
     newPerson: !picked && options.length === 0,
     ambiguous: false,
     newName: null,
-    about: member.about,
+    // An "About you" line that asks for a job is never offered again (older ones may be stored).
+    about: member.about && findJobAsk(member.about) ? null : member.about,
     why: picked?.why ?? null,
     minutes: DEFAULT_ASK_MINUTES,
     channel: 'linkedin',
@@ -79,6 +80,8 @@ export interface AskDraftView {
   check: AskCheck;
   /** IANA zone for showing dates. */
   tz: string;
+  /** Set when the "About you" line asked for a job, so it was left out and not kept for next time. */
+  aboutNotSaved?: boolean;
 }
 
 export interface NewAskInput {
@@ -133,8 +136,12 @@ export async function createAskDraft(
       );
       added = true;
     }
+    // An "About you" line that asks for a job stays out of the draft and is not kept for next time.
+    const aboutNotSaved = Boolean(input.about && findJobAsk(input.about));
     const updated =
-      input.about !== member.about ? await updateMember(tx, scope, { about: input.about }) : member;
+      !aboutNotSaved && input.about !== member.about
+        ? await updateMember(tx, scope, { about: input.about })
+        : member;
     const draft = await writeDraft(
       tx,
       updated,
@@ -148,13 +155,13 @@ export async function createAskDraft(
       { contactId: contact.id, text: draft, channel: input.channel, minutes: input.minutes, variant: 0 },
       now,
     );
-    return { ok: true as const, member: updated, ask, contact, added };
+    return { ok: true as const, member: updated, ask, contact, added, aboutNotSaved };
   });
   if (!saved.ok) return saved;
   const progress = saved.added ? await progressOf(db, saved.member, now) : null;
   return {
     ok: true,
-    draft: viewOf(saved.member, saved.ask, saved.contact),
+    draft: { ...viewOf(saved.member, saved.ask, saved.contact), aboutNotSaved: saved.aboutNotSaved },
     addedToList: progress ? { have: progress.have, goal: progress.targetGoal } : null,
   };
 }

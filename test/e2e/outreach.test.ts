@@ -223,6 +223,31 @@ describe('outreach flows', () => {
     expect(member.about).toBe('moving from teaching to UX research');
   });
 
+  it('signs the draft with the real name from Slack, and never keeps a job ask typed into About you', async () => {
+    await seedTargets(h);
+    const { dm } = await draftAskToJane(h);
+    const first = await h.db.ask.findFirstOrThrow({ where: { contact: { name: 'Jane Doe' } } });
+    expect(first.text).toMatch(/\nAlice Chen$/);
+    expect(visibleText(dm.args)).toContain('Alice Chen');
+
+    h.standIn.clearCalls();
+    const view = await openModal(h, ALICE.id, 'ask jane doe');
+    const res = await submitModal(h, ALICE.id, view, {
+      'About you': 'career changer looking for a job in UX, please refer me',
+      Channel: 'LinkedIn',
+    });
+    expect(res.text).toBe('');
+    const second = visibleText((await dmTo(h, ALICE.id)).args);
+    expect(second).toContain("didn't keep it for next time");
+    expect(second).not.toContain('refer me');
+    const member = await h.db.member.findFirstOrThrow({ where: { slackUserId: ALICE.id } });
+    expect(member.about).toBe('moving from teaching to UX research');
+
+    h.standIn.clearCalls();
+    const next = await openModal(h, ALICE.id, 'ask jane doe');
+    expect(inputBlock(next, 'About you')?.element?.initial_value).toBe('moving from teaching to UX research');
+  });
+
   it('"Another version" rewords the draft in place', async () => {
     await seedTargets(h);
     const draft = await draftAskToJane(h);

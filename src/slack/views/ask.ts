@@ -3,9 +3,9 @@ import type { InputBlock, KnownBlock, ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { AskCheck } from '../../coaching/ask-checker';
 import { listProgressLine } from '../../coaching/goals';
-import { firstName } from '../../coaching/text';
 import { formatLocal } from '../../coaching/time';
 import { ASK_CHANNELS, type AskChannel, type AskData, type ContactData } from '../../coaching/types';
+import { readerName } from '../../coaching/voice';
 import type { NewAskInput } from '../../services/ask';
 import type { Message } from '../surfaces';
 import {
@@ -298,6 +298,8 @@ export interface AskDraftMessageInput {
   tz: string;
   /** Set when the ask modal added a new person to the list. */
   addedToList?: { have: number; goal: number } | null;
+  /** Set when the "About you" line asked for a job: left out of the draft and not kept. */
+  aboutNotSaved?: boolean;
 }
 
 /** "Another version" carries the version it was shown with, so a second click on the same one is stale. */
@@ -336,7 +338,7 @@ export function buildAskDraftMessage(input: AskDraftMessageInput): Message {
   if (ask.sentAt) {
     blocks.push(
       context(
-        `:white_check_mark: Marked as sent on ${formatLocal(ask.sentAt, input.tz, 'date')}. If ${esc(firstName(contact.name))} hasn't replied in a week, I'll remind you once to send a friendly follow-up.`,
+        `:white_check_mark: Marked as sent on ${formatLocal(ask.sentAt, input.tz, 'date')}. If ${esc(readerName(contact.name).greeting)} hasn't replied in a week, I'll remind you once to send a friendly follow-up.`,
       ),
     );
   } else {
@@ -346,6 +348,13 @@ export function buildAskDraftMessage(input: AskDraftMessageInput): Message {
         button('Another version', ASK_ACTIONS.another, anotherVersionValue(ask.id, ask.variant)),
         button('Mark as sent', ASK_ACTIONS.markSent, ask.id, 'primary'),
       ]),
+    );
+  }
+  if (input.aboutNotSaved) {
+    blocks.push(
+      context(
+        ":seedling: I left your *About you* line out of this draft and didn't keep it for next time, as it asks about a job. A first message lands best when it only asks to learn; openings tend to come up later. You can write a new one the next time you draft an ask (`/coach ask`).",
+      ),
     );
   }
   if (input.addedToList) {
