@@ -61,12 +61,16 @@ describe('the quality checks', () => {
       'You has led launches across five teams.',
       'You really leads the onboarding team.',
       'I loved how you is so open about it.',
+      'You scaled the grading service and you mentors bootcamp grads.',
+      'I know that you was there.',
     ]);
     c.passes([
       'You taught yourself to code and now build checkout services.',
       'You were a nurse, and the team builds tools for nurses now.',
       'Thank you for making time; it helps a lot.',
       'What you said about onboarding makes sense.',
+      'Whenever suits you works for me.',
+      'If it suits you, Friday works.',
     ]);
   });
 
@@ -114,7 +118,7 @@ describe('the quality checks', () => {
   });
 
   it('names and companies said twice in one breath', () => {
-    const check = (t: string) => repeatedNames(t, ['Shopify', 'Priya Natarajan']);
+    const check = (t: string) => repeatedNames(t, ['Shopify'], ['Priya Natarajan']);
     const c = checks(check);
     c.catches([
       'Your work at Shopify stands out: you now build checkout services at Shopify.',

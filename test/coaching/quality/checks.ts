@@ -45,6 +45,8 @@ export function proseOf(text: string): string {
 
 /** Sentences of the prose, as compromise splits them (it knows "Dr." does not end one). */
 export function sentencesOf(text: string): string[] {
+  const cached = sentenceCache.get(text);
+  if (cached) return cached;
   const out: string[] = [];
   for (const line of linesOf(proseOf(text))) {
     // A numbered list item is one sentence of its own.
@@ -54,13 +56,21 @@ export function sentencesOf(text: string): string[] {
       if (clean) out.push(clean);
     }
   }
+  sentenceCache.set(text, out);
   return out;
 }
 
+// The suite reads the same texts many times; parsing each once keeps it fast.
+const sentenceCache = new Map<string, string[]>();
+const termCache = new Map<string, TermJson[]>();
+
 function termsOf(sentence: string): TermJson[] {
-  const doc = nlp(sentence);
-  const json = doc.json() as { terms: TermJson[] }[];
-  return json.flatMap((s) => s.terms);
+  const cached = termCache.get(sentence);
+  if (cached) return cached;
+  const json = nlp(sentence).json() as { terms: TermJson[] }[];
+  const terms = json.flatMap((s) => s.terms);
+  termCache.set(sentence, terms);
+  return terms;
 }
 
 function wordOf(t: TermJson | undefined): string {
@@ -137,7 +147,7 @@ export function youAgreement(text: string): Problem[] {
       const before = wordOf(terms[j]);
       if (SUBJECTS.has(w)) {
         // "Thank you", "to you", "with you": "you" as an object leads no verb.
-        if (!(w === 'you' && OBJECT_BEFORE_YOU.has(wordOf(terms[i - 1])))) subject = w;
+        if (!(w === 'you' && isObjectYou(terms[i - 1]))) subject = w;
         continue;
       }
       // A noun right after "and"/"but" starts a new clause with its own subject.
@@ -147,7 +157,10 @@ export function youAgreement(text: string): Problem[] {
       }
       if (subject !== 'you') continue;
       const leads = before === 'you' || CONJUNCTIONS.has(before);
-      if (leads && isThirdSingularVerb(term)) {
+      // Right after subject "you", compromise can read a verb as a noun ("you mentors grads").
+      const nounRead =
+        before === 'you' && /[^s]s$/.test(w) && !YOU_PLURALS.has(w) && !term.tags.includes('Adverb');
+      if (leads && (isThirdSingularVerb(term) || nounRead)) {
         found.push(problem('you-agreement', sentence, `"${term.text.replace(/[^\p{L}']/gu, '')}"`));
       }
     }
@@ -156,7 +169,29 @@ export function youAgreement(text: string): Problem[] {
 }
 
 const OBJECT_BEFORE_YOU = new Set(['thank', 'to', 'with', 'for', 'of', 'from', 'at', 'about', 'than', 'by']);
+const CLAUSE_OPENERS = new Set([
+  'that',
+  'because',
+  'if',
+  'when',
+  'how',
+  'while',
+  'since',
+  'as',
+  'where',
+  'what',
+  'why',
+  'so',
+]);
+
+// "Thank you", "to you", "whenever suits you": after a verb or preposition, "you" is the object.
+function isObjectYou(prev: TermJson | undefined): boolean {
+  const w = wordOf(prev);
+  if (!prev || CLAUSE_OPENERS.has(w)) return false;
+  return OBJECT_BEFORE_YOU.has(w) || prev.tags.includes('Verb') || prev.tags.includes('Preposition');
+}
 const CONJUNCTIONS = new Set(['and', 'but', 'or']);
+const YOU_PLURALS = new Set(['guys', 'folks', 'kids', 'students', 'readers', 'teams', 'two', 'others']);
 const SKIPPED = new Set(['now', 'then', 'also', 'still', 'just', 'since']);
 
 // ---------------------------------------------------------------------------------------------
@@ -283,17 +318,24 @@ function countOf(haystack: string, needle: string): number {
   return (straight(haystack).match(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'giu')) ?? []).length;
 }
 
-/** Each name or company at most once a sentence; a full name (two words or more) once a paragraph. */
-export function repeatedNames(text: string, names: readonly string[]): Problem[] {
+/**
+ * Each name, company or role at most once a sentence; a person's full name (`people`) in one
+ * sentence of a paragraph only: the next mention is their first name or "you".
+ */
+export function repeatedNames(
+  text: string,
+  names: readonly string[],
+  people: readonly string[] = [],
+): Problem[] {
   const found: Problem[] = [];
-  const clean = names.map((n) => n.trim()).filter((n) => n.length >= 2);
+  const clean = [...names, ...people].map((n) => n.trim()).filter((n) => n.length >= 2);
   for (const sentence of sentencesOf(text)) {
-    for (const name of clean) {
+    for (const name of new Set(clean)) {
       if (countOf(sentence, name) > 1) found.push(problem('repeated-name', sentence, `"${name}" twice`));
     }
   }
   for (const paragraph of proseOf(text).split(/\n/)) {
-    for (const name of clean.filter((n) => n.includes(' '))) {
+    for (const name of people.filter((n) => n.trim().includes(' '))) {
       const inSentences = sentencesOf(paragraph).filter((s) => countOf(s, name) > 0).length;
       if (inSentences > 1) found.push(problem('repeated-name', paragraph, `"${name}" in two sentences`));
     }
@@ -401,8 +443,10 @@ export function withinWords(text: string, limit: number): Problem[] {
 // Everything a sent text must pass.
 
 export interface TextContext {
-  /** Names and companies the text must not say twice in one breath. */
+  /** Companies and roles the text must not say twice in one sentence. */
   names: readonly string[];
+  /** People's full names: once a sentence, and in one sentence of a paragraph. */
+  people?: readonly string[];
   /** Words the text may capitalise mid-sentence. */
   properWords?: readonly string[];
   /** When set, the greeting must use one of these. */
@@ -418,8 +462,8 @@ export function readerProblems(text: string, ctx: TextContext): Problem[] {
     ...youAgreement(text),
     ...clipped(text),
     ...missingSubject(text),
-    ...strayCapital(text, [...(ctx.properWords ?? []), ...ctx.names]),
-    ...repeatedNames(text, ctx.names),
+    ...strayCapital(text, [...(ctx.properWords ?? []), ...ctx.names, ...(ctx.people ?? [])]),
+    ...repeatedNames(text, ctx.names, ctx.people),
     ...doubledI(text),
     ...placeholders(text),
     ...(ctx.greetings ? greeting(text, ctx.greetings) : []),

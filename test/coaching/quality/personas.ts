@@ -490,7 +490,7 @@ export const PERSONAS: readonly Persona[] = [
     },
     contact: {
       name: 'Mary-Kate Flynn',
-      role: 'Content Design Lead',
+      role: 'Senior Content Strategist',
       company: 'NHS Digital',
       industry: 'healthcare',
       why: 'You left newspapers for health content and now lead the team that rewrote the NHS symptom pages.',
