@@ -1,6 +1,14 @@
-// Preparing for a conversation: questions worth their time, the member's own questions (flagged when
-// a quick search answers them), and booking the chat in the member's own timezone.
-import { chooseQuestions, flagSearchableQuestions, RESEARCH_REMINDER } from '../coaching/questions';
+// Preparing for a conversation: questions worth their time, drawn from the person's role, industry and
+// path and the member's background; the member's own questions (flagged, with a better one, when a
+// quick search answers them), 5–7 in all; and booking the chat in the member's own timezone.
+import {
+  chooseQuestions,
+  flagSearchableQuestions,
+  listSizeProblem,
+  QUESTIONS_MAX,
+  QUESTIONS_MIN,
+  RESEARCH_REMINDER,
+} from '../coaching/questions';
 import { localDateTimeToUtc } from '../coaching/time';
 import type { ContactData, ConversationData, Format } from '../coaching/types';
 import type { Scope } from '../core/scope';
@@ -18,15 +26,21 @@ export interface PrepQuestion {
   own: boolean;
   /** Why a quick search answers it, for the member's own questions that look searchable. */
   searchable: string | null;
+  /** A question only the person can answer, offered in place of a searchable one. */
+  better?: string | null;
 }
 
 export interface PrepSheet {
   contact: ContactData;
   reminder: string;
-  /** The chosen questions, the member's own, then "who else" last. */
+  /** The kept suggestions, the member's own, then "who else" last: 5–7 in all. */
   questions: PrepQuestion[];
   /** The member's own questions as typed, for editing them again. */
   own: string[];
+  /** Every question suggested for this person ("who else" aside), for choosing which to keep. */
+  suggested: { id: string; text: string }[];
+  /** The ids of the suggestions the member chose to leave out. */
+  skip: string[];
 }
 
 /** The prep sheet for one of the member's contacts, or null when the contact is not theirs. */
@@ -35,6 +49,7 @@ export async function prepSheet(
   scope: Scope,
   contactId: string,
   own: readonly string[] = [],
+  skip: readonly string[] = [],
 ): Promise<PrepSheet | null> {
   const member = await ensureMember(db, scope);
   const contact = await getContact(db, member, contactId);
@@ -42,21 +57,67 @@ export async function prepSheet(
   const chosen = chooseQuestions({
     role: contact.role,
     industry: contact.industry,
+    why: contact.why,
     goal: member.about,
     seed: contact.id,
   });
-  const flags = new Map(flagSearchableQuestions(own).map((f) => [f.question, f.reason]));
+  const flags = new Map(
+    flagSearchableQuestions(own, { company: contact.company }).map((f) => [f.question, f]),
+  );
   const asQuestion = (text: string): PrepQuestion => ({ text, own: false, searchable: null });
   // chooseQuestions always ends with "who else"; the member's own questions go just before it.
+  const suggested = chosen.slice(0, -1).map((q) => ({ id: q.id, text: q.text }));
+  // Ids from the client: only those of this person's suggestions count.
+  const skipped = suggested.map((q) => q.id).filter((id) => skip.includes(id));
   const closing = chosen.slice(-1).map((q) => asQuestion(q.text));
-  const body = chosen.slice(0, -1).map((q) => asQuestion(q.text));
-  const mine = own.map((text) => ({ text, own: true, searchable: flags.get(text) ?? null }));
+  const body = suggested.filter((q) => !skipped.includes(q.id)).map((q) => asQuestion(q.text));
+  const mine = own.map((text) => {
+    const flag = flags.get(text);
+    return { text, own: true, searchable: flag?.reason ?? null, better: flag?.better ?? null };
+  });
   return {
     contact,
     reminder: RESEARCH_REMINDER,
     questions: [...body, ...mine, ...closing],
     own: [...own],
+    suggested,
+    skip: skipped,
   };
+}
+
+export type PrepListResult =
+  | { ok: true; sheet: PrepSheet }
+  | { ok: false; problem: 'not_found' }
+  | { ok: false; problem: 'size'; untick: number; add: number; min: number; max: number };
+
+/**
+ * The member's choice of questions for one contact: which suggestions to keep and their own. The list
+ * keeps to 5–7 in all with "who else"; when it would not, they are asked to untick (or add) some.
+ */
+export async function choosePrepList(
+  db: Db,
+  scope: Scope,
+  contactId: string,
+  input: { own: readonly string[]; keep: readonly string[] | null },
+): Promise<PrepListResult> {
+  const all = await prepSheet(db, scope, contactId, input.own);
+  if (!all) return { ok: false, problem: 'not_found' };
+  const keep = input.keep ?? all.suggested.map((q) => q.id);
+  const skip = all.suggested.map((q) => q.id).filter((id) => !keep.includes(id));
+  const sheet = await prepSheet(db, scope, contactId, input.own, skip);
+  if (!sheet) return { ok: false, problem: 'not_found' };
+  const problem = listSizeProblem(sheet.questions.length);
+  if (problem) {
+    return {
+      ok: false,
+      problem: 'size',
+      untick: 'untick' in problem ? problem.untick : 0,
+      add: 'add' in problem ? problem.add : 0,
+      min: QUESTIONS_MIN,
+      max: QUESTIONS_MAX,
+    };
+  }
+  return { ok: true, sheet };
 }
 
 export interface ScheduleFormData {

@@ -87,6 +87,14 @@ async function openEdit(h: Harness, draft: Awaited<ReturnType<typeof draftAskToJ
 }
 
 /** Alice asks for prep questions for Jane Doe; returns the prep DM. */
+/** The values of the suggested questions in the own-questions modal's "keep" checkboxes. */
+function keptOptions(view: ViewLike): string[] {
+  const element = inputBlock(view, 'My questions to keep')?.element as
+    | { options?: { value: string }[] }
+    | undefined;
+  return (element?.options ?? []).map((o) => o.value);
+}
+
 async function prepForJane(h: Harness): Promise<RecordedCall> {
   h.standIn.clearCalls();
   const res = await h.driver.command(ALICE.id, 'prep jane d');
@@ -434,17 +442,98 @@ describe('outreach flows', () => {
     const tooMany = Array.from({ length: 6 }, (_, i) => `Question ${i}?`).join('\n');
     const bad = await submitModal(h, ALICE.id, modal, { 'Your questions (one a line)': tooMany });
     expect(bad.json).toMatchObject({ response_action: 'errors', errors: { prep_own: expect.any(String) } });
+    const mine = 'What does your company do?\nWhat surprised you in your first year?';
+    // Five suggestions, two of her own and "who else" make eight: she is asked to untick one.
+    const eight = await submitModal(h, ALICE.id, modal, { 'Your questions (one a line)': mine });
+    expect(eight.json).toEqual({
+      response_action: 'errors',
+      errors: { prep_keep: 'Keep 5–7 questions: untick 1 (or remove one of your own).' },
+    });
+    const suggested = keptOptions(modal);
+    expect(suggested).toHaveLength(5);
     const res = await submitModal(h, ALICE.id, modal, {
-      'Your questions (one a line)': 'What does your company do?\nWhat surprised you in your first year?',
+      'Your questions (one a line)': mine,
+      'My questions to keep': suggested.slice(1),
     });
     expect(res.text).toBe('');
     const update = await h.standIn.waitForCall('chat.update');
     const lines = String(update.args.text)
       .split('\n')
       .filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(7);
     expect(lines.at(-1)).toMatch(/who else/i);
     expect(lines.at(-2)).toContain('What surprised you');
-    expect(visibleText(update.args)).toContain('A quick search answers this');
+    const seen = visibleText(update.args);
+    expect(seen).toContain('A quick search answers this');
+    expect(seen).toContain('Ask instead: “What surprised you about how Acme Health works from the inside?”');
+  });
+
+  it('/coach prep with three of her own questions: 9 would be too many, so she picks which to keep', async () => {
+    await seedTargets(h);
+    const prepDm = await prepForJane(h);
+    const before = String(prepDm.args.text)
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
+    expect(before).toHaveLength(6);
+    h.standIn.clearCalls();
+    const where = { channelId: String(prepDm.response?.channel), ts: String(prepDm.response?.ts) };
+    const own = findElement(blocksOf(prepDm), PREP_ACTIONS.ownQuestions);
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: PREP_ACTIONS.ownQuestions, value: own?.value },
+      { message: where },
+    );
+    const modal = viewOf(await h.standIn.waitForCall('views.update'));
+    expect(visibleText(modal)).toContain('Keep 5–7 questions in all');
+    const three =
+      'What does Duolingo do?\nHow did teaching prepare you for research?\nWhat was your first study like?';
+    const nine = await submitModal(h, ALICE.id, modal, { 'Your questions (one a line)': three });
+    expect(nine.json).toEqual({
+      response_action: 'errors',
+      errors: { prep_keep: 'Keep 5–7 questions: untick 2 (or remove 2 of your own).' },
+    });
+    await h.settle();
+    expect(h.standIn.callsTo('chat.update')).toHaveLength(0);
+    // Unticking everything is too few: she is told how many to add back.
+    const two = await submitModal(h, ALICE.id, modal, {
+      'Your questions (one a line)': three,
+      'My questions to keep': [],
+    });
+    expect(two.json).toEqual({
+      response_action: 'errors',
+      errors: { prep_keep: 'Keep 5–7 questions: tick 1 more, or add one of your own.' },
+    });
+    const suggested = keptOptions(modal);
+    const res = await submitModal(h, ALICE.id, modal, {
+      'Your questions (one a line)': three,
+      'My questions to keep': suggested.slice(0, 3),
+    });
+    expect(res.text).toBe('');
+    const update = await h.standIn.waitForCall('chat.update');
+    const lines = String(update.args.text)
+      .split('\n')
+      .filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(7);
+    expect(lines.slice(0, 3)).toEqual(before.slice(0, 3));
+    expect(lines.slice(3, 6).map((l) => l.replace(/^\d+\. /, ''))).toEqual(three.split('\n'));
+    expect(lines.at(-1)).toMatch(/who else/i);
+    for (const dropped of before.slice(3, 5)) expect(lines).not.toContain(dropped);
+    const seen = visibleText(update.args);
+    expect(seen).toContain('Ask instead: “What surprised you about how Duolingo works from the inside?”');
+
+    // Editing again shows her choice: the two she unticked stay unticked.
+    h.standIn.clearCalls();
+    const edit = findElement(update.args.blocks as never, PREP_ACTIONS.ownQuestions);
+    await h.driver.blockAction(
+      ALICE.id,
+      { action_id: PREP_ACTIONS.ownQuestions, value: edit?.value },
+      { message: where },
+    );
+    const again = viewOf(await h.standIn.waitForCall('views.update'));
+    const keep = inputBlock(again, 'My questions to keep')?.element as
+      | { initial_options?: { value: string }[] }
+      | undefined;
+    expect(keep?.initial_options?.map((o) => o.value)).toEqual(suggested.slice(0, 3));
   });
 
   it('books the chat in Alice’s timezone: the conversation is stored in UTC and Jane moves to scheduled', async () => {

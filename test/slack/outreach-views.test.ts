@@ -305,9 +305,18 @@ describe('prep views', () => {
       readOwnQuestionsForm(text({ prep_own: '- What surprised you?\n\n2. How did you start?' })),
     ).toEqual({
       ok: true,
-      data: { own: ['What surprised you?', 'How did you start?'] },
+      data: { own: ['What surprised you?', 'How did you start?'], keep: null },
     });
-    expect(readOwnQuestionsForm(text({ prep_own: null }))).toEqual({ ok: true, data: { own: [] } });
+    expect(readOwnQuestionsForm(text({ prep_own: null }))).toEqual({
+      ok: true,
+      data: { own: [], keep: null },
+    });
+    expect(
+      readOwnQuestionsForm({
+        ...text({ prep_own: 'Why?' }),
+        prep_keep: { value: { type: 'checkboxes', selected_options: [{ value: 'td-last-week' }] } },
+      }),
+    ).toEqual({ ok: true, data: { own: ['Why?'], keep: ['td-last-week'] } });
     expect(readOwnQuestionsForm(text({ prep_own: 'a?\nb?\nc?\nd?\ne?\nf?' }))).toMatchObject({
       ok: false,
       errors: { prep_own: expect.any(String) },

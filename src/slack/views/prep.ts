@@ -1,5 +1,5 @@
 // Preparing for a chat: the questions DM, the modal for the member's own questions, and booking the chat.
-import type { KnownBlock, ModalView } from '@slack/types';
+import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
 import { weekProgressLine } from '../../coaching/goals';
 import { formatLocal } from '../../coaching/time';
@@ -17,6 +17,7 @@ import {
 import {
   actions,
   button,
+  checkboxesInput,
   context,
   datepickerInput,
   esc,
@@ -25,6 +26,7 @@ import {
   messageText,
   modal,
   packSections,
+  plain,
   section,
   selectInput,
   textInput,
@@ -46,6 +48,7 @@ export const PREP_ACTIONS = {
 export const PREP_ACTIONS_BLOCK = 'prep_actions';
 
 export const PREP_QUESTION_BLOCKS = {
+  keep: { blockId: 'prep_keep', actionId: 'value' },
   own: { blockId: 'prep_own', actionId: 'value' },
 } as const;
 
@@ -59,10 +62,14 @@ export const SCHEDULE_BLOCKS = {
 /** The member's own questions are few and short, so they fit in a button value (2,000 characters). */
 export const OWN_QUESTIONS = { max: 5, maxLength: 150 } as const;
 
+/** How many questions a prep list holds in all (the member's own and "who else" included). */
+export const QUESTIONS_IN_ALL = { min: 5, max: 7 } as const;
+
 export interface PrepQuestionView {
   text: string;
   own: boolean;
   searchable: string | null;
+  better?: string | null;
 }
 
 export interface PrepMessageInput {
@@ -70,11 +77,14 @@ export interface PrepMessageInput {
   reminder: string;
   questions: PrepQuestionView[];
   own: string[];
+  /** Ids of the suggested questions the member left out. */
+  skip?: string[];
 }
 
 const PrepState = z.object({
   contactId: z.string().min(1),
   own: z.array(z.string().max(OWN_QUESTIONS.maxLength)).max(OWN_QUESTIONS.max),
+  skip: z.array(z.string().max(40)).max(10).optional(),
 });
 export type PrepState = z.infer<typeof PrepState>;
 
@@ -85,14 +95,19 @@ export function readPrepState(value: string | undefined): PrepState | null {
 export function buildPrepMessage(input: PrepMessageInput): Message {
   const lines = input.questions.map((q, i) => {
     const mark = q.own ? ' _(yours)_' : '';
+    const instead = q.better
+      ? ` Ask instead: “${esc(q.better)}”`
+      : ' Ask what it is like from the inside instead.';
     const flag = q.searchable
-      ? `\n      :mag: _A quick search answers this: ${esc(q.searchable)} Ask what it is like from the inside instead._`
+      ? `\n      :mag: _A quick search answers this: ${esc(q.searchable)}${instead}_`
       : '';
     return `*${i + 1}.* ${esc(q.text)}${mark}${flag}`;
   });
+  const skip = (input.skip ?? []).slice(0, 10);
   const state: PrepState = {
     contactId: input.contact.id,
     own: input.own.slice(0, OWN_QUESTIONS.max).map((q) => q.slice(0, OWN_QUESTIONS.maxLength)),
+    ...(skip.length > 0 ? { skip } : {}),
   };
   const blocks: KnownBlock[] = [
     header(`Questions for ${input.contact.name}`),
@@ -104,7 +119,7 @@ export function buildPrepMessage(input: PrepMessageInput): Message {
     actions(PREP_ACTIONS_BLOCK, [
       button('Schedule the chat', PREP_ACTIONS.schedule, input.contact.id, 'primary'),
       button(
-        input.own.length > 0 ? 'Edit your questions' : 'Add your own question',
+        input.own.length > 0 || skip.length > 0 ? 'Edit your questions' : 'Add your own question',
         PREP_ACTIONS.ownQuestions,
         JSON.stringify(state),
       ),
@@ -123,20 +138,55 @@ export function buildPrepMessage(input: PrepMessageInput): Message {
 const QuestionsMetadata = MessageRef.extend({ contactId: z.string().min(1) });
 export type PrepQuestionsMetadata = z.infer<typeof QuestionsMetadata>;
 
+/** A question as a checkbox option: the first 75 characters as its text, the rest as its description. */
+function questionOption(id: string, text: string): PlainTextOption {
+  const words = text.split(' ');
+  let head = '';
+  while (words.length > 0 && `${head} ${words[0]}`.trim().length <= LIMITS.optionText) {
+    head = `${head} ${words.shift()}`.trim();
+  }
+  const rest = words.join(' ');
+  return {
+    text: plain(head || text, LIMITS.optionText),
+    value: id,
+    ...(rest ? { description: plain(rest, LIMITS.optionText) } : {}),
+  };
+}
+
 export function buildOwnQuestionsModal(input: {
   contactName: string;
   own: string[];
+  /** The questions suggested for this person ("who else" aside) and the ids left out so far. */
+  suggested?: { id: string; text: string }[];
+  skip?: string[];
   metadata: PrepQuestionsMetadata;
 }): ModalView {
+  const suggested = (input.suggested ?? []).slice(0, LIMITS.checkboxOptions);
+  const keep = suggested.map((q) => q.id).filter((id) => !input.skip?.includes(id));
   return modal({
     callbackId: PREP_QUESTIONS_CALLBACK_ID,
     title: 'Your own questions',
-    submit: 'Add to my list',
+    submit: 'Save my list',
     privateMetadata: JSON.stringify(input.metadata),
     blocks: [
       section(
-        `Anything you really want to ask *${esc(input.contactName)}*? The best questions are about their judgment and experience; I'll flag any that a quick search would answer.`,
+        `Anything you really want to ask *${esc(input.contactName)}*? The best questions are about their judgment and experience; I'll flag any that a quick search would answer and suggest a better one.`,
       ),
+      ...(suggested.length > 0
+        ? [
+            checkboxesInput(
+              PREP_QUESTION_BLOCKS.keep.blockId,
+              PREP_QUESTION_BLOCKS.keep.actionId,
+              'My questions to keep',
+              suggested.map((q) => questionOption(q.id, q.text)),
+              {
+                optional: true,
+                initial: keep,
+                hint: `Keep ${QUESTIONS_IN_ALL.min}–${QUESTIONS_IN_ALL.max} questions in all, yours included, for 20–30 minutes. "Who else would you suggest I talk to?" always comes last.`,
+              },
+            ),
+          ]
+        : []),
       textInput(
         PREP_QUESTION_BLOCKS.own.blockId,
         PREP_QUESTION_BLOCKS.own.actionId,
@@ -154,14 +204,40 @@ export function buildOwnQuestionsModal(input: {
   });
 }
 
+/** The inline error when the list would be longer or shorter than 5–7 questions. */
+export function listSizeError(problem: {
+  untick: number;
+  add: number;
+  min: number;
+  max: number;
+}): Record<string, string> {
+  const range = `Keep ${problem.min}–${problem.max} questions`;
+  if (problem.untick > 0) {
+    const n = problem.untick;
+    return {
+      [PREP_QUESTION_BLOCKS.keep.blockId]:
+        `${range}: untick ${n} (or remove ${n === 1 ? 'one' : n} of your own).`,
+    };
+  }
+  return {
+    [PREP_QUESTION_BLOCKS.keep.blockId]:
+      `${range}: tick ${problem.add} more, or add ${problem.add === 1 ? 'one' : 'some'} of your own.`,
+  };
+}
+
 export function readOwnQuestionsMetadata(privateMetadata: string | undefined): PrepQuestionsMetadata | null {
   return readJson(privateMetadata, QuestionsMetadata);
 }
 
 export function readOwnQuestionsForm(
   values: StateValues,
-): { ok: true; data: { own: string[] } } | { ok: false; errors: Record<string, string> } {
-  const form = readForm(values, { own: { ...PREP_QUESTION_BLOCKS.own, schema: z.string().optional() } });
+):
+  | { ok: true; data: { own: string[]; keep: string[] | null } }
+  | { ok: false; errors: Record<string, string> } {
+  const form = readForm(values, {
+    own: { ...PREP_QUESTION_BLOCKS.own, schema: z.string().optional() },
+    keep: { ...PREP_QUESTION_BLOCKS.keep, schema: z.array(z.string()).optional() },
+  });
   if (!form.ok) return form;
   const own = (form.data.own ?? '')
     .split('\n')
@@ -185,7 +261,8 @@ export function readOwnQuestionsForm(
       },
     };
   }
-  return { ok: true, data: { own } };
+  // No keep block in the form (none was shown): every suggestion stays.
+  return { ok: true, data: { own, keep: form.data.keep ?? null } };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -67,11 +67,13 @@ export function prepOwnQuestions(deps: AppDeps) {
       body.trigger_id,
       'Your own questions',
       async () => {
-        const sheet = await prepSheet(deps.db, scope, state.contactId, state.own);
+        const sheet = await prepSheet(deps.db, scope, state.contactId, state.own, state.skip);
         if (!sheet) return noticeModal('Your own questions', NOT_ON_LIST);
         return buildOwnQuestionsModal({
           contactName: sheet.contact.name,
           own: sheet.own,
+          suggested: sheet.suggested,
+          skip: sheet.skip,
           metadata: { contactId: sheet.contact.id, channel: where.channel, ts: where.ts },
         });
       },

@@ -1,6 +1,6 @@
 // Submitting the prep modals: your own questions, picking who to prepare for, booking the chat.
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewSubmitAction } from '@slack/bolt';
-import { prepSheet, scheduleChat } from '../../../services/prep';
+import { choosePrepList, prepSheet, scheduleChat } from '../../../services/prep';
 import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
 import { memberScope, requestKey } from '../../pipeline/middleware';
@@ -10,6 +10,7 @@ import { pickContactMissingError, readPickContactForm } from '../../views/pick-c
 import {
   buildPrepMessage,
   buildScheduledMessage,
+  listSizeError,
   readOwnQuestionsForm,
   readOwnQuestionsMetadata,
   readScheduleForm,
@@ -34,13 +35,18 @@ export function ownQuestionsSubmission(deps: AppDeps) {
     const scope = memberScope(context);
     // The contact id (and the DM it lives in) come back in private_metadata: re-checked as the member's.
     const where = readOwnQuestionsMetadata(view.private_metadata);
-    const sheet = where ? await prepSheet(deps.db, scope, where.contactId, form.data.own) : null;
-    if (!where || !sheet) {
+    const result = where ? await choosePrepList(deps.db, scope, where.contactId, form.data) : null;
+    if (!where || !result || (!result.ok && result.problem === 'not_found')) {
       await ack({ response_action: 'update', view: noticeModal('Your own questions', NOT_ON_LIST) });
       return;
     }
+    if (!result.ok) {
+      // More than 7 (or fewer than 5) in all: the member chooses which to keep; their typing stays.
+      await ack({ response_action: 'errors', errors: listSizeError(result) });
+      return;
+    }
     await ack();
-    const message = buildPrepMessage(sheet);
+    const message = buildPrepMessage(result.sheet);
     deps.later.run('prep update', () => updateInMemberDm(client, scope.userId, where, message, deps.log));
   };
 }
