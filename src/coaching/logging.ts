@@ -3,7 +3,7 @@
 
 import { thankYouDeadline } from './cadence';
 import { matchContacts, nameKey } from './names';
-import { draftThankYou, onTimeThankYouRate, type ThankYouRate } from './thanks';
+import { draftThankYou, onTimeThankYouRate, type ThankYouInput, type ThankYouRate } from './thanks';
 import { isoLocalDate, localDateTimeToUtc, MINUTE_MS } from './time';
 import type { ContactData, ConversationData, Stage } from './types';
 
@@ -89,67 +89,6 @@ function localNoon(isoDate: string, tz: string): Date {
   return localDateTimeToUtc(isoDate, '12:00', tz) ?? new Date(Number.NaN);
 }
 
-// "They said that portfolios…" → "portfolios…": the draft introduces it ("What stayed with me most: …").
-const LEAD_IN =
-  /^(?:(?:they|she|he|you)\s+(?:said|told me|explained|mentioned|think|thinks)|i\s+(?:learned|learnt|heard)|learned|learnt)\s+(?:that\s+)?/i;
-// Sentence openers that read naturally in lower case mid-sentence; anything else (often a name) keeps its case.
-const COMMON_OPENERS = new Set([
-  'a',
-  'an',
-  'the',
-  'their',
-  'her',
-  'his',
-  'our',
-  'my',
-  'your',
-  'its',
-  'it',
-  'this',
-  'that',
-  'these',
-  'those',
-  'most',
-  'many',
-  'every',
-  'some',
-  'all',
-  'how',
-  'what',
-  'why',
-  'when',
-  'where',
-  'which',
-  'there',
-  'being',
-  'getting',
-  'having',
-  'hiring',
-  'networking',
-  'portfolios',
-  'research',
-  'interviews',
-]);
-
-/**
- * A phrase for "What stayed with me most: …": the first sentence of the notes, a few
- * words long, without a lead-in like "They said that".
- */
-export function learnedPhrase(notes: string | null | undefined, maxWords = 18): string | null {
-  if (!notes) return null;
-  const sentence =
-    notes
-      .replace(/\s+/g, ' ')
-      .trim()
-      .split(/(?<=[.!?])\s/)[0] ?? '';
-  const words = sentence.replace(LEAD_IN, '').split(' ').filter(Boolean);
-  if (words.length === 0) return null;
-  const [lead = '', ...rest] =
-    words.length > maxWords ? [...words.slice(0, maxWords - 1), `${words[maxWords - 1]}…`] : words;
-  const first = COMMON_OPENERS.has(lead.toLowerCase()) ? lead.toLowerCase() : lead;
-  return [first, ...rest].join(' ');
-}
-
 // ---------------------------------------------------------------------------------------------
 // The thank-you card: what the DM after a log and `/coach thanks` show.
 
@@ -164,6 +103,8 @@ export interface ThankYouCard {
   tz: string;
   action: string;
   draft: string;
+  /** What the draft was made from (without the sign-off name), for other versions. */
+  draftInput: Omit<ThankYouInput, 'senderName' | 'variant'>;
   thankYouSentAt: Date | null;
   /** The member's on-time rate over all their conversations. */
   rate: ThankYouRate;
@@ -177,9 +118,17 @@ export function thankYouCard(input: {
   allConversations: readonly Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[];
   tz: string;
   now: Date;
+  /** The student's name from Slack, for the sign-off. */
+  senderName?: string | null;
 }): ThankYouCard {
   const { conversation, contact } = input;
   const action = conversation.action ?? '';
+  const draftInput = {
+    contactName: contact.name,
+    action,
+    learned: conversation.notes,
+    suggestedNames: input.suggestedNames.slice(0, 5),
+  };
   return {
     conversationId: conversation.id,
     contactId: contact.id,
@@ -188,12 +137,8 @@ export function thankYouCard(input: {
     deadline: thankYouDeadline(conversation.heldAt),
     tz: input.tz,
     action,
-    draft: draftThankYou({
-      contactName: contact.name,
-      action,
-      learned: learnedPhrase(conversation.notes),
-      suggestedNames: input.suggestedNames.slice(0, 5),
-    }),
+    draft: draftThankYou({ ...draftInput, senderName: input.senderName ?? null }),
+    draftInput,
     thankYouSentAt: conversation.thankYouSentAt,
     rate: onTimeThankYouRate(input.allConversations, input.now),
   };

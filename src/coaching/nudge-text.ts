@@ -2,6 +2,7 @@
 // Warm, brief, concrete; never guilt. Plain text (the Block Kit builder escapes and lays it out).
 import { plural, squish } from './text';
 import type { NudgeKind } from './types';
+import { readerName } from './voice';
 
 /** Action ids for the one button a nudge carries; the Slack side routes these. */
 export const NUDGE_ACTIONS = {
@@ -91,7 +92,7 @@ function weeklyBody(w: WeeklyNumbers | null | undefined): string {
   if (w.targets < w.targetGoal) next = 'One step for this week: add a target one or two steps ahead of you.';
   else if (w.conversationsLastWeek < w.weeklyConversationGoal && w.upcoming === 0)
     next = 'One step for this week: send one short ask.';
-  else next = 'Nice rhythm. Keep it going.';
+  else next = 'Nice rhythm. Keep it going: pick this week’s next step from your summary.';
   lines.push(next);
   return lines.join('\n');
 }
@@ -117,7 +118,7 @@ export function nudgeText(kind: NudgeKind, ctx: NudgeTextContext = {}): NudgeTex
       return {
         title: referrer ? `${referrer} suggested ${name}` : `${name} is on your list`,
         body: referrer
-          ? `${referrer} suggested ${name} — ready to draft your ask? Mention that ${referrer} pointed you their way.`
+          ? `Ready to draft your ask? Start by saying that ${readerName(referrer).first || referrer} suggested you get in touch — it tells them why you’re writing.`
           : `${name} was suggested to you — ready to draft your ask?`,
         primary: { label: 'Draft ask', action: NUDGE_ACTIONS.draftAsk },
       };

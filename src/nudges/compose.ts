@@ -2,7 +2,6 @@
 // a nudge, a snapshot and `now` in, plain content out; src/slack/views/nudge.ts lays it out.
 
 import { draftFollowUp } from '../coaching/ask';
-import { learnedPhrase } from '../coaching/logging';
 import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
 import { dueNow } from '../coaching/pipeline';
 import { chooseQuestions } from '../coaching/questions';
@@ -82,7 +81,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
           text: draftThankYou({
             contactName: name ?? 'there',
             action: action ?? '',
-            learned: learnedPhrase(conversation?.insights ?? conversation?.notes),
+            learned: conversation?.insights ?? conversation?.notes ?? null,
             suggestedNames: suggested,
           }),
         },
@@ -190,7 +189,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
           label: 'A quick hello',
           text: draftKeepInTouch({
             contactName: name ?? 'there',
-            lastTopic: last?.action ? `your advice to ${last.action}` : null,
+            lastAction: last?.action ?? null,
           }),
         },
         primary: { kind: 'none' },

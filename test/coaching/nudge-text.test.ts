@@ -34,8 +34,14 @@ describe('nudgeText', () => {
 
   it('referral names who suggested whom and offers the ask draft', () => {
     const t = nudgeText('referral', { contactName: 'Raj', referrerName: 'Jane' });
-    expect(t.body).toContain('Jane suggested Raj — ready to draft your ask?');
     expect(t.title).toBe('Jane suggested Raj');
+    expect(t.body).toBe(
+      'Ready to draft your ask? Start by saying that Jane suggested you get in touch — it tells them why you’re writing.',
+    );
+    // Each name once between the title and the body, the referrer by first name.
+    const titled = nudgeText('referral', { contactName: 'Sam Whitaker', referrerName: 'Dr. Aisha Khan' });
+    expect(`${titled.title}\n${titled.body}`.match(/Sam Whitaker|Aisha Khan/g)).toHaveLength(2);
+    expect(titled.body).toContain('saying that Aisha suggested');
     expect(t.primary).toEqual({ label: 'Draft ask', action: NUDGE_ACTIONS.draftAsk });
     expect(nudgeText('referral', { contactName: 'Raj' }).body).toBe(
       'Raj was suggested to you — ready to draft your ask?',

@@ -6,8 +6,9 @@ import {
   draftKeepInTouch,
   draftThankYou,
   isThankYouOnTime,
-  OUTCOME_PLACEHOLDER,
   onTimeThankYouRate,
+  THANK_YOU_VERSIONS,
+  thankYouVersions,
 } from '../../src/coaching/thanks';
 import { conversation, hoursAfter, T0 } from '../support/coaching-fixtures';
 
@@ -15,30 +16,34 @@ describe('draftThankYou', () => {
   const text = draftThankYou({
     contactName: 'Jane Doe',
     action: 'Rewrite my portfolio around two case studies.',
-    learned: 'how research findings get prioritised',
+    learned: 'She said that research portfolios should show one question from start to finish.',
     suggestedNames: ['Sam Lee', 'Priya'],
-    senderFirstName: 'Ana',
+    senderName: 'Ana Lima',
   });
 
-  it('names the one action and something specific learned', () => {
+  it('names the one action, lower-case where it joins the sentence, and what they said, to them', () => {
     expect(text).toMatch(/^Hi Jane,/);
-    expect(text).toContain('Rewrite my portfolio around two case studies.');
-    expect(text).toContain('how research findings get prioritised');
+    expect(text).toContain(
+      "I'm starting with one thing you suggested: rewrite my portfolio around two case studies.",
+    );
+    expect(text).toContain(
+      'One thing has stayed with me: you said that research portfolios should show one question from start to finish.',
+    );
   });
 
-  it('thanks them for the names they suggested', () => {
-    expect(text).toContain('suggesting Sam Lee and Priya');
+  it('thanks them for the names they suggested, by name', () => {
+    expect(text).toContain('thank you for pointing me to Sam Lee and Priya');
   });
 
-  it('promises an update and stays brief', () => {
+  it('promises an update, stays brief and is signed with the real name', () => {
     expect(text).toContain("I'll let you know how it goes");
     expect(countWords(text)).toBeLessThanOrEqual(90);
-    expect(text).toMatch(/\nAna$/);
+    expect(text).toMatch(/\n\nBest wishes,\nAna Lima$/);
   });
 
   it('leaves out what it was not given', () => {
     const plain = draftThankYou({ contactName: 'Jane', action: 'apply to the research course' });
-    expect(plain).not.toContain('suggesting');
+    expect(plain).not.toContain('pointing me');
     expect(plain).not.toContain('stayed with me');
     expect(plain).toContain('apply to the research course.');
     expect(plain).not.toContain('Best wishes');
@@ -51,7 +56,89 @@ describe('draftThankYou', () => {
   it('lists three or more names naturally', () => {
     expect(
       draftThankYou({ contactName: 'Jane', action: 'x', suggestedNames: ['Sam', ' ', 'Priya', 'Lee'] }),
-    ).toContain('suggesting Sam, Priya and Lee.');
+    ).toContain('pointing me to Sam, Priya and Lee;');
+  });
+
+  it('greets a titled name properly and names a referral once', () => {
+    const titled = draftThankYou({
+      contactName: 'Dr. Aisha Khan (Clinical UX, Mayo Clinic)',
+      action: "I'll write up my classroom research as a case study.",
+      suggestedNames: ['Omar Farouk'],
+      senderName: 'Ana',
+    });
+    expect(titled).toMatch(/^Hi Dr\. Khan,/);
+    expect(titled).toContain('one thing you suggested: write up my classroom research as a case study.');
+    expect(titled.match(/Omar Farouk/g)).toHaveLength(1);
+  });
+
+  // Notes as students type them: third person, first person, fragments, long, capitals, punctuation.
+  const NOTES = [
+    'She taught herself to code while managing a café and now builds checkout services.',
+    'I learned that he went from Army logistics to running supply-chain analytics.',
+    'Her switch from audit to building forecasting dashboards.',
+    'ran kitchens for ten years before moving into operations',
+    'They think a portfolio case study matters more than a polished CV!!',
+    'Diary studies with teachers taught her more than any survey; a portfolio case study matters more than a polished CV, and recruiters read the first paragraph only, which is why the summary has to carry the whole story of the work.',
+    'You should always lead with the outcome.',
+    'They said you should write every week.',
+    'Research Portfolios Should Show One Question...',
+    'Does she still mentor juniors?',
+    'ask her about the design system team',
+  ];
+
+  it.each(NOTES)('weaves "%s" in to the reader, or leaves it out', (note) => {
+    const draft = draftThankYou({
+      contactName: 'Jane Doe',
+      action: 'Write up my classroom research.',
+      learned: note,
+      senderName: 'Ana Lima',
+    });
+    const body = draft.split('\n\n')[1] ?? '';
+    // Nothing about the reader in the third person, verbs agree with "you".
+    expect(body).not.toMatch(/\b(she|he|her|his|him|herself|himself|they|their|themselves)\b/i);
+    expect(body).not.toMatch(/\byou (is|was|has|does|builds|runs|thinks|goes|went\s+went)\b/i);
+    expect(body).not.toMatch(/\byour (more|less)\b/);
+    // No clipped sentence, no doubled punctuation, no placeholder, nothing pasted with its capital.
+    expect(body).not.toMatch(/\b(a|an|the|to|and|of)\.|…|\.\.|[!?]\.|\[/);
+    expect(body).not.toMatch(/: [A-Z][a-z]+ [a-z]/);
+    expect(draft).toMatch(/\nAna Lima$/);
+    expect(countWords(draft)).toBeLessThanOrEqual(110);
+  });
+
+  it('turns a third-person note into words to the reader', () => {
+    const draft = draftThankYou({
+      contactName: 'Jane Doe',
+      action: 'x',
+      learned: 'She taught herself to code while managing a café and now builds checkout services.',
+    });
+    expect(draft).toContain('you taught yourself to code while managing a café');
+  });
+
+  it('leaves a question or a note to self out rather than pasting it', () => {
+    for (const learned of ['Does she still mentor juniors?', 'ask her about the design system team']) {
+      const draft = draftThankYou({ contactName: 'Jane', action: 'x', learned });
+      expect(draft).not.toContain('stayed with me');
+      expect(draft).toContain('It helped a lot to hear how the work looks from the inside.');
+    }
+  });
+
+  it('has other versions, each complete and signed', () => {
+    const versions = thankYouVersions({
+      contactName: 'Jane',
+      action: 'rebuild my portfolio',
+      suggestedNames: ['Omar'],
+      senderName: 'Ana',
+    });
+    expect(versions).toHaveLength(THANK_YOU_VERSIONS);
+    expect(new Set(versions).size).toBe(THANK_YOU_VERSIONS);
+    for (const v of versions) {
+      expect(v).toContain('rebuild my portfolio');
+      expect(v).toContain('Omar');
+      expect(v).toMatch(/\nAna$/);
+    }
+    expect(draftThankYou({ contactName: 'Jane', action: 'x', variant: THANK_YOU_VERSIONS })).toBe(
+      draftThankYou({ contactName: 'Jane', action: 'x', variant: 0 }),
+    );
   });
 });
 
@@ -112,11 +199,22 @@ describe('onTimeThankYouRate', () => {
 });
 
 describe('draftCloseTheLoop', () => {
-  it('recalls the action and leaves a placeholder for how it went', () => {
-    const text = draftCloseTheLoop({ contactName: 'Jane Doe', action: 'Rewrite my portfolio' });
+  it('recalls the action and needs nothing filled in when the outcome is unknown', () => {
+    const text = draftCloseTheLoop({
+      contactName: 'Jane Doe',
+      action: 'Rewrite my portfolio',
+      senderName: 'Ana',
+    });
     expect(text).toMatch(/^Hi Jane,/);
-    expect(text).toContain('Rewrite my portfolio');
-    expect(text).toContain(OUTCOME_PLACEHOLDER);
+    expect(text).toContain('you suggested I rewrite my portfolio, and that');
+    expect(text).not.toMatch(/[[\]]/);
+    expect(text).toMatch(/\nAna$/);
+  });
+
+  it('reads right when the action is not a verb phrase', () => {
+    const text = draftCloseTheLoop({ contactName: 'Jane', action: 'Figma basics.' });
+    expect(text).toContain("I said I'd start with one thing you suggested: Figma basics.");
+    expect(text).not.toContain('..');
   });
 
   it('uses the outcome when given', () => {
@@ -124,10 +222,10 @@ describe('draftCloseTheLoop', () => {
       contactName: 'Jane',
       action: 'rewrite my portfolio',
       outcome: 'two companies asked me to interview.',
-      senderFirstName: 'Ana',
+      senderName: 'Ana',
     });
     expect(text).toContain('Here is how it went: two companies asked me to interview.');
-    expect(text).not.toContain(OUTCOME_PLACEHOLDER);
+    expect(text).not.toContain('[');
     expect(text).toMatch(/\nAna$/);
   });
 });
@@ -136,10 +234,10 @@ describe('draftKeepInTouch', () => {
   it('says hello with no request in it', () => {
     const text = draftKeepInTouch({
       contactName: 'Jane Doe',
-      lastTopic: 'your advice on research portfolios',
+      lastAction: 'Rebuild my research portfolio.',
       news: 'I started a part-time research role',
     });
-    expect(text).toContain('your advice on research portfolios');
+    expect(text).toContain('your advice to rebuild my research portfolio the other day');
     expect(text).toContain('I started a part-time research role.');
     expect(text).toContain('No need to reply');
     expect(text).not.toMatch(/could you|would you|minutes/i);
