@@ -35,10 +35,20 @@ export function stripTrailingPunctuation(text: string): string {
   return text.replace(/[\s.,;:!?…]+$/u, '');
 }
 
-/** The first word of a name ("Jane" for "Jane Doe"); the whole trimmed name if it has one word. */
+/**
+ * The given name ("Jane" for "Jane Doe", "Aisha" for "Dr. Aisha Khan (Clinical UX)"); the whole trimmed
+ * name if it has one word. For a greeting that keeps a title ("Dr. Khan") use `readerName` in voice.ts.
+ */
 export function firstName(name: string): string {
-  const clean = squish(name);
-  return clean.split(' ')[0] ?? clean;
+  const clean = squish(name.replace(/\([^)]*\)?/g, ' '));
+  const words = clean.split(' ').filter(Boolean);
+  while (
+    words.length > 1 &&
+    /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame|rev)\.?$/i.test(words[0] ?? '')
+  ) {
+    words.shift();
+  }
+  return words[0] ?? clean;
 }
 
 /** "Sam", "Sam and Priya", "Sam, Priya and Lee". */

@@ -230,7 +230,12 @@ function turnSentence(terms: Term[]): ReaderText | null {
     clauseIsReader = true;
   } else if (startsPossessive) {
     kind = hasFiniteVerb(terms) ? 'clause' : 'phrase';
-  } else if (first.tags.has('Gerund') || first.tags.has('Imperative')) {
+  } else if (first.tags.has('Gerund') && !first.tags.has('Imperative')) {
+    // "teaching product to designers" → "how you've been teaching product to designers".
+    words.push("how you've been ");
+    first.text = first.text.toLowerCase();
+    kind = 'phrase';
+  } else if (first.tags.has('Imperative')) {
     return null;
   } else if (!terms.some((t) => t.tags.has('Verb'))) {
     // A noun phrase with no verb: "Great talk on research ops at Config" → "your great talk…".

@@ -71,3 +71,11 @@ describe('WHY_BOTHER', () => {
     expect(WHY_BOTHER_POINTS).toHaveLength(3);
   });
 });
+
+describe('firstName with titles and notes', () => {
+  it('skips a title and a parenthesis', () => {
+    expect(firstName('Dr. Aisha Khan (Clinical UX, Mayo Clinic)')).toBe('Aisha');
+    expect(firstName("Siobhán O'Neill")).toBe('Siobhán');
+    expect(firstName('Dr.')).toBe('Dr.');
+  });
+});
