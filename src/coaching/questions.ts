@@ -918,21 +918,21 @@ const CLAUSE_BREAK = /[,;:.!?()]|\s(?:and then|but|while|where|when|who|which|be
  * "in 2019"), no company ("at Intuit"), no pronouns, five words at most. Null when it is not one.
  */
 function fieldPhrase(raw: string): string | null {
-  let text = squish(raw.split(CLAUSE_BREAK)[0] ?? '');
+  let text = squish(raw.split(CLAUSE_BREAK)[0]?.split(/\s+and\s+/i)[0] ?? '');
   text = text.replace(/\s+(?:at|with|for)\s+.*$/i, '');
   const terms = nlp(text).terms().json() as { text: string; terms: { tags: string[] }[] }[];
   const cut = terms.findIndex(
     (t, i) => i > 0 && t.terms[0]?.tags.some((tag) => ['Date', 'Duration', 'Value'].includes(tag)),
   );
-  if (cut > 0)
-    text = terms
-      .slice(0, cut)
-      .map((t) => t.text)
-      .join(' ');
-  text = stripTrailingPunctuation(text.replace(/\s+(?:in|on|of|to|into|the|a|an|about|over|around)$/i, ''))
-    .replace(/^(?:the|a|an)\s+(?=\w+ing\b)/i, '')
-    .trim();
+  let kept = cut > 0 ? terms.slice(0, cut) : terms;
+  // Nothing left hanging: "running launches across (five teams)" ends at "launches".
+  const dangling = ['Preposition', 'Determiner', 'Conjunction', 'Adverb'];
+  while (kept.length > 1 && kept.at(-1)?.terms[0]?.tags.some((tag) => dangling.includes(tag))) {
+    kept = kept.slice(0, -1);
+  }
+  text = stripTrailingPunctuation(kept.map((t) => t.text).join(' ')).trim();
   if (text === '' || NOT_A_FIELD.test(text)) return null;
+  if (/\b(?:i|me|my|mine|you|your|like)\b/i.test(text)) return null;
   if (text.split(' ').length > 5) return null;
   if (nlp(text).has('#Pronoun')) return null;
   return text;
@@ -951,7 +951,9 @@ export function careerPath(note: string | null | undefined): CareerPath | null {
   for (const sentence of nlp(squish(straightenQuotes(note)))
     .sentences()
     .out('array') as string[]) {
-    const found = /\bfrom\s+(.+?)(?:\s+(?:to|into|towards?)\s+(.+))?$/i.exec(sentence);
+    // The path is told within one clause: "from X to Y", not "from X, … trying to Y".
+    const after = /\bfrom\s+(.+)$/i.exec(sentence)?.[1]?.split(CLAUSE_BREAK)[0] ?? '';
+    const found = /^(.+?)(?:\s+(?:to|into|towards?)\s+(.+))?$/i.exec(after);
     if (!found?.[1]) continue;
     const from = fieldPhrase(found[1]);
     if (!from) continue;
@@ -985,21 +987,31 @@ export function goalBackground(goal: string | null | undefined): string | null {
   }
   const first = squish(line.split(CLAUSE_BREAK)[0]?.split(/\s+and\s+/i)[0] ?? '');
   const doc = nlp(first);
-  const role = doc.match('(as|am|was|been) (a|an) [#Adjective? #Noun+]', 0).text();
+  const role = doc
+    .match('(as|am|was|been) (a|an) [#Adjective? #Noun+]', 0)
+    .text()
+    .replace(/\s+\w+ing\b.*$/i, '');
   if (role) {
     const phrase = fieldPhrase(role);
     if (phrase) return `my work as ${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
   }
   // "I manage a retail store" / "I ran kitchens": the member's own work, as a gerund.
-  if (doc.has('^i (#PresentTense|#PastTense) .') && !doc.has('^i (#Copula|#Modal|#Auxiliary)')) {
-    const gerund = nlp(first).verbs().toGerund().all().text();
-    const work = fieldPhrase(gerund.replace(/^i\s+(?:am|was|'m)\s+/i, ''));
-    if (
-      work &&
-      /^\w+ing\b/i.test(work) &&
-      !/^(?:moving|switching|changing|trying|hoping|looking)\b/i.test(work)
-    )
-      return work;
+  const said = /^i\s+(\w+)\s+(.+)$/i.exec(first);
+  if (
+    said?.[1] &&
+    said[2] &&
+    doc.has('^i (#PresentTense|#PastTense) .') &&
+    !doc.has('^i (#Copula|#Modal|#Auxiliary)')
+  ) {
+    // Only the verb is turned ("ran" → "running"); the student's other words stay as typed.
+    const gerund = nlp(`I ${said[1]} it`)
+      .verbs()
+      .toGerund()
+      .text()
+      .replace(/^(?:i\s+)?(?:am|was|is)\s+/i, '')
+      .replace(/\s+it$/i, '');
+    const work = /^\w+ing$/i.test(gerund) ? fieldPhrase(`${gerund} ${said[2]}`) : null;
+    if (work && !/^(?:moving|switching|changing|trying|hoping|looking|wanting)\b/i.test(work)) return work;
   }
   return null;
 }

@@ -2,16 +2,19 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CLOSING_QUESTION,
+  careerPath,
   chooseQuestions,
   flagSearchableQuestions,
   goalBackground,
   industryTag,
+  listSizeProblem,
   QUESTION_BANK,
   QUESTION_THEMES,
   RESEARCH_REMINDER,
   ROLE_FAMILIES,
   roleFamily,
 } from '../../src/coaching/questions';
+import { PERSONAS } from './quality/personas';
 
 describe('the question bank', () => {
   it('has at least 40 questions with unique ids and texts', () => {
@@ -288,5 +291,190 @@ describe('RESEARCH_REMINDER', () => {
   it('is a short nudge to do the homework first', () => {
     expect(RESEARCH_REMINDER.split(/\s+/).length).toBeLessThan(45);
     expect(RESEARCH_REMINDER).toMatch(/before/i);
+  });
+});
+
+describe('prep tailored to the person', () => {
+  const first = (input: Parameters<typeof chooseQuestions>[0], n = 3) =>
+    chooseQuestions(input)
+      .slice(0, n)
+      .map((q) => q.text);
+
+  it('opens differently for an edtech and a healthcare contact of the same role', () => {
+    for (const role of ['UX Researcher', 'Customer Success Manager', 'Technical Program Manager']) {
+      const edtech = first({ role, industry: 'EdTech', seed: 'c1' });
+      const health = first({ role, industry: 'Healthcare', seed: 'c1' });
+      expect(edtech[0], role).not.toBe(health[0]);
+      expect(edtech[0]).toMatch(/teachers|learners|education/);
+      expect(health[0]).toMatch(/care|healthcare|clinicians|patients/);
+    }
+  });
+
+  it('differs between role families in the same industry, each with its own questions', () => {
+    const families = [
+      'Technical Program Manager',
+      'Operations Manager',
+      'Customer Success Manager',
+      'Content Strategist',
+      'Compliance Analyst',
+      'Solutions Engineer',
+      'Data Scientist',
+      'Nurse Educator',
+      'Policy Analyst',
+      'Product Manager',
+      'UX Researcher',
+    ];
+    const lists = families.map((role) => first({ role, industry: 'Fintech', seed: 'same' }).join('|'));
+    expect(new Set(lists).size).toBe(families.length);
+    for (const role of families) {
+      const family = roleFamily(role);
+      const own = chooseQuestions({ role, seed: 'same' }).filter((q) => q.roles.includes(family));
+      expect(own.length, role).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('never gives a Technical Program Manager product-manager questions', () => {
+    for (let i = 0; i < 30; i += 1) {
+      for (const q of chooseQuestions({ role: 'Technical Program Manager', seed: `s${i}`, count: 7 })) {
+        expect(q.roles.includes('product')).toBe(false);
+      }
+    }
+  });
+
+  it('opens with the person’s own path when the note tells it', () => {
+    const path = careerPath('She moved from teaching into UX research two years ago.');
+    expect(path).toEqual({ from: 'teaching', to: 'UX research' });
+    expect(careerPath('Her switch from audit to building forecasting dashboards at Intuit.')).toEqual({
+      from: 'audit',
+      to: 'building forecasting dashboards',
+    });
+    expect(careerPath('I admire how he went from Army logistics to supply-chain analytics.')?.from).toBe(
+      'Army logistics',
+    );
+    expect(careerPath('Built the team from scratch')).toBeNull();
+    expect(careerPath('ran kitchens for ten years')).toBeNull();
+    const list = chooseQuestions({
+      role: 'UX Research Lead',
+      industry: 'EdTech',
+      why: 'She moved from teaching into UX research two years ago.',
+      seed: 'c1',
+    });
+    expect(list[0]?.text).toBe(
+      'What made you move from teaching into UX research, and which habits from that time still help you?',
+    );
+  });
+
+  it('draws on the student’s background from "About you"', () => {
+    expect(goalBackground("I manage a retail store and I'm moving into customer success.")).toBe(
+      'managing a retail store',
+    );
+    expect(goalBackground('I was a nurse for eight years')).toBe('my work as a nurse');
+    const mine = chooseQuestions({
+      role: 'Customer Success Manager',
+      goal: "I manage a retail store and I'm moving into customer success.",
+      seed: 'c1',
+    });
+    const none = chooseQuestions({ role: 'Customer Success Manager', seed: 'c1' });
+    expect(mine.map((q) => q.text)).not.toEqual(none.map((q) => q.text));
+    expect(mine.filter((q) => q.text.includes('managing a retail store'))).toHaveLength(1);
+  });
+
+  it('reads well for every persona: 5–7 questions, each a question, the person’s path first, "who else" last', () => {
+    for (const p of PERSONAS) {
+      const list = chooseQuestions({
+        role: p.contact.role,
+        industry: p.contact.industry,
+        why: p.contact.why,
+        goal: p.student.about,
+        seed: p.id,
+      });
+      expect(list.length, p.id).toBeGreaterThanOrEqual(5);
+      expect(list.length, p.id).toBeLessThanOrEqual(7);
+      expect(list.at(-1)).toEqual(CLOSING_QUESTION);
+      for (const q of list) {
+        expect(q.text, p.id).toMatch(/^[A-Z].*\?$/);
+        expect(q.text, p.id).not.toMatch(/\{|\}|\b(?:she|he|her|his|they|their)\b.*\bfrom\b.*\binto\b/);
+        expect(q.text.split(' ').length, p.id).toBeLessThanOrEqual(22);
+      }
+      expect(new Set(list.map((q) => q.text)).size).toBe(list.length);
+    }
+  });
+});
+
+// Phrasings that turn a learning chat into a screen of the student (or a job ask).
+const SCREENING = [
+  /\blook for\b/i,
+  /\bstand(?:s)? out\b/i,
+  /\bcandidates?\b.*\b(?:hesitate|red flag|reject|worth)\b/i,
+  /\b(?:hesitate|red flags?)\b/i,
+  /\bworth a closer look\b/i,
+  /\bsomeone's (?:portfolio|resume|cv|application)\b/i,
+  /\bmy (?:portfolio|resume|cv|application)\b/i,
+  /\b(?:are you|is your team) hiring\b/i,
+  /\b(?:refer|hire|interview) me\b/i,
+  /\bopen (?:roles?|positions?)\b/i,
+  /\binterviews?\b.*\b(?:find out|test|looking)\b/i,
+];
+
+describe('no screening questions in the bank', () => {
+  it('asks about their judgment and experience, never how they would judge a candidate', () => {
+    const screening = QUESTION_BANK.filter((q) => SCREENING.some((re) => re.test(q.text)));
+    expect(screening.map((q) => q.text)).toEqual([]);
+  });
+
+  it('the check catches the questions it is for', () => {
+    for (const text of [
+      "What do you look for first when you open someone's portfolio?",
+      'When your team hires, what makes a candidate stand out?',
+      'What makes you hesitate about a candidate, even one with a strong resume?',
+      'Are you hiring right now?',
+    ]) {
+      expect(
+        SCREENING.some((re) => re.test(text)),
+        text,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('the 5–7 rule', () => {
+  it('says how many to untick or add', () => {
+    expect(listSizeProblem(9)).toEqual({ untick: 2 });
+    expect(listSizeProblem(8)).toEqual({ untick: 1 });
+    expect(listSizeProblem(7)).toBeNull();
+    expect(listSizeProblem(5)).toBeNull();
+    expect(listSizeProblem(4)).toEqual({ add: 1 });
+  });
+});
+
+describe('searchable questions get a better one', () => {
+  it.each([
+    ['What does Duolingo do?', 'What surprised you about how Duolingo works from the inside?'],
+    ['Where is your office?', 'How does your team make working together easy, in the office or apart?'],
+    ['How many employees does Acme have?', 'How does Acme’s size shape the way your team works day to day?'],
+    [
+      'When was Khan Academy founded?',
+      'How has Khan Academy changed since you joined, and what has that meant for your work?',
+    ],
+    ['What does your company do?', 'What surprised you about how Globex works from the inside?'],
+  ])('%s → %s', (question, better) => {
+    expect(flagSearchableQuestions([question], { company: 'Globex' })).toEqual([
+      { question, reason: expect.any(String), better },
+    ]);
+  });
+
+  it('names "your company" when neither the question nor the person names one', () => {
+    expect(flagSearchableQuestions(['What does your company do?'])[0]?.better).toBe(
+      'What surprised you about how your company works from the inside?',
+    );
+  });
+
+  it('never flags a better question it offers', () => {
+    const better = flagSearchableQuestions(
+      ['What does Duolingo do?', 'Where is your office?', 'How big is the company?', 'Who is the CEO?'],
+      { company: 'Acme' },
+    ).map((f) => f.better);
+    expect(better).toHaveLength(4);
+    expect(flagSearchableQuestions(better)).toEqual([]);
   });
 });
