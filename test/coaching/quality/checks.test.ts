@@ -7,10 +7,15 @@ import {
   doubledI,
   greeting,
   learningPurpose,
+  lowercaseStart,
   missingSubject,
+  nounAgreement,
   placeholders,
+  pronounOverturned,
   readerProblems,
+  refersTo,
   repeatedNames,
+  runOnList,
   sentencesOf,
   signedBy,
   strayCapital,
@@ -136,6 +141,55 @@ describe('the quality checks', () => {
     ).not.toEqual([]);
     expect(
       subjectRepeatedInBody('A 20-minute chat?', 'Hi Sam,\n\nPriya suggested I reach out to you.'),
+    ).toEqual([]);
+  });
+
+  it('sentences that start lower-case, lists with no "and", other subjects made to agree with "you"', () => {
+    checks(lowercaseStart).catches(['You have a PhD. you have spoken about leaving the lab.']);
+    checks(lowercaseStart).passes([
+      'You have a PhD. You have spoken about leaving the lab.',
+      'I use iOS daily.',
+    ]);
+    checks(runOnList).catches([
+      'You have designed booking flows, you write about accessibility, you mentored designers.',
+    ]);
+    checks(runOnList).passes([
+      'You have designed booking flows, you write about accessibility, and you mentored designers.',
+      'Research, design, and writing all matter.',
+    ]);
+    checks(nounAgreement).catches([
+      'You use SQL every day but statistics only when a model go wrong.',
+      'It breaks whenever a deploy go wrong.',
+    ]);
+    checks(nounAgreement).passes([
+      'You use SQL every day but statistics only when a model goes wrong.',
+      'You let the team build it.',
+      'I would love a chance to learn.',
+    ]);
+    expect(
+      pronounOverturned(
+        'Most of the job is reading new rules and explaining them to product teams',
+        'Most of the job is reading new rules and explaining you to product teams.',
+      ),
+    ).not.toEqual([]);
+    expect(
+      pronounOverturned(
+        'They said stakeholders trust a simple chart they understand',
+        'You said stakeholders trust a simple chart you understand.',
+      ),
+    ).not.toEqual([]);
+    expect(
+      pronounOverturned(
+        'They built the dashboards and they taught themselves SQL',
+        'You built the dashboards and you taught yourself SQL.',
+      ),
+    ).toEqual([]);
+    const note = 'Diary studies with teachers taught her more than any survey';
+    expect(
+      refersTo(note, 'Hi Dr. Khan,\n\nIt helped a lot to hear how the work looks from the inside.'),
+    ).not.toEqual([]);
+    expect(
+      refersTo(note, 'Hi Dr. Khan,\n\nWhat stayed with me: diary studies told you more than surveys.'),
     ).toEqual([]);
   });
 

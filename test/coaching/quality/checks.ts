@@ -308,6 +308,145 @@ export function strayCapital(text: string, properWords: readonly string[] = []):
   return found;
 }
 
+/** A sentence starts with a capital (or a digit): "…leaving the lab. you have spoken…" does not. */
+export function lowercaseStart(text: string): Problem[] {
+  const found: Problem[] = [];
+  for (const line of linesOf(proseOf(text))) {
+    const item = line.replace(/^\d+[.)]\s+/, '');
+    const starts = [
+      item,
+      ...[...item.matchAll(/(?<!\b(?:e\.g|i\.e|vs|etc|Dr|Mr|Mrs|Ms|St))[.!?]\s+(.*)/g)].map(
+        (m) => m[1] ?? '',
+      ),
+    ];
+    for (const start of starts) {
+      if (/^["'(]?\p{Ll}/u.test(start) && !/^(?:iOS|iPhone|iPad|eBay|e\.g\.)/.test(start)) {
+        found.push(problem('lowercase-start', line, `"${start.split(/\s+/).slice(0, 3).join(' ')}"`));
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * Clauses strung on commas with no "and" before the last: "you have designed…, you write…, you
+ * mentored…." (what a note shortened in the middle of a list leaves).
+ */
+export function runOnList(text: string): Problem[] {
+  return sentencesOf(text)
+    .filter((s) => {
+      const clauses = straight(s).split(/,\s+/);
+      if (clauses.length < 3) return false;
+      const openers = clauses.slice(1).map((c) => c.split(/\s+/)[0]?.toLowerCase() ?? '');
+      return openers.filter((w) => w === 'you' || w === 'i').length >= 2 && !/,\s+(?:and|or|but)\s/.test(s);
+    })
+    .map((s) => problem('run-on', s));
+}
+
+const CAUSATIVE = new Set([
+  'let',
+  'lets',
+  'make',
+  'makes',
+  'help',
+  'helps',
+  'have',
+  'watch',
+  'see',
+  'hear',
+  'saw',
+]);
+
+/**
+ * A singular noun with a bare verb: "when a model go wrong", "the team build". What turning every
+ * verb to agree with "you" does to the verbs of other subjects.
+ */
+export function nounAgreement(text: string): Problem[] {
+  const found: Problem[] = [];
+  for (const sentence of sentencesOf(text)) {
+    const terms = termsOf(straight(sentence));
+    for (let i = 2; i < terms.length; i += 1) {
+      const verb = terms[i] as TermJson;
+      const noun = terms[i - 1] as TermJson;
+      const det = wordOf(terms[i - 2]);
+      const bare =
+        verb.tags.includes('Infinitive') && !verb.tags.includes('Noun') && !/s$/.test(wordOf(verb));
+      const singular =
+        noun.tags.includes('Singular') && !noun.tags.includes('Pronoun') && !noun.tags.includes('ProperNoun');
+      if (bare && singular && /^(?:a|an|the|this|that|every|each|one)$/.test(det)) {
+        if (CAUSATIVE.has(wordOf(terms[i - 3]))) continue;
+        found.push(problem('noun-agreement', sentence, `"${det} ${noun.text} ${verb.text}"`));
+      }
+    }
+  }
+  return found;
+}
+
+/**
+ * A "they"/"them" the note used for something else (rules, stakeholders), turned into "you" in the
+ * draft: "explaining them to product teams" → "explaining you to product teams". Only the uses
+ * after a noun or a verb: "and they…" and a leading "They…" are about the person.
+ */
+export function pronounOverturned(note: string, draft: string): Problem[] {
+  const found: Problem[] = [];
+  const terms = termsOf(straight(note));
+  const text = straight(draft).toLowerCase();
+  terms.forEach((term, i) => {
+    const w = wordOf(term);
+    if (w !== 'them' && w !== 'they') return;
+    const prev = terms[i - 1];
+    const next = terms[i + 1];
+    if (!prev || !next) return;
+    const pw = wordOf(prev);
+    if (['and', 'but', 'or', 'because', 'so', 'said', 'says'].includes(pw)) return;
+    const afterNounOrVerb = prev.tags.includes('Noun') || prev.tags.includes('Verb');
+    const pluralBefore = terms
+      .slice(0, i)
+      .some((t) => t.tags.includes('Plural') && !THEY_FORMS.has(wordOf(t)));
+    if (!afterNounOrVerb || !pluralBefore) return;
+    const turned = `${pw} you ${wordOf(next)}`;
+    if (text.includes(turned))
+      found.push(problem('pronoun-overturned', turned, `"${pw} ${w} ${wordOf(next)}" in the note`));
+  });
+  return found;
+}
+
+const STOP = new Set([
+  'about',
+  'after',
+  'before',
+  'their',
+  'there',
+  'which',
+  'would',
+  'could',
+  'should',
+  'where',
+  'because',
+  'really',
+  'every',
+  'other',
+  'people',
+  'things',
+  'think',
+  'matters',
+  'taught',
+  'learned',
+]);
+
+/** The text refers to what was said: at least one distinctive word of the note is in it. */
+export function refersTo(note: string, text: string): Problem[] {
+  const words = straight(note)
+    .toLowerCase()
+    .split(/[^\p{L}-]+/u)
+    .filter((w) => w.length >= 5 && !STOP.has(w));
+  const lower = straight(text).toLowerCase();
+  const stem = (w: string) => (w.length > 6 ? w.slice(0, -2) : w);
+  return words.some((w) => lower.includes(stem(w)))
+    ? []
+    : [problem('refers-to', proseOf(text).split('\n')[0] ?? '', `nothing of "${note.slice(0, 60)}"`)];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Names and companies said once.
 
@@ -462,6 +601,9 @@ export function readerProblems(text: string, ctx: TextContext): Problem[] {
     ...youAgreement(text),
     ...clipped(text),
     ...missingSubject(text),
+    ...lowercaseStart(text),
+    ...runOnList(text),
+    ...nounAgreement(text),
     ...strayCapital(text, [...(ctx.properWords ?? []), ...ctx.names, ...(ctx.people ?? [])]),
     ...repeatedNames(text, ctx.names, ctx.people),
     ...doubledI(text),
