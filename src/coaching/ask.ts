@@ -122,8 +122,8 @@ export function draftConnectionNote(input: Omit<AskDraftInput, 'channel' | 'send
   const why = whyText(parts, 20);
   const short = whyText(parts, 10);
   const candidates = [
-    note(referral, intro, whyLine(work, why, 0), ask),
-    note(referral, intro, whyLine(work, short, 0), ask),
+    note(referral, intro, whyLine(work, why, 0, parts.company, parts.role), ask),
+    note(referral, intro, whyLine(work, short, 0, parts.company, parts.role), ask),
     note(referral, intro, `${sentenceCase(work)} stands out to me.`, ask),
     note(referral, `${sentenceCase(work)} stands out to me.`, ask),
     note(`${sentenceCase(work)} stands out to me.`, ask),
@@ -179,7 +179,9 @@ function composeAsk(parts: AskParts, variant: number, input: AskDraftInput, whyW
           `${parts.referrer} suggested I reach out.`,
         ][variant]
       : null;
-  const opening = [referral, intro, whyLine(work, why, variant)].filter(Boolean).join(' ');
+  const opening = [referral, intro, whyLine(work, why, variant, parts.company, parts.role)]
+    .filter(Boolean)
+    .join(' ');
   const askLines = [
     `Would you be open to a ${m}-minute ${parts.formats}, whenever suits you? I'm happy to fit around your schedule.`,
     `Could I have ${m} minutes of your time for a ${parts.formats}? Whenever suits you works for me.`,
@@ -209,7 +211,13 @@ function whyText(parts: AskParts, maxWords: number): ReaderText | null {
   );
 }
 
-function whyLine(work: string, why: ReaderText | null, variant: number): string {
+function whyLine(
+  work: string,
+  why: ReaderText | null,
+  variant: number,
+  company: string | null = null,
+  role: string | null = null,
+): string {
   const Work = sentenceCase(work);
   if (!why) {
     return [
@@ -219,6 +227,9 @@ function whyLine(work: string, why: ReaderText | null, variant: number): string 
     ][variant] as string;
   }
   const text = why.text;
+  // The note names the company or role itself: the line leaves "your work as…" out.
+  const namesWork = [company, role].some((n) => n && text.toLowerCase().includes(n.toLowerCase()));
+  if (namesWork) variant = 1;
   if (why.kind === 'phrase') {
     return [
       `${Work} stands out to me, especially ${text}.`,

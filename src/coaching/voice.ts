@@ -117,6 +117,8 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
   clean = replaceReaderName(clean, reader);
   clean = dropAlreadySaid(clean, options.alreadySaid ?? []);
   if (countWords(clean) === 0) return null;
+  // "…; writes the HIPAA training": each part on its own, so a part without a subject gets one.
+  clean = clean.replace(/\s*;\s*/g, '. ');
 
   const sentences = nlp(clean).json() as {
     terms: { text: string; post: string; implicit?: string; tags: string[] }[];
@@ -143,7 +145,7 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
     const turned = turnSentence(terms);
     if (turned === null) return null;
     if (index === 0) firstKind = turned.kind;
-    out.push(turned.text);
+    out.push(index === 0 ? turned.text : sentenceCase(turned.text.trimStart()));
   }
   let text = squish(out.join(' '));
   text = stripTrailingPunctuation(text);
@@ -193,9 +195,22 @@ function dropAlreadySaid(text: string, said: (string | null | undefined)[]): str
     if (countWords(clean) === 0) continue;
     const escaped = escapeRegExp(clean);
     result = result.replace(
-      new RegExp(`[,]?\\s+(?:at|with|for|in|on|as(?:\\s+(?:a|an|the))?)\\s+${escaped}(?![\\p{L}])`, 'giu'),
+      new RegExp(
+        `[,]?\\s+(?:at|with|for|in|on|as(?:\\s+(?:a|an|the))?)\\s+(?:the\\s+)?${escaped}(?![\\p{L}'])`,
+        'giu',
+      ),
       '',
     );
+  }
+  // "…in Stripe's support queue and … for Stripe's largest accounts": the second one is "its".
+  for (const phrase of said) {
+    const clean = phrase ? stripTrailingPunctuation(squish(phrase)) : '';
+    if (countWords(clean) === 0) continue;
+    let seen = 0;
+    result = result.replace(new RegExp(`${escapeRegExp(clean)}'s(?![\\p{L}])`, 'gu'), (found) => {
+      seen += 1;
+      return seen === 1 ? found : 'its';
+    });
   }
   return squish(result);
 }
@@ -228,6 +243,16 @@ function turnSentence(terms: Term[]): ReaderText | null {
     words.push('you ');
     readerSubject = true;
     clauseIsReader = true;
+  } else if (
+    first.tags.has('Noun') &&
+    !first.tags.has('ProperNoun') &&
+    !first.tags.has('Pronoun') &&
+    !first.tags.has('Possessive') &&
+    !first.tags.has('Plural') &&
+    hasFiniteVerb(terms)
+  ) {
+    // "paralegal turned compliance manager": who they were, with no telling the tense.
+    return null;
   } else if (startsPossessive) {
     kind = hasFiniteVerb(terms) ? 'clause' : 'phrase';
   } else if (first.tags.has('Gerund') && !first.tags.has('Imperative')) {
@@ -312,6 +337,16 @@ function turnSentence(terms: Term[]): ReaderText | null {
       clauseIsReader = false;
     } else if (COORDINATORS.has(lower)) {
       if (clauseIsReader) readerSubject = true;
+    } else if (
+      readerSubject &&
+      !term.tags.has('Verb') &&
+      /^you\s*$/.test(words[words.length - 1] ?? '') &&
+      term.tags.has('Plural') &&
+      /[a-z]s$/.test(lower)
+    ) {
+      // "she mentors bootcamp grads": right after a subject a plural "noun" can only be the verb.
+      replaced = thirdPersonToBase(lower);
+      readerSubject = false;
     } else if (term.tags.has('Verb') && readerSubject && !term.tags.has('Adverb')) {
       replaced = agree(term);
       // Only the verb right after the subject agrees; "and now builds" starts another one.
@@ -353,6 +388,12 @@ function agree(term: Term): string | null {
     return infinitive && infinitive !== lower ? infinitive : null;
   }
   return null;
+}
+
+function thirdPersonToBase(word: string): string {
+  if (/[^aeiou]ies$/.test(word)) return `${word.slice(0, -3)}y`;
+  if (/(?:ch|sh|ss|x|z|o)es$/.test(word)) return word.slice(0, -2);
+  return word.slice(0, -1);
 }
 
 function trailingPunctuation(text: string): string {
@@ -462,6 +503,11 @@ function firstClauses(sentence: string, maxWords: number): string {
     if (countWords(candidate) >= 3) best = candidate;
   }
   if (!best) return '';
+  // "a, b, c" cut after "b" reads as a list with no "and": keep only the first clause then.
+  if (/,/.test(best)) {
+    const first = trimDangling(body.split(/[,;:]/)[0] ?? '');
+    if (countWords(first) >= 3) best = first;
+  }
   return `${best}${end === '?' ? '.' : end.charAt(0)}`;
 }
 
