@@ -1,10 +1,11 @@
 // Thank-yous: the draft for a conversation, and recording that it was sent.
 import { lookUpPerson, type ThanksLookupProblem, type ThankYouCard, thankYouCard } from '../coaching/logging';
+import { draftThankYou } from '../coaching/thanks';
 import type { ContactData, ConversationData } from '../coaching/types';
 import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { getContact, listContacts } from '../store/contacts';
-import { listHeldConversations, recordThankYouSent } from '../store/conversations';
+import { getConversation, listHeldConversations, recordThankYouSent } from '../store/conversations';
 import { toPrefs } from '../store/mappers';
 import { ensureMember, type Member } from '../store/members';
 
@@ -15,6 +16,7 @@ export async function cardFor(
   conversation: ConversationData,
   contact: ContactData,
   now: Date,
+  senderName: string | null = null,
 ): Promise<ThankYouCard> {
   const [contacts, held] = await Promise.all([
     listContacts(db, member, { includeArchived: true }),
@@ -28,6 +30,7 @@ export async function cardFor(
     allConversations: held,
     tz: toPrefs(member).tz,
     now,
+    senderName,
   });
 }
 
@@ -42,6 +45,7 @@ export async function thankYouFor(
   scope: Scope,
   who: { name?: string | null; contactId?: string | null },
   now: Date,
+  senderName: string | null = null,
 ): Promise<ThankYouLookup> {
   const member = await ensureMember(db, scope);
   let contact: ContactData | null = null;
@@ -68,7 +72,7 @@ export async function thankYouFor(
         ok: false,
         problem: { kind: 'no_conversation', contact: { id: contact.id, name: contact.name } },
       };
-    return { ok: true, card: await cardFor(db, member, latest, contact, now) };
+    return { ok: true, card: await cardFor(db, member, latest, contact, now, senderName) };
   }
 
   const [waiting] = await listHeldConversations(db, member, { withoutThankYou: true, take: 1 });
@@ -78,7 +82,7 @@ export async function thankYouFor(
   }
   const owner = await getContact(db, member, waiting.contactId);
   if (!owner) return { ok: false, problem: { kind: 'all_sent' } };
-  return { ok: true, card: await cardFor(db, member, waiting, owner, now) };
+  return { ok: true, card: await cardFor(db, member, waiting, owner, now, senderName) };
 }
 
 /** Records the thank-you as sent now (the first click counts); null when the conversation is not the member's. */
@@ -94,4 +98,31 @@ export async function markThankYouSent(
   const contact = await getContact(db, member, conversation.contactId);
   if (!contact) return null;
   return cardFor(db, member, conversation, contact, now);
+}
+
+/** The card signed with the student's name (the after-log DM is drafted before Slack is asked for it). */
+export function signedCard(card: ThankYouCard, senderName: string | null): ThankYouCard {
+  if (!senderName) return card;
+  return { ...card, draft: draftThankYou({ ...card.draftInput, senderName }) };
+}
+
+/**
+ * One version of the thank-you for one of the member's conversations (the id comes from the client,
+ * so it is looked up in the member's scope); null when it is not theirs.
+ */
+export async function thankYouVersion(
+  db: Db,
+  scope: Scope,
+  conversationId: string,
+  variant: number,
+  senderName: string | null,
+  now: Date,
+): Promise<{ card: ThankYouCard; text: string } | null> {
+  const member = await ensureMember(db, scope);
+  const conversation = await getConversation(db, member, conversationId);
+  if (!conversation?.heldAt) return null;
+  const contact = await getContact(db, member, conversation.contactId);
+  if (!contact) return null;
+  const card = await cardFor(db, member, conversation, contact, now, senderName);
+  return { card, text: draftThankYou({ ...card.draftInput, senderName, variant }) };
 }

@@ -58,7 +58,7 @@ import {
 } from '../../src/slack/views/prep';
 import { SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
 import { SKILLS_ACTIONS, skillNotFoundText } from '../../src/slack/views/skills';
-import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
+import { THANKS_ACTIONS, THANKS_EDIT_CALLBACK_ID } from '../../src/slack/views/thanks';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
 import { ALICE, BOB, HOUR, OTHER_TEAM, OTTO, TEAM } from '../support/fixtures';
 import { errorsLogged, type Harness, startHarness, TestClock } from '../support/harness';
@@ -539,6 +539,12 @@ const CLICKS: ClickCase[] = [
     answer: "couldn't find that conversation",
   },
   {
+    name: 'Edit or try another version of the thank-you with a conversation id',
+    actionId: THANKS_ACTIONS.edit,
+    craft: value((v) => v.conversation),
+    answer: "couldn't find that conversation",
+  },
+  {
     name: 'the skill button with a skill id',
     actionId: SKILLS_ACTIONS.advance,
     craft: value((v) => v.skill),
@@ -694,6 +700,16 @@ interface FormCase {
 }
 
 const FORMS: FormCase[] = [
+  {
+    name: 'Your thank-you, a conversation id in private_metadata',
+    callbackId: THANKS_EDIT_CALLBACK_ID,
+    open: (s) => modalFromClick(s, THANKS_ACTIONS.edit),
+    craft: (view, victim) => ({
+      view: withMetadata(view, (m) => ({ ...m, c: victim.ids.conversation })),
+      values: fillView(view, { 'Your thank-you': 'Hi, thank you so much for your time.' }),
+    }),
+    answer: () => "couldn't find that conversation",
+  },
   {
     name: 'Add a target, "suggested by" a contact id',
     callbackId: ADD_TARGET_CALLBACK_ID,
@@ -857,6 +873,8 @@ for (const { kind, create } of DATABASE_KINDS) {
         action: new Set([
           ...CLICKS.map((c) => c.actionId),
           ...FOLLOW_UP_CLICKS.map((c) => c.actionId),
+          THANKS_ACTIONS.another,
+          THANKS_ACTIONS.restore,
           ASK_BLOCKS.person.actionId,
           ...WITHOUT_IDS.action,
           ...CHECKED_ELSEWHERE.action,
@@ -897,6 +915,32 @@ for (const { kind, create } of DATABASE_KINDS) {
             ...c.craft({}, victim.ids, s.alice),
           };
           await expectRefused(s, victim, () => s.h.driver.blockAction(ALICE.id, action, where), c.answer);
+        }
+      });
+    }
+
+    for (const actionId of [THANKS_ACTIONS.another, THANKS_ACTIONS.restore]) {
+      it(`block action: ${actionId} in the thank-you modal, a conversation id in private_metadata`, async () => {
+        for (const victim of victims()) {
+          const view = await modalFromClick(s, THANKS_ACTIONS.edit);
+          const crafted = withMetadata(view, (m) => ({
+            ...m,
+            c: victim.ids.conversation,
+            k: 'My own words.',
+          }));
+          const state = fillView(view, { 'Your thank-you': 'Hi, thank you so much for your time.' });
+          const action: ClickedAction = {
+            action_id: actionId,
+            block_id: 'thanks_versions',
+            type: 'button',
+            value: '0',
+          };
+          await expectRefused(
+            s,
+            victim,
+            () => s.h.driver.blockAction(ALICE.id, action, { view: crafted, state }),
+            "couldn't find that conversation",
+          );
         }
       });
     }

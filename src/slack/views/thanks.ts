@@ -1,19 +1,29 @@
 // The thank-you: its draft, its 24-hour deadline and the "Mark thank-you sent" button, shown after a
 // log and by `/coach thanks`; updated in place once it is sent.
-import type { KnownBlock } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
+import { z } from 'zod';
 import type { ThanksLookupProblem, ThankYouCard } from '../../coaching/logging';
 import { plural } from '../../coaching/text';
 import type { ThankYouRate } from '../../coaching/thanks';
 import { formatWhen, HOUR_MS } from '../../coaching/time';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
+import { readJson, type StateValues } from './form';
 import type { EphemeralMessage } from './help';
-import { actions, button, context, esc, LIMITS, quote, section } from './kit';
+import { actions, button, context, esc, LIMITS, modal, quote, section, textInput } from './kit';
 
 export const THANKS_ACTIONS = {
   /** Value: the conversation id. */
   markSent: 'after_chat.thank_you_sent',
+  /** Opens the thank-you in a modal to edit, with other versions. Value: the conversation id. */
+  edit: 'after_chat.thank_you_edit',
+  /** In the modal: the next version (the member's edit is kept). Value: the version shown. */
+  another: 'thanks_edit.another',
+  /** In the modal: brings the kept edit back. */
+  restore: 'thanks_edit.restore',
 } as const;
+
+export const THANKS_EDIT_CALLBACK_ID = 'thanks_edit';
 
 /** Blocks the thank-you owns inside a message, so they can be swapped in place once it is sent. */
 export const THANKS_BLOCK_IDS = {
@@ -62,6 +72,7 @@ export function thankYouBlocks(card: ThankYouCard, now: Date): KnownBlock[] {
     section(quote(card.draft), { block_id: THANKS_BLOCK_IDS.draft }),
     actions(THANKS_BLOCK_IDS.actions, [
       button('Mark thank-you sent', THANKS_ACTIONS.markSent, card.conversationId, 'primary'),
+      button('Edit or try another version', THANKS_ACTIONS.edit, card.conversationId),
     ]),
   ];
 }
@@ -147,4 +158,97 @@ export function buildThanksProblemMessage(problem: ThanksLookupProblem): Ephemer
         ],
       };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The thank-you modal: edit the draft, try other versions, and never lose an edit on the way.
+
+/** Longest thank-you the modal takes (it also has to fit, escaped, in private_metadata when kept). */
+export const THANK_YOU_MAX_CHARS = 1200;
+const TEXT_BLOCK = 'thanks_text';
+const TEXT_ACTION = 'value';
+
+export interface ThankYouModalState {
+  conversationId: string;
+  contactName: string;
+  /** The version shown in the text box (when it was put there). */
+  variant: number;
+  /** Bumped on every change, so Slack shows the new text rather than the typing it keeps per block. */
+  round: number;
+  /** The member's own edit, kept while they look at other versions. */
+  kept: string | null;
+}
+
+const ModalMetadata = z.object({
+  c: z.string().min(1).max(100),
+  n: z.string().max(200),
+  v: z.number().int().min(0).max(1000),
+  r: z.number().int().min(0).max(10000),
+  k: z.string().max(THANK_YOU_MAX_CHARS).nullable(),
+});
+
+export function readThankYouModalState(privateMetadata: string | undefined): ThankYouModalState | null {
+  const m = readJson(privateMetadata, ModalMetadata);
+  return m ? { conversationId: m.c, contactName: m.n, variant: m.v, round: m.r, kept: m.k } : null;
+}
+
+/** The text in the modal's box right now (whatever round it is). */
+export function currentThankYouText(values: StateValues | undefined): string | null {
+  for (const [blockId, actions] of Object.entries(values ?? {})) {
+    if (!blockId.startsWith(`${TEXT_BLOCK}.`)) continue;
+    const value = actions[TEXT_ACTION]?.value;
+    if (typeof value === 'string') return value;
+  }
+  return null;
+}
+
+export function buildThankYouModal(state: ThankYouModalState, text: string): ModalView {
+  const kept = state.kept ? state.kept.slice(0, THANK_YOU_MAX_CHARS) : null;
+  const blocks: KnownBlock[] = [
+    section(
+      `Your thank-you to *${esc(state.contactName)}*. Make it sound like you, or try another version. ` +
+        'Copy it from here when it reads right, then send it where you usually talk.',
+    ),
+    textInput(`${TEXT_BLOCK}.${state.round}`, TEXT_ACTION, 'Your thank-you', {
+      multiline: true,
+      initial: text.slice(0, THANK_YOU_MAX_CHARS),
+      maxLength: THANK_YOU_MAX_CHARS,
+    }),
+    actions('thanks_versions', [
+      button('Another version', THANKS_ACTIONS.another, String(state.variant)),
+      ...(kept ? [button('Back to my edit', THANKS_ACTIONS.restore, 'kept')] : []),
+    ]),
+  ];
+  if (kept) {
+    blocks.push(context('Your edit is kept: *Back to my edit* puts it back in the box.'));
+  }
+  return modal({
+    callbackId: THANKS_EDIT_CALLBACK_ID,
+    title: 'Your thank-you',
+    submit: 'Use this one',
+    close: 'Cancel',
+    blocks,
+    privateMetadata: JSON.stringify({
+      c: state.conversationId,
+      n: state.contactName.slice(0, 200),
+      v: state.variant,
+      r: state.round,
+      k: kept,
+    }),
+  });
+}
+
+/** The submitted thank-you, or the error Slack shows under the box. */
+export function readThankYouModalForm(
+  values: StateValues,
+): { ok: true; data: { text: string } } | { ok: false; errors: Record<string, string> } {
+  const text = (currentThankYouText(values) ?? '').trim();
+  if (text) return { ok: true, data: { text } };
+  const blockId = Object.keys(values).find((b) => b.startsWith(`${TEXT_BLOCK}.`)) ?? `${TEXT_BLOCK}.0`;
+  return { ok: false, errors: { [blockId]: 'Write a line or two, or pick another version.' } };
+}
+
+/** The thank-you as the member left it, with its button to mark it sent. */
+export function buildChosenThankYouMessage(card: ThankYouCard, text: string, now: Date): Message {
+  return buildThankYouMessage({ ...card, draft: text }, now);
 }

@@ -26,6 +26,8 @@ import {
 import { openLogModal } from '../views/log';
 import { openPeople, personMenuChoice } from './after-chat-people';
 import { answer, replaceSource, sourceBlocks } from './after-chat-reply';
+import { slackUserFacts } from './outreach-shared';
+import { anotherThankYouClick, editThankYouClick, restoreThankYouClick } from './thanks-modal';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -34,6 +36,9 @@ export function registerAfterChatActions(app: App, deps: AppDeps): void {
   app.action<BlockAction<ButtonAction>>(OPEN.thanks, openThanksClick(deps));
   app.action<BlockAction<ButtonAction>>(OPEN.people, openPeople(deps));
   app.action<BlockAction<ButtonAction>>(THANKS_ACTIONS.markSent, markSentClick(deps));
+  app.action<BlockAction<ButtonAction>>(THANKS_ACTIONS.edit, editThankYouClick(deps));
+  app.action<BlockAction<ButtonAction>>(THANKS_ACTIONS.another, anotherThankYouClick(deps));
+  app.action<BlockAction<ButtonAction>>(THANKS_ACTIONS.restore, restoreThankYouClick(deps));
   app.action<BlockAction<OverflowAction>>(PEOPLE_ACTIONS.menu, personMenuChoice(deps));
   app.action<BlockAction<ButtonAction>>(SKILLS_ACTIONS.advance, advanceSkillClick(deps));
 }
@@ -51,7 +56,8 @@ export function openThanksClick(deps: AppDeps) {
     await ack();
     const scope = memberScope(context);
     const now = deps.clock.now();
-    const found = await thankYouFor(deps.db, scope, { contactId: action.value || null }, now);
+    const { firstName: sender } = await slackUserFacts(client, scope.userId, deps.log);
+    const found = await thankYouFor(deps.db, scope, { contactId: action.value || null }, now, sender);
     await answer(
       { body, client, respond },
       found.ok ? buildThankYouMessage(found.card, now) : buildThanksProblemMessage(found.problem),

@@ -1,9 +1,10 @@
 import type { WebClient } from '@slack/web-api';
 import type { Scope } from '../../../core/scope';
 import { type LogStart, logConversation, startLog } from '../../../services/log';
+import { signedCard } from '../../../services/thanks';
 import type { AppDeps } from '../../deps';
 import { learnTimezone, refreshHome } from '../../home';
-import { dmLater, openModal } from '../../surfaces';
+import { openModal, sendDm } from '../../surfaces';
 import {
   buildLoggedMessage,
   buildLogModal,
@@ -15,6 +16,7 @@ import {
   readLogForm,
   readPickForm,
 } from '../../views/log';
+import { slackUserFacts } from '../actions/outreach-shared';
 import { onValidSubmission } from './submission';
 
 function viewFor(start: LogStart) {
@@ -66,7 +68,12 @@ export function logSubmission(deps: AppDeps) {
       return;
     }
     await ack();
-    dmLater(deps, client, scope.userId, buildLoggedMessage(result.summary, now));
+    // The thank-you is signed with the student's name from Slack, asked for after the ack.
+    deps.later.run('dm', async () => {
+      const { firstName } = await slackUserFacts(client, scope.userId, deps.log);
+      const summary = { ...result.summary, card: signedCard(result.summary.card, firstName) };
+      await sendDm(client, scope.userId, buildLoggedMessage(summary, now));
+    });
     refreshHome(client, deps, scope);
   });
 }
