@@ -277,11 +277,15 @@ function turnSentence(terms: Term[]): ReaderText | null {
     }
   }
 
+  let unsafe = false;
+  let subjectPronounSeen = false;
   for (let i = 0; i < terms.length; i += 1) {
     const term = terms[i] as Term;
     const next = terms[i + 1];
     const lower = term.text.toLowerCase();
     const word = pronounWord(term.text);
+    if (/[.!?;]$/.test(terms[i - 1]?.text ?? '') || /[.!?;]/.test(terms[i - 1]?.post ?? ''))
+      subjectPronounSeen = false;
     const post = term.post;
 
     // Contractions come as "she's" + an empty term that holds "has"/"is".
@@ -299,6 +303,7 @@ function turnSentence(terms: Term[]): ReaderText | null {
 
     let replaced: string | null = null;
     if (SUBJECTS.has(word)) {
+      subjectPronounSeen = true;
       replaced = 'you';
       readerSubject = true;
       clauseIsReader = true;
@@ -314,6 +319,18 @@ function turnSentence(terms: Term[]): ReaderText | null {
     } else if (REFLEXIVES.has(word)) {
       replaced = 'yourself';
     } else if (word === 'his' || word === 'their' || word === 'her') {
+      // "taught her SQL" (her = the reader) and "thanked her manager" (her = the reader's) read the same
+      // way to a tagger: after a verb and before a noun, "her" cannot be turned safely.
+      const previousTerm = terms[i - 1];
+      if (
+        word === 'her' &&
+        previousTerm !== undefined &&
+        TWO_OBJECT_VERBS.has(previousTerm.text.toLowerCase()) &&
+        next?.tags.has('Noun') &&
+        !next.tags.has('Pronoun')
+      ) {
+        unsafe = true;
+      }
       const possessive =
         word !== 'her' ||
         (next !== undefined &&
@@ -329,6 +346,8 @@ function turnSentence(terms: Term[]): ReaderText | null {
         clauseIsReader = false;
       }
     } else if (word === 'him' || word === 'them') {
+      // "He asked him to stay": two people, and only one of them is the reader.
+      if (subjectPronounSeen) unsafe = true;
       replaced = 'you';
     } else if (word === 'hers' || word === 'theirs') {
       replaced = 'yours';
@@ -359,10 +378,21 @@ function turnSentence(terms: Term[]): ReaderText | null {
       replaced === null ? term.text : matchCase(term.text, replaced) + trailingPunctuation(term.text);
     words.push(`${text}${post || ' '}`);
   }
+  if (unsafe) return null;
   return { text: words.join(''), kind };
 }
 
 const COORDINATORS = new Set(['and', 'but', 'or', 'then', 'yet']);
+
+/**
+ * Verbs that take two objects ("taught her SQL", "gave her a chance"): after one of them, "her" before
+ * a noun may be the reader or the reader's ("taught her class"), so the note is not turned.
+ */
+const TWO_OBJECT_VERBS = new Set(
+  'teach teaches taught give gives gave given tell tells told show shows showed shown send sends sent offer offers offered bring brings brought buy buys bought lend lends lent hand hands handed pay pays paid get gets got make makes made find finds found cost costs owe owes owed promise promises promised ask asks asked earn earns earned win wins won leave leaves left save saves saved'.split(
+    ' ',
+  ),
+);
 
 function hasFiniteVerb(terms: Term[]): boolean {
   return terms.some(

@@ -97,7 +97,8 @@ describe('the requester’s draft', () => {
     expect(text).toBe(
       [
         'Hi Jane,',
-        "Bob, from my cohort, suggested I reach out to you. I'm moving from teaching to UX research. Your work as a UX Researcher at Acme Health is exactly where I'm hoping to head.",
+        "Bob, from my cohort, suggested I reach out to you. I'm moving from teaching to UX research. Your work as a UX Researcher at Acme Health is what I'd like to understand better.",
+        "I'd love to learn how you approach research day to day and how you got into it.",
         "Would you be open to a 20-minute coffee, phone call or video chat, whenever suits you? I'm happy to fit around your schedule. No worries at all if now isn't a good time.",
         'Thank you,\nAlice',
       ].join('\n\n'),
@@ -113,8 +114,9 @@ describe('the requester’s draft', () => {
       senderFirstName: 'Alice',
     });
     expect(noAbout).toContain(
-      "Fay, from my cohort, suggested I reach out to you. I'm exploring a change of direction in my career. Your work at Globex is exactly where I'm hoping to head.",
+      "Fay, from my cohort, suggested I reach out to you. I'm exploring a change of direction in my career. Your work at Globex is what I'd like to understand better.",
     );
+    expect(noAbout).toContain("I'd love to learn how you got into this work");
     const nobody = draftIntroAsk({
       contact: jane,
       about: null,

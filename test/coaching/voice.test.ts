@@ -54,6 +54,15 @@ describe('toReader', () => {
     });
   });
 
+  it('leaves a note out when "her" could be the reader or the reader\'s, or when two people are in it', () => {
+    // "taught her more" must never become "taught your more"; "taught her SQL" could be either reading.
+    expect(toReader('Diary studies with teachers taught her more than any survey', priya)).toBeNull();
+    expect(toReader('Her team taught her SQL', priya)).toBeNull();
+    expect(toReader('He asked him to stay', priya)).toBeNull();
+    // After other verbs "her" before a noun is hers: turned.
+    expect(toReader('She thanked her manager', priya)).toBe('you thanked your manager');
+  });
+
   it('turns each sentence of a longer note', () => {
     expect(toReader('I loved her post on career change. She writes so clearly about it.', priya)).toBe(
       'I loved your post on career change. You write so clearly about it',
