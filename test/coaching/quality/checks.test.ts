@@ -209,6 +209,8 @@ describe('the quality checks', () => {
     expect(greeting('Hi María de,\n\nHello.', ['María'])).not.toEqual([]);
     expect(greeting('Hi Dr. Khan,\n\nHello.', ['Dr. Khan', 'Aisha'])).toEqual([]);
     expect(greeting('Hi Aisha,\n\nHello.', ['Dr. Khan', 'Aisha'])).toEqual([]);
+    expect(greeting('Hi Aisha, I am moving into UX.', ['Dr. Khan', 'Aisha'])).toEqual([]);
+    expect(greeting('Hi Dr., I am moving into UX.', ['Dr. Khan', 'Aisha'])).not.toEqual([]);
     expect(signedBy('Hi Sam,\n\nThanks.\n\nBest wishes,\nlena.o', 'Lena Ortiz', 'lena.o')).not.toEqual([]);
     expect(signedBy('Hi Sam,\n\nThanks. I will let you know how it goes.', 'Lena Ortiz')).not.toEqual([]);
     expect(signedBy('Hi Sam,\n\nThanks.\n\nBest wishes,\nLena Ortiz', 'Lena Ortiz')).toEqual([]);

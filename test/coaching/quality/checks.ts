@@ -519,7 +519,8 @@ const TITLES = /^(?:dr|mr|mrs|ms|mx|prof|sir|dame|rev|jr|sr|ii|iii|iv|phd|md|jd)
 /** The first line greets by a name the person goes by: one of `allowed`, never "Hi Dr.," or a handle. */
 export function greeting(text: string, allowed: readonly string[]): Problem[] {
   const first = linesOf(text)[0] ?? '';
-  const found = /^(?:Hi|Hello|Dear|Hey)\s+(.+?),$/.exec(first);
+  // On its own line, or opening a one-line note ("Hi Jim, I'm…").
+  const found = /^(?:Hi|Hello|Dear|Hey)\s+(.+?),(?:\s|$)/.exec(first);
   if (!found) return [problem('greeting', first, 'no "Hi <name>," line')];
   const name = found[1] ?? '';
   const bare = name.split(/\s+/).every((w) => TITLES.test(w));

@@ -2,7 +2,14 @@
 // wording, the prep list, the thank-you, the ask to someone they were referred to, the update a month
 // later), read as its recipient reads it. A failure quotes the sentence at fault.
 import { describe, expect, it } from 'vitest';
-import { ASK_VARIANT_COUNT, draftAsk } from '../../../src/coaching/ask';
+import {
+  ASK_VARIANT_COUNT,
+  draftAsk,
+  draftConnectionNote,
+  draftFollowUp,
+  FOLLOW_UP_VARIANT_COUNT,
+  LINKEDIN_NOTE_CHAR_LIMIT,
+} from '../../../src/coaching/ask';
 import { checkAsk } from '../../../src/coaching/ask-checker';
 import { nudgeText } from '../../../src/coaching/nudge-text';
 import {
@@ -50,6 +57,8 @@ const OPEN: Record<string, readonly string[]> = {
   // What they said is left out for a generic line though it can be turned ("she tests every page…").
   'content-health/thank-you': ['refers-to'],
   'ds-retail/thank-you': ['refers-to'],
+  // Every persona: "back to the top of your inbox, as I know how quickly they fill up" (one inbox).
+  'follow-up#0': ['third-person'],
 };
 
 function active(problems: readonly Problem[], key: string): Problem[] {
@@ -246,6 +255,37 @@ describe.each(PERSONAS.map((p) => [p.id, p] as const))('%s', (_id, p) => {
           `${p.id}/thank-you`,
         ),
       ).map((d) => `#${i}: ${d}`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the follow-up a week later and the LinkedIn connection note read as well', () => {
+    const found: string[] = [];
+    for (let variant = 0; variant < FOLLOW_UP_VARIANT_COUNT; variant += 1) {
+      const text = draftFollowUp({
+        contact: p.contact,
+        minutes: p.minutes,
+        channel: 'email',
+        variant,
+        senderFirstName: p.student.realName,
+      });
+      const problems = [
+        ...readerProblems(text, contextFor(p, p.greetings, true)),
+        ...asksForMinutes(text, p.minutes),
+      ];
+      found.push(
+        ...describeProblems(active(problems, `follow-up#${variant}`)).map((d) => `#${variant}: ${d}`),
+      );
+    }
+    const note = draftConnectionNote({ contact: p.contact, about: p.student.about, minutes: p.minutes });
+    expect(note.length).toBeLessThanOrEqual(LINKEDIN_NOTE_CHAR_LIMIT);
+    const { signedBy: _signed, ...unsigned } = contextFor(p, p.greetings, false);
+    found.push(
+      ...describeProblems([
+        ...readerProblems(note, unsigned),
+        ...pronounOverturned(p.contact.why, note),
+        ...asksForMinutes(note, p.minutes),
+      ]).map((d) => `note: ${d}`),
     );
     expect(found).toEqual([]);
   });
