@@ -99,6 +99,8 @@ export interface MemberPrefs {
   targetGoal: number;
   weeklyConversationGoal: number;
   about: string | null;
+  /** The member's name as Slack shows it, when known: drafts are signed with it. */
+  name: string | null;
 }
 
 /** Everything one member has, for whole-picture computations (home, summaries, nudge planning). */

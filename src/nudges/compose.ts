@@ -5,6 +5,7 @@ import { draftFollowUp } from '../coaching/ask';
 import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
 import { dueNow } from '../coaching/pipeline';
 import { chooseQuestions } from '../coaching/questions';
+import { firstName } from '../coaching/text';
 import { draftCloseTheLoop, draftKeepInTouch, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
 import { formatLocal, weekBounds } from '../coaching/time';
 import type { ContactData, ConversationData, MemberSnapshot, NudgeKind } from '../coaching/types';
@@ -64,6 +65,9 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
   const contact = nudgeContact(ref, snapshot);
   const conversation = conversationOf(snapshot, ref.subjectId);
   const name = contact?.name ?? null;
+  // Drafts to someone the student has met are signed with their first name; the follow-up to someone
+  // who has not answered yet with the name they signed the ask with.
+  const signer = snapshot.prefs.name ? firstName(snapshot.prefs.name) || null : null;
 
   switch (ref.kind) {
     case 'thank_you': {
@@ -83,6 +87,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
             action: action ?? '',
             learned: conversation?.insights ?? conversation?.notes ?? null,
             suggestedNames: suggested,
+            senderName: signer,
           }),
         },
         primary: { kind: 'mark_thanks_sent', contactId: contact?.id ?? null },
@@ -118,6 +123,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
             minutes: ask?.minutes,
             channel: ask?.channel ?? 'linkedin',
             referredByName: referrer?.name ?? null,
+            senderFirstName: snapshot.prefs.name,
           }),
         },
         primary: { kind: 'follow_up' },
@@ -171,7 +177,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
         body: text.body,
         draft: {
           label: 'A short update',
-          text: draftCloseTheLoop({ contactName: name ?? 'there', action: action ?? '' }),
+          text: draftCloseTheLoop({ contactName: name ?? 'there', action: action ?? '', senderName: signer }),
         },
         primary: { kind: 'none' },
       };
@@ -190,6 +196,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
           text: draftKeepInTouch({
             contactName: name ?? 'there',
             lastAction: last?.action ?? null,
+            senderName: signer,
           }),
         },
         primary: { kind: 'none' },

@@ -64,6 +64,7 @@ export function emptySnapshot(): MemberSnapshot {
       targetGoal: 8,
       weeklyConversationGoal: 2,
       about: null,
+      name: null,
     },
     contacts: [],
     asks: [],

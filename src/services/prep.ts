@@ -15,7 +15,7 @@ import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { advanceStage, getContact } from '../store/contacts';
 import { createScheduledConversation } from '../store/conversations';
-import { ensureMember, updateMember } from '../store/members';
+import { ensureMember, rememberMemberName, updateMember } from '../store/members';
 import { applyOnce } from '../store/requests';
 import { minutesAskedFor } from './ask';
 import { progressOf } from './goals';
@@ -151,6 +151,11 @@ export async function knownTimezone(db: Db, scope: Scope): Promise<string | null
 /** Stores the timezone Slack reports for the member. */
 export async function rememberSlackTz(db: Db, scope: Scope, tz: string): Promise<void> {
   await updateMember(db, scope, { slackTz: tz });
+}
+
+/** Remembers the member's name as Slack shows it, for drafts signed without asking Slack again. */
+export async function rememberSlackName(db: Db, scope: Scope, name: string): Promise<void> {
+  await rememberMemberName(db, scope, name);
 }
 
 export interface ScheduleInput {

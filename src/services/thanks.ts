@@ -1,5 +1,7 @@
 // Thank-yous: the draft for a conversation, and recording that it was sent.
+
 import { lookUpPerson, type ThanksLookupProblem, type ThankYouCard, thankYouCard } from '../coaching/logging';
+import { firstName } from '../coaching/text';
 import { draftThankYou } from '../coaching/thanks';
 import type { ContactData, ConversationData } from '../coaching/types';
 import type { Scope } from '../core/scope';
@@ -30,7 +32,8 @@ export async function cardFor(
     allConversations: held,
     tz: toPrefs(member).tz,
     now,
-    senderName,
+    // Without a name from this request, the one Slack gave last time.
+    senderName: senderName ?? (member.slackName ? firstName(member.slackName) || null : null),
   });
 }
 

@@ -3,7 +3,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Scope } from '../core/scope';
 import { homeSnapshot } from '../services/home';
-import { knownTimezone, rememberSlackTz } from '../services/prep';
+import { knownTimezone, rememberSlackName, rememberSlackTz } from '../services/prep';
 import type { AppDeps, CoreDeps } from './deps';
 import { buildHomeView } from './views/home';
 
@@ -40,6 +40,8 @@ export async function learnTimezone(client: WebClient, deps: CoreDeps, scope: Sc
     const info = await client.users.info({ user: scope.userId });
     const tz = info.user?.tz;
     if (tz) await rememberSlackTz(deps.db, scope, tz);
+    const name = info.user?.profile?.real_name || info.user?.real_name || info.user?.profile?.display_name;
+    if (name?.trim()) await rememberSlackName(deps.db, scope, name.trim());
   } catch (error) {
     deps.log.warn(
       { team: scope.workspaceId, user: scope.userId, err: String(error) },

@@ -94,5 +94,6 @@ export function toPrefs(member: Member): MemberPrefs {
     targetGoal: member.targetGoal,
     weeklyConversationGoal: member.weeklyConversationGoal,
     about: member.about,
+    name: member.slackName,
   };
 }

@@ -68,3 +68,15 @@ export function parseWorkDays(value: string): number[] {
 export function parseKindsOff(value: string): NudgeKind[] {
   return value.split(',').filter((k): k is NudgeKind => (NUDGE_KINDS as readonly string[]).includes(k));
 }
+
+/** Stores the member's Slack name when it is new or changed (no write when it is the same). */
+export async function rememberMemberName(db: DbOrTx, scope: Scope, name: string): Promise<void> {
+  await db.member.updateMany({
+    where: {
+      workspaceId: scope.workspaceId,
+      slackUserId: scope.userId,
+      OR: [{ slackName: null }, { slackName: { not: name } }],
+    },
+    data: { slackName: name },
+  });
+}

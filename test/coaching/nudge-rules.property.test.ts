@@ -49,6 +49,7 @@ const prefsArb: fc.Arbitrary<MemberPrefs> = fc
     targetGoal: 8,
     weeklyConversationGoal: 2,
     about: null,
+    name: null,
   }));
 
 /** Offsets from now in hours, past and future. */

@@ -2,14 +2,17 @@
 // draft in the student's voice and signed, and the modal: edit it, press "Another version", and get
 // the edit back with "Back to my edit"; "Use this one" sends the edited text to the member's DM.
 import { describe, expect, it } from 'vitest';
+import type { RecordedCall } from '../../src/sandbox';
 import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
 import { ALICE } from '../support/fixtures';
 import { type Harness, useHarness } from '../support/harness';
+import { sweepAt } from '../support/nudges';
 import {
   blocksOf,
   dmTo,
   findElement,
   inputByLabel,
+  nudgeIdOf,
   openModal,
   submitModal,
   viewOf,
@@ -108,5 +111,35 @@ describe('the thank-you', () => {
     const chosen = await dmTo(h, ALICE.id);
     expect(visibleText(chosen.args)).toContain('Thank you so much for the chat on Tuesday.');
     expect(findElement(blocksOf(chosen), THANKS_ACTIONS.markSent)?.value).toBe(edit?.value);
+  });
+});
+
+describe('drafts made without asking Slack again', () => {
+  const h = useHarness({ start: START });
+
+  it('are signed with the name Slack gave the last time: /coach thanks and the thank-you nudge', async () => {
+    await logChat(h); // the log asked Slack for Alice's name once
+    await h.settle();
+    const member = await h.db.member.findFirst({ where: { slackUserId: ALICE.id } });
+    expect(member?.slackName).toBe('Alice Chen');
+
+    h.standIn.clearCalls();
+    const res = await h.driver.command(ALICE.id, 'thanks Aisha');
+    expect(res.status).toBe(200);
+    const answer = visibleText(res.json);
+    expect(answer).toMatch(/\n>?Best wishes,\n>?Alice\n/);
+    expect(h.standIn.callsTo('users.info')).toHaveLength(0);
+
+    // Sweeps an hour apart, as the scheduler would, until the thank-you nudge is out.
+    let nudge: RecordedCall | undefined;
+    for (let hour = 1; hour <= 30 && !nudge; hour++) {
+      h.standIn.clearCalls();
+      await sweepAt(h, new Date(Date.parse(START) + hour * 3_600_000));
+      nudge = h.standIn.callsTo('chat.postMessage').find((c) => nudgeIdOf(c));
+    }
+    if (!nudge) throw new Error('no thank-you nudge within 30 hours');
+    const draft = visibleText({ text: nudge.args.text, blocks: blocksOf(nudge) });
+    expect(draft).toContain('Hi Dr. Khan,');
+    expect(draft).toMatch(/\n>?Alice\b/);
   });
 });

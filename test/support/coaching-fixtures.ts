@@ -101,6 +101,7 @@ export function prefs(overrides: Partial<MemberPrefs> = {}): MemberPrefs {
     targetGoal: 8,
     weeklyConversationGoal: 2,
     about: 'moving from teaching to UX research',
+    name: null,
     ...overrides,
   };
 }

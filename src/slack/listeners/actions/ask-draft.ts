@@ -29,7 +29,7 @@ import {
 } from '../../views/ask';
 import type { StateValues } from '../../views/form';
 import { noticeModal } from '../../views/kit';
-import { clickedMessage, slackUserFacts } from './outreach-shared';
+import { clickedMessage, memberFacts } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 type SelectArgs = SlackActionMiddlewareArgs<BlockAction<StaticSelectAction>> & AllMiddlewareArgs;
@@ -69,7 +69,7 @@ export function askAnotherVersion(deps: AppDeps) {
     const where = clickedMessage(body);
     const shown = parseAnotherVersionValue(action.value);
     if (!where || !shown) return;
-    const { name } = await slackUserFacts(client, scope.userId, deps.log);
+    const { name } = await memberFacts(client, deps, scope);
     const result = await nextAskVersion(deps.db, scope, shown.askId, name, shown.variant);
     if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
     await updateDraftMessage(client, where, result.draft);

@@ -5,7 +5,7 @@ import { firstName } from '../../../coaching/text';
 import type { Scope } from '../../../core/scope';
 import type { Log } from '../../../log';
 import { type AskFormRequest, askForm } from '../../../services/ask';
-import { knownTimezone, prepSheet, rememberSlackTz } from '../../../services/prep';
+import { knownTimezone, prepSheet, rememberSlackName, rememberSlackTz } from '../../../services/prep';
 import type { AppDeps } from '../../deps';
 import { openModal, sendDm } from '../../surfaces';
 import { buildAskModal } from '../../views/ask';
@@ -32,11 +32,22 @@ export async function slackUserFacts(client: WebClient, userId: string, log: Log
   }
 }
 
+/** users.info for the member, remembering their name (drafts made later without Slack are signed with it). */
+export async function memberFacts(client: WebClient, deps: AppDeps, scope: Scope): Promise<SlackUserFacts> {
+  const facts = await slackUserFacts(client, scope.userId, deps.log);
+  if (facts.name) {
+    await rememberSlackName(deps.db, scope, facts.name).catch((error: unknown) =>
+      deps.log.warn({ user: scope.userId, err: String(error) }, 'could not remember the name'),
+    );
+  }
+  return facts;
+}
+
 /** The member's timezone; asks Slack (and remembers the answer) when neither they nor Slack told us yet. */
 export async function ensureTimezone(client: WebClient, deps: AppDeps, scope: Scope): Promise<string> {
   const known = await knownTimezone(deps.db, scope);
   if (known) return known;
-  const { tz } = await slackUserFacts(client, scope.userId, deps.log);
+  const { tz } = await memberFacts(client, deps, scope);
   if (!tz) return 'UTC';
   await rememberSlackTz(deps.db, scope, tz);
   return tz;
@@ -57,7 +68,7 @@ export async function openAskModal(
     async () => {
       const [form, facts] = await Promise.all([
         askForm(deps.db, scope, request),
-        slackUserFacts(client, scope.userId, deps.log),
+        memberFacts(client, deps, scope),
       ]);
       if (facts.tz && !(await knownTimezone(deps.db, scope))) await rememberSlackTz(deps.db, scope, facts.tz);
       return buildAskModal({ ...form, senderFirstName: facts.name });

@@ -2,8 +2,10 @@
 // wording and keeps the member's edit (so "Back to my edit" brings it back); "Use this one" DMs the
 // thank-you as they left it, with its "Mark thank-you sent" button. Ids from the client (the button's
 // conversation id, the modal's private_metadata) are looked up in the member's own scope.
+
 import type { AllMiddlewareArgs, BlockAction, ButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { squish } from '../../../coaching/text';
+import type { Scope } from '../../../core/scope';
 import { thankYouVersion } from '../../../services/thanks';
 import type { AppDeps } from '../../deps';
 import { memberScope } from '../../pipeline/middleware';
@@ -19,7 +21,7 @@ import {
 } from '../../views/thanks';
 import type { SubmitArgs } from '../views/submission';
 import { onValidSubmission } from '../views/submission';
-import { slackUserFacts } from './outreach-shared';
+import { memberFacts } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -27,12 +29,8 @@ const TITLE = 'Your thank-you';
 const NOT_FOUND = "I couldn't find that conversation any more. `/coach thanks` shows the latest.";
 
 /** The name the student signs with, from Slack. */
-async function senderName(
-  deps: AppDeps,
-  client: ButtonArgs['client'],
-  userId: string,
-): Promise<string | null> {
-  return (await slackUserFacts(client, userId, deps.log)).firstName;
+async function senderName(deps: AppDeps, client: ButtonArgs['client'], scope: Scope): Promise<string | null> {
+  return (await memberFacts(client, deps, scope)).firstName;
 }
 
 export function editThankYouClick(deps: AppDeps) {
@@ -45,7 +43,7 @@ export function editThankYouClick(deps: AppDeps) {
       body.trigger_id,
       TITLE,
       async () => {
-        const sender = conversationId ? await senderName(deps, client, scope.userId) : null;
+        const sender = conversationId ? await senderName(deps, client, scope) : null;
         const found = conversationId
           ? await thankYouVersion(deps.db, scope, conversationId, 0, sender, deps.clock.now())
           : null;
@@ -77,7 +75,7 @@ export function anotherThankYouClick(deps: AppDeps) {
     const view = body.view;
     const state = readThankYouModalState(view?.private_metadata);
     if (!view || !state) return;
-    const sender = await senderName(deps, client, scope.userId);
+    const sender = await senderName(deps, client, scope);
     const now = deps.clock.now();
     const shown = await thankYouVersion(deps.db, scope, state.conversationId, state.variant, sender, now);
     const next = await thankYouVersion(deps.db, scope, state.conversationId, state.variant + 1, sender, now);
@@ -103,7 +101,7 @@ export function restoreThankYouClick(deps: AppDeps) {
     const view = body.view;
     const state = readThankYouModalState(view?.private_metadata);
     if (!view || !state?.kept) return;
-    const sender = await senderName(deps, client, scope.userId);
+    const sender = await senderName(deps, client, scope);
     const shown = await thankYouVersion(
       deps.db,
       scope,
