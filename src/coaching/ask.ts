@@ -88,7 +88,7 @@ export function draftFollowUp(input: FollowUpInput): string {
 
   const paragraphs: Record<number, string[]> = {
     0: [
-      `I'm bringing my note from last week back to the top of your ${where}, as I know how quickly they fill up. I'd still love to hear about ${work}${suggested}, if you have ${minutes} minutes whenever suits you.`,
+      `I'm bringing my note from last week back to the top of your ${where}, as I know how quickly ${where === 'inbox' ? 'an inbox fills' : 'messages pile'} up. I'd still love to hear about ${work}${suggested}, if you have ${minutes} minutes whenever suits you.`,
       "If the timing isn't right, no problem at all. Thank you either way.",
     ],
     1: [

@@ -57,8 +57,6 @@ const OPEN: Record<string, readonly string[]> = {
   // What they said is left out for a generic line though it can be turned ("she tests every page…").
   'content-health/thank-you': ['refers-to'],
   'ds-retail/thank-you': ['refers-to'],
-  // Every persona: "back to the top of your inbox, as I know how quickly they fill up" (one inbox).
-  'follow-up#0': ['third-person'],
 };
 
 function active(problems: readonly Problem[], key: string): Problem[] {
