@@ -132,6 +132,17 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
   }
   // "she worked with him at Google": two people, and no telling which one is the reader.
   if (families.size > 1) return null;
+  // "explaining new rules and how to apply them": a they after a plural noun may mean that noun.
+  if (families.has('they')) {
+    for (const sentence of sentences) {
+      let plural = false;
+      for (const term of sentence.terms) {
+        const tags = new Set(term.tags);
+        if (PRONOUN_FAMILIES[pronounWord(term.text)] === 'they' && plural) return null;
+        if (tags.has('Plural') && tags.has('Noun') && !tags.has('Pronoun')) plural = true;
+      }
+    }
+  }
 
   const out: string[] = [];
   let firstKind: ReaderTextKind | null = null;

@@ -63,6 +63,18 @@ describe('toReader', () => {
     expect(toReader('She thanked her manager', priya)).toBe('you thanked your manager');
   });
 
+  it('leaves a note out when a they could mean a plural noun before it', () => {
+    expect(
+      toReader('Spends her days reading new rules and explaining them to product teams', priya),
+    ).toBeNull();
+    expect(
+      toReader('They prefer a chart stakeholders understand over a model they do not', priya),
+    ).toBeNull();
+    expect(toReader('They moved from teaching to UX and they love it', priya)).toBe(
+      'you moved from teaching to UX and you love it',
+    );
+  });
+
   it('turns each sentence of a longer note', () => {
     expect(toReader('I loved her post on career change. She writes so clearly about it.', priya)).toBe(
       'I loved your post on career change. You write so clearly about it',
