@@ -384,6 +384,11 @@ function turnSentence(terms: Term[]): ReaderText | null {
     } else if (term.tags.has('Noun') && !term.tags.has('Pronoun') && next?.tags.has('Verb')) {
       // "your team builds…": the team is the subject now.
       if (!term.tags.has('Gerund') && !readerSubject) clauseIsReader = false;
+      // "…only when a model goes wrong": a noun after a determiner is the next verb's subject.
+      if (!term.tags.has('Gerund') && terms[i - 1]?.tags.has('Determiner')) {
+        readerSubject = false;
+        clauseIsReader = false;
+      }
     }
     const text =
       replaced === null ? term.text : matchCase(term.text, replaced) + trailingPunctuation(term.text);

@@ -75,6 +75,12 @@ describe('toReader', () => {
     );
   });
 
+  it("keeps another subject's verb as it is", () => {
+    expect(toReader('She checks the numbers only when a model goes wrong', priya)).toBe(
+      'you check the numbers only when a model goes wrong',
+    );
+  });
+
   it('turns each sentence of a longer note', () => {
     expect(toReader('I loved her post on career change. She writes so clearly about it.', priya)).toBe(
       'I loved your post on career change. You write so clearly about it',

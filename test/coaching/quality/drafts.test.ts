@@ -48,8 +48,6 @@ const SIGNED_CHANNELS: AskChannel[] = ['email', 'linkedin'];
  * as its text is fixed.
  */
 const OPEN: Record<string, readonly string[]> = {
-  // "…only when a model go wrong": the verb of another subject turned to agree with "you".
-  'audit-to-data/thank-you': ['noun-agreement'],
   // What they said is left out for a generic line though it can be turned ("she tests every page…").
   'content-health/thank-you': ['refers-to'],
   'ds-retail/thank-you': ['refers-to'],
