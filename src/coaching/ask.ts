@@ -298,6 +298,13 @@ function roleFamily(role: string | null): string {
   if (/\bresearch/.test(r)) return 'research';
   if (/\b(?:design|ux|ui)\b/.test(r)) return 'design';
   if (/\b(?:engineer|developer|sre|devops|programmer)\b/.test(r)) return 'engineering';
+  // Product, program, project, account and similar managers run work, not necessarily people.
+  if (
+    /\b(?:product|program|programme|project|account|community|content|marketing|success|case)\s+manager\b/.test(
+      r,
+    )
+  )
+    return 'other';
   if (/\b(?:lead|head|manager|director|vp|chief)\b/.test(r)) return 'lead';
   return 'other';
 }

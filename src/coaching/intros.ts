@@ -259,7 +259,8 @@ export function introAcceptedText(input: {
   const list = input.alreadyOnList
     ? `${first} was already on your list, so I've kept that record.`
     : `I've added ${first} to your list as your classmate's suggestion.`;
-  return `:handshake: Good news: your classmate ${input.classmate} can introduce you to ${who}. ${list}`;
+  // "ACME Corp." ends the sentence itself: no second full stop.
+  return `:handshake: Good news: your classmate ${input.classmate} can introduce you to ${who}${/[.!?]$/.test(who) ? '' : '.'} ${list}`;
 }
 
 /** The one kind no for a request nobody could help with. */

@@ -69,7 +69,7 @@ describe.each(DATABASE_KINDS)('after-conversation services on $kind', ({ create 
       expect(summary.contactStage).toBe('met');
       expect(summary.card.heldAt).toEqual(NOW);
       expect(summary.card.deadline).toEqual(new Date(NOW.getTime() + 24 * HOUR));
-      expect(summary.card.draft).toContain('Rewrite my case study');
+      expect(summary.card.draft).toContain('rewrite my case study');
       expect(summary.card.draft).toContain('portfolios matter more than certificates');
       expect(summary.card.draft).toContain('Sam Lee');
       // The person themselves in "who else" is not a referral.
