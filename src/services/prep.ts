@@ -15,7 +15,7 @@ import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
 import { advanceStage, getContact } from '../store/contacts';
 import { createScheduledConversation } from '../store/conversations';
-import { ensureMember, rememberMemberName, updateMember } from '../store/members';
+import { ensureMember, findMember, rememberMemberName, updateMember } from '../store/members';
 import { applyOnce } from '../store/requests';
 import { minutesAskedFor } from './ask';
 import { progressOf } from './goals';
@@ -151,6 +151,12 @@ export async function knownTimezone(db: Db, scope: Scope): Promise<string | null
 /** Stores the timezone Slack reports for the member. */
 export async function rememberSlackTz(db: Db, scope: Scope, tz: string): Promise<void> {
   await updateMember(db, scope, { slackTz: tz });
+}
+
+/** The member's name as Slack last gave it, if it did. */
+export async function knownSlackName(db: Db, scope: Scope): Promise<string | null> {
+  const member = await findMember(db, scope);
+  return member?.slackName ?? null;
 }
 
 /** Remembers the member's name as Slack shows it, for drafts signed without asking Slack again. */

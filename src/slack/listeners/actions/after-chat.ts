@@ -26,7 +26,7 @@ import {
 import { openLogModal } from '../views/log';
 import { openPeople, personMenuChoice } from './after-chat-people';
 import { answer, replaceSource, sourceBlocks } from './after-chat-reply';
-import { memberFacts } from './outreach-shared';
+import { signerFirstName } from './outreach-shared';
 import { anotherThankYouClick, editThankYouClick, restoreThankYouClick } from './thanks-modal';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -56,7 +56,7 @@ export function openThanksClick(deps: AppDeps) {
     await ack();
     const scope = memberScope(context);
     const now = deps.clock.now();
-    const { firstName: sender } = await memberFacts(client, deps, scope);
+    const sender = await signerFirstName(client, deps, scope);
     const found = await thankYouFor(deps.db, scope, { contactId: action.value || null }, now, sender);
     await answer(
       { body, client, respond },

@@ -5,7 +5,13 @@ import { firstName } from '../../../coaching/text';
 import type { Scope } from '../../../core/scope';
 import type { Log } from '../../../log';
 import { type AskFormRequest, askForm } from '../../../services/ask';
-import { knownTimezone, prepSheet, rememberSlackName, rememberSlackTz } from '../../../services/prep';
+import {
+  knownSlackName,
+  knownTimezone,
+  prepSheet,
+  rememberSlackName,
+  rememberSlackTz,
+} from '../../../services/prep';
 import type { AppDeps } from '../../deps';
 import { openModal, sendDm } from '../../surfaces';
 import { buildAskModal } from '../../views/ask';
@@ -41,6 +47,20 @@ export async function memberFacts(client: WebClient, deps: AppDeps, scope: Scope
     );
   }
   return facts;
+}
+
+/**
+ * The first name a draft is signed with: the one Slack gave last time, or (the first time) asked of
+ * Slack now. Never a handle.
+ */
+export async function signerFirstName(
+  client: WebClient,
+  deps: AppDeps,
+  scope: Scope,
+): Promise<string | null> {
+  const known = await knownSlackName(deps.db, scope);
+  if (known) return firstName(known) || null;
+  return (await memberFacts(client, deps, scope)).firstName;
 }
 
 /** The member's timezone; asks Slack (and remembers the answer) when neither they nor Slack told us yet. */

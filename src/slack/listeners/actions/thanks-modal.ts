@@ -21,7 +21,7 @@ import {
 } from '../../views/thanks';
 import type { SubmitArgs } from '../views/submission';
 import { onValidSubmission } from '../views/submission';
-import { memberFacts } from './outreach-shared';
+import { signerFirstName } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -30,7 +30,7 @@ const NOT_FOUND = "I couldn't find that conversation any more. `/coach thanks` s
 
 /** The name the student signs with, from Slack. */
 async function senderName(deps: AppDeps, client: ButtonArgs['client'], scope: Scope): Promise<string | null> {
-  return (await memberFacts(client, deps, scope)).firstName;
+  return signerFirstName(client, deps, scope);
 }
 
 export function editThankYouClick(deps: AppDeps) {
