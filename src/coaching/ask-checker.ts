@@ -131,6 +131,7 @@ const JOB_ASK_PATTERNS: RegExp[] = [
   /\b(?:positions?|roles?|jobs?|internships?|openings?)\s+(?:open\s+|available\s+)?(?:on|in|at)\s+your\s+(?:team|company|org|organi[sz]ation|department|firm|group)\b/,
   /\b(?:job|internship|career|employment)\s+(?:openings?|opportunit(?:y|ies)|vacanc(?:y|ies))\b/,
   /\bopportunit(?:y|ies)\s+(?:on|at|in|with)\s+your\s+(?:team|company|org|firm|group)\b/,
+  /\b(?:a|any|an)\s+(?:[\w-]+\s+)?(?:roles?|positions?|jobs?|places?|spots?|openings?|seats?)\s+for\s+(?:me|someone like me)\b/,
   /\bhire\s+me\b/,
   /\b(?:consider|keep)\s+me\s+(?:in\s+mind\s+)?for\b/,
   /\bkeep\s+me\s+in\s+mind\b/,
@@ -152,7 +153,7 @@ const JOB_ASK_PATTERNS: RegExp[] = [
 ];
 
 const HIRING_VERB =
-  /\b(are|is|'re|'s)\s+((?:[\w'-]+\s+){0,3}?)(?:currently\s+|still\s+|actively\s+)?hiring\b(?=\s*(?:[?!.,;:)]|$)|\s+(?:for|right now|now|at the moment|currently|soon|again|any|more|new|junior|juniors|entry|interns?|people|someone|anyone|designers?|engineers?|developers?|analysts?|researchers?|at|in)\b)/g;
+  /\b(are|is|'re|'s)\s+((?:[\w'-]+\s+){0,3}?)(?:currently\s+|still\s+|actively\s+)?hiring\b(?=\s*(?:[?!.,;:)]|$)|\s+(?:for|right now|now|at the moment|currently|soon|again|any|more|new|junior|juniors|entry|interns?|people|someone|anyone|designers?|engineers?|developers?|analysts?|researchers?|at|in|on)\b)/g;
 
 /** The phrase that asks for a job, opening or referral, or null when there is none. */
 export function findJobAsk(text: string): string | null {

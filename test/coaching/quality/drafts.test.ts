@@ -409,8 +409,9 @@ describe('the checker agrees with a careful reader', () => {
       'Could you refer me for a role on your team?',
       'Is Khan Academy hiring researchers?',
       'Do you have any openings?',
-      // Open (reported): "Are you hiring on your team?" and "Is there a role for me on your team?"
-      // pass the checker today.
+      'Are you hiring on your team?',
+      'Is there a role for me on your team?',
+      'Would there be a junior spot for someone like me?',
     ];
     for (const job of jobAsks) {
       expect(
