@@ -52,6 +52,9 @@ export function nextStep(
   switch (contact.stage) {
     case 'archived':
       return { label: 'Archived', action: 'none' };
+    case 'declined':
+      // A no for now is not a no forever; nothing is asked of the member.
+      return { label: `${first} said no for now; nothing to do`, action: 'none' };
     case 'target':
       return asks.some((a) => !a.sentAt)
         ? { label: 'Send the ask you drafted', action: 'ask' }

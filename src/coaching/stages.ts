@@ -7,6 +7,7 @@ const STAGE_LABELS: Record<Stage, string> = {
   scheduled: 'Chat booked',
   met: 'Met',
   thanked: 'Thanked',
+  declined: 'Said no for now',
   archived: 'Archived',
 };
 
@@ -16,6 +17,7 @@ const STAGE_EMOJI: Record<Stage, string> = {
   scheduled: '📅',
   met: '☕',
   thanked: '🙏',
+  declined: '🌱',
   archived: '🗄️',
 };
 

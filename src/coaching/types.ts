@@ -1,7 +1,7 @@
 // Plain data the coaching logic works on. The store maps database rows to these shapes; nothing in
 // src/coaching imports Slack or Prisma.
 
-export const STAGES = ['target', 'asked', 'scheduled', 'met', 'thanked', 'archived'] as const;
+export const STAGES = ['target', 'asked', 'scheduled', 'met', 'thanked', 'declined', 'archived'] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const ASK_CHANNELS = ['linkedin', 'email', 'slack', 'other'] as const;

@@ -28,6 +28,8 @@ export interface WorkspaceDeletedCounts {
   memberships: number;
   intros: number;
   cohortPosts: number;
+  skillMentions: number;
+  suggestions: number;
   handledRequests: number;
 }
 
@@ -63,7 +65,13 @@ export function deleteWorkspaceData(db: Db, workspaceId: string): Promise<Worksp
         where: { OR: [{ workspaceId }, { member: { workspaceId } }] },
       });
       const keywords = await tx.keyword.deleteMany({ where: own });
+      const skillMentions = await tx.skillMention.deleteMany({
+        where: { OR: [{ workspaceId }, { skill: own }, { conversation: own }] },
+      });
       const skills = await tx.skill.deleteMany({ where: own });
+      const suggestions = await tx.contactSuggestion.deleteMany({
+        where: { OR: [{ workspaceId }, { contact: own }, { suggestedBy: own }] },
+      });
       const asks = await tx.ask.deleteMany({
         where: { OR: [{ workspaceId }, { owner: { workspaceId } }, { contact: { workspaceId } }] },
       });
@@ -92,6 +100,8 @@ export function deleteWorkspaceData(db: Db, workspaceId: string): Promise<Worksp
         memberships: memberships.count,
         intros: intros.count,
         cohortPosts: cohortPosts.count,
+        skillMentions: skillMentions.count,
+        suggestions: suggestions.count,
         handledRequests: handledRequests.count,
       };
     },
@@ -139,7 +149,11 @@ async function deleteMemberRows(tx: Tx, workspaceId: string, memberId: string): 
   // Intro requests they made or were asked for; their cohort's own rows (posts) stay.
   await tx.introRequest.deleteMany({ where: { OR: [{ requesterId: memberId }, { classmateId: memberId }] } });
   const keywords = await tx.keyword.deleteMany({ where: owned });
+  await tx.skillMention.deleteMany({ where: { OR: [owned, { skill: owned }, { conversation: owned }] } });
   const skills = await tx.skill.deleteMany({ where: owned });
+  await tx.contactSuggestion.deleteMany({
+    where: { OR: [owned, { contact: owned }, { suggestedBy: owned }] },
+  });
   const asks = await tx.ask.deleteMany({ where: { OR: [owned, { contact: owned }] } });
   const conversations = await tx.conversation.deleteMany({ where: { OR: [owned, { contact: owned }] } });
   // Links to the member's contacts (from their own list) are cleared so the order of deletion never matters.

@@ -93,6 +93,8 @@ for (const { kind, create } of DATABASE_KINDS) {
         memberships: 2,
         intros: 2,
         cohortPosts: 1,
+        skillMentions: 2,
+        suggestions: 2,
         handledRequests: 4, // each member's logged chat and event
       });
       // Again: nothing left to delete, and no error.

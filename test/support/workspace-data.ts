@@ -64,6 +64,29 @@ export async function seedWorkspace(
     );
     if (!logged.ok) throw new Error(`seedWorkspace: ${logged.problem}`);
     const member = await ensureMember(db, scope);
+    // Referral history and the development plan (rows the log itself may not make yet).
+    const [rosa, imani] = await Promise.all([
+      db.contact.findFirstOrThrow({ where: { ownerId: member.id, name: `Rosa Delgado ${i}` } }),
+      db.contact.findFirstOrThrow({ where: { ownerId: member.id, name: `Imani Brooks ${i}` } }),
+    ]);
+    await db.contactSuggestion.upsert({
+      where: { contactId_suggestedById: { contactId: imani.id, suggestedById: rosa.id } },
+      create: { workspaceId, ownerId: member.id, contactId: imani.id, suggestedById: rosa.id },
+      update: {},
+    });
+    const skill = await db.skill.findFirstOrThrow({ where: { ownerId: member.id } });
+    await db.skillMention.upsert({
+      where: {
+        skillId_conversationId: { skillId: skill.id, conversationId: logged.summary.card.conversationId },
+      },
+      create: {
+        workspaceId,
+        ownerId: member.id,
+        skillId: skill.id,
+        conversationId: logged.summary.card.conversationId,
+      },
+      update: {},
+    });
     await db.nudge.create({
       data: {
         workspaceId,
