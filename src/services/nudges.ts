@@ -24,7 +24,8 @@ export type NudgeClickOutcome =
   | { kind: 'snoozed'; until: Date; untilLabel: string }
   | { kind: 'stopped'; nudgeKind: NudgeKind }
   | { kind: 'thanks_sent' }
-  | { kind: 'got_reply' }
+  /** The contact replied: the next step is booking the chat (or noting a no for now). */
+  | { kind: 'got_reply'; contactId: string | null; name: string | null }
   | { kind: 'followed_up'; name: string | null }
   /** A second click on a nudge handled already: its current state, and nothing changed. */
   | { kind: 'already_done'; atLabel: string }
@@ -147,7 +148,9 @@ export function markThanksSentFromNudge(db: Db, scope: Scope, nudgeId: string, n
 export function markReplyFromNudge(db: Db, scope: Scope, nudgeId: string, now: Date) {
   return answerNudge(db, scope, nudgeId, 'follow_up', now, async ({ member }, askId) => {
     await recordAskReplied(db, member, askId, now);
-    return { kind: 'got_reply' };
+    const ask = await getAsk(db, member, askId);
+    const contact = ask ? await getContact(db, member, ask.contactId) : null;
+    return { kind: 'got_reply', contactId: contact?.id ?? null, name: contact?.name ?? null };
   });
 }
 

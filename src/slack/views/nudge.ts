@@ -6,6 +6,7 @@ import type { NudgeClickOutcome } from '../../services/nudges';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { actions, button, clip, context, esc, LIMITS, option, quote, section, staticSelect } from './kit';
+import { isReplyBlock, replyNextStepBlocks } from './reply';
 
 export const NUDGE_ACTIONS_BLOCK_ID = 'nudge_actions';
 export const NUDGE_OUTCOME_BLOCK_ID = 'nudge_outcome';
@@ -109,7 +110,7 @@ export function outcomeText(outcome: NudgeOutcome): string {
     case 'thanks_sent':
       return 'Thank-you marked sent ✓ Nicely done.';
     case 'got_reply':
-      return 'They replied — great. No follow-up needed.';
+      return `${outcome.name ? `${esc(outcome.name)} replied` : 'They replied'} — lovely, no follow-up needed. Next: book the chat, or note a no for now.`;
     case 'followed_up':
       return `Follow-up marked sent ✓ That’s the one polite follow-up${outcome.name ? ` to ${esc(outcome.name)}` : ''}; I won’t nudge about it again.`;
     case 'already_done':
@@ -140,7 +141,16 @@ export function buildNudgeOutcomeMessage(original: OriginalMessage, outcome: Nud
   const result = outcomeText(outcome);
   const note = { ...context(result), block_id: NUDGE_OUTCOME_BLOCK_ID };
   const text = original.text ? `${original.text} — ${result}` : result;
-  return { text: clip(text, 3000), blocks: [...kept.slice(0, LIMITS.messageBlocks - 1), note] };
+  // A reply's next step (book the chat, or a no for now) goes under the note.
+  const next =
+    outcome.kind === 'got_reply' && outcome.contactId
+      ? replyNextStepBlocks({ id: outcome.contactId, name: outcome.name ?? '' })
+      : [];
+  const body = kept.filter((b) => !isReplyBlock(b));
+  return {
+    text: clip(text, 3000),
+    blocks: [...body.slice(0, LIMITS.messageBlocks - 1 - next.length), note, ...next],
+  };
 }
 
 /** An ephemeral refusal for a click on someone else's nudge. */
