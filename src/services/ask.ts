@@ -5,10 +5,26 @@ import { DEFAULT_ASK_MINUTES, draftAsk, formatAskDraft } from '../coaching/ask';
 import { type AskCheck, checkAsk, findJobAsk } from '../coaching/ask-checker';
 import { nameKey } from '../coaching/names';
 import type { AskChannel, AskData, ContactData } from '../coaching/types';
+import { canUndo, undoUntil } from '../coaching/undo';
 import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
-import { createAsk, getAsk, latestAskFor, markAskSent, updateUnsentAsk } from '../store/asks';
-import { advanceStage, createContact, getContact, listContacts, updateContact } from '../store/contacts';
+import {
+  createAsk,
+  getAsk,
+  latestAskFor,
+  markAskSent,
+  recordAskReplied,
+  unmarkAskSent,
+  updateUnsentAsk,
+} from '../store/asks';
+import {
+  advanceStage,
+  createContact,
+  getContact,
+  listContacts,
+  unadvanceAsked,
+  updateContact,
+} from '../store/contacts';
 import { toPrefs } from '../store/mappers';
 import { ensureMember, type Member, updateMember } from '../store/members';
 import { applyOnce } from '../store/requests';
@@ -82,6 +98,10 @@ export interface AskDraftView {
   tz: string;
   /** Set when the "About you" line asked for a job, so it was left out and not kept for next time. */
   aboutNotSaved?: boolean;
+  /** Until when "Mark as sent" can still be taken back (set right after marking it). */
+  undoUntil?: Date | null;
+  /** Set when the draft was just put back to unsent (Undo). */
+  unsent?: boolean;
 }
 
 export interface NewAskInput {
@@ -226,7 +246,66 @@ export async function markAskAsSent(db: Db, scope: Scope, askId: string, now: Da
   const first = await markAskSent(db, member, ask.id, now);
   if (first) await advanceStage(db, member, ask.contactId, 'asked', now);
   const view = await askForEditing(db, scope, ask.id);
-  return view ? { ok: true, draft: view, alreadySent: !first } : { ok: false, problem: 'not_found' };
+  return view
+    ? { ok: true, draft: { ...view, undoUntil: undoWindow(view.ask, now) }, alreadySent: !first }
+    : { ok: false, problem: 'not_found' };
+}
+
+/** Until when marking `ask` sent can be undone at `now`; null once a reply or follow-up came, or later. */
+function undoWindow(ask: AskData, now: Date): Date | null {
+  if (!ask.sentAt || ask.repliedAt || ask.followedUpAt || !canUndo(ask.sentAt, now)) return null;
+  return undoUntil(ask.sentAt);
+}
+
+export type UndoSentResult =
+  | { ok: true; draft: AskDraftView }
+  | { ok: false; problem: 'not_found' }
+  /** Not marked sent (undone already), too late, or a reply or follow-up came since: as it is now. */
+  | { ok: false; problem: 'not_sent' | 'too_late' | 'moved_on'; draft: AskDraftView };
+
+/**
+ * Undo on "Mark as sent": within the window, and only for the member's own ask, the ask is a draft
+ * again and the person goes back to "to reach out to" when marking it is what moved them.
+ */
+export async function undoAskSent(db: Db, scope: Scope, askId: string, now: Date): Promise<UndoSentResult> {
+  const member = await ensureMember(db, scope);
+  const ask = await getAsk(db, member, askId);
+  const contact = ask ? await getContact(db, member, ask.contactId) : null;
+  if (!ask || !contact) return { ok: false, problem: 'not_found' };
+  const asIs = (problem: 'not_sent' | 'too_late' | 'moved_on'): UndoSentResult => ({
+    ok: false,
+    problem,
+    draft: { ...viewOf(member, ask, contact), undoUntil: undoWindow(ask, now) },
+  });
+  const sentAt = ask.sentAt;
+  if (!sentAt) return asIs('not_sent');
+  if (ask.repliedAt || ask.followedUpAt) return asIs('moved_on');
+  if (!canUndo(sentAt, now)) return asIs('too_late');
+  const undone = await applyOnce(db, null, async (tx) => {
+    if (!(await unmarkAskSent(tx, member, ask.id, sentAt))) return false;
+    await unadvanceAsked(tx, member, ask.contactId, sentAt, now);
+    return true;
+  });
+  const view = await askForEditing(db, scope, ask.id);
+  if (!view) return { ok: false, problem: 'not_found' };
+  if (!undone) return { ok: false, problem: 'not_sent', draft: view };
+  return { ok: true, draft: { ...view, unsent: true } };
+}
+
+export type ReplyResult =
+  | { ok: true; draft: AskDraftView; firstReply: boolean }
+  | { ok: false; problem: 'not_found' | 'not_sent' };
+
+/** "Got a reply" on the ask's own DM: the first reply counts; no follow-up is needed any more. */
+export async function recordReply(db: Db, scope: Scope, askId: string, now: Date): Promise<ReplyResult> {
+  const member = await ensureMember(db, scope);
+  const ask = await getAsk(db, member, askId);
+  const contact = ask ? await getContact(db, member, ask.contactId) : null;
+  if (!ask || !contact) return { ok: false, problem: 'not_found' };
+  if (!ask.sentAt) return { ok: false, problem: 'not_sent' };
+  const firstReply = await recordAskReplied(db, member, ask.id, now);
+  const draft = await askForEditing(db, scope, ask.id);
+  return draft ? { ok: true, draft, firstReply } : { ok: false, problem: 'not_found' };
 }
 
 /** Minutes to suggest when booking: what the latest ask asked for, else 20. */

@@ -99,3 +99,22 @@ export async function latestAskFor(db: DbOrTx, member: Member, contactId: string
   });
   return row ? toAsk(row) : null;
 }
+
+/**
+ * Takes back "Mark as sent" (Undo): only the member's ask, only the moment it was marked (`sentAt`),
+ * and only while nothing came after it (no reply, no follow-up). False when any of that changed.
+ */
+export async function unmarkAskSent(db: DbOrTx, member: Member, id: string, sentAt: Date): Promise<boolean> {
+  const result = await db.ask.updateMany({
+    where: {
+      id,
+      workspaceId: member.workspaceId,
+      ownerId: member.id,
+      sentAt,
+      repliedAt: null,
+      followedUpAt: null,
+    },
+    data: { sentAt: null },
+  });
+  return result.count === 1;
+}

@@ -1,6 +1,6 @@
 // Contacts: the people a member wants to learn from. Every query is scoped by workspace and owner.
 import { nameKey } from '../coaching/names';
-import type { ContactData, Stage } from '../coaching/types';
+import { type ContactData, STAGES, type Stage } from '../coaching/types';
 import type { Member } from '../db/generated/sqlite/client';
 import { toContact } from './mappers';
 import type { DbOrTx } from './tx';
@@ -112,4 +112,82 @@ export function countContacts(db: DbOrTx, member: Member): Promise<number> {
   return db.contact.count({
     where: { workspaceId: member.workspaceId, ownerId: member.id, stage: { not: 'archived' } },
   });
+}
+
+/** Stages a person can be set aside to; the stage they were at is kept in `archivedFromStage`. */
+export type AsideStage = Extract<Stage, 'archived' | 'declined'>;
+
+/**
+ * Sets one of the member's contacts aside (archived, or said no for now), remembering the stage they
+ * were at so Undo and Restore can put them back. Null when the id is not theirs or they are there
+ * already (or moved meanwhile).
+ */
+export async function setContactAside(
+  db: DbOrTx,
+  member: Member,
+  id: string,
+  stage: AsideStage,
+  now: Date,
+): Promise<{ contact: ContactData; from: Stage } | null> {
+  const current = await getContact(db, member, id);
+  if (!current || current.stage === stage || current.stage === 'archived') return null;
+  const result = await db.contact.updateMany({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id, stage: current.stage },
+    data: { stage, stageAt: now, archivedFromStage: current.stage },
+  });
+  const contact = result.count === 1 ? await getContact(db, member, id) : null;
+  return contact ? { contact, from: current.stage } : null;
+}
+
+/** A contact set aside, with the stage they came from (null for rows archived before it was kept). */
+export async function asideContact(
+  db: DbOrTx,
+  member: Member,
+  id: string,
+): Promise<{ contact: ContactData; fromStage: Stage | null } | null> {
+  const row = await db.contact.findFirst({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id },
+  });
+  if (!row) return null;
+  const from = STAGES.find((s) => s === row.archivedFromStage) ?? null;
+  return { contact: toContact(row), fromStage: from };
+}
+
+/**
+ * Puts a contact set aside back at `to` (Undo, Restore). Only while they are still where `aside`
+ * left them (same stage, same moment), so a stale click changes nothing. Null otherwise.
+ */
+export async function putContactBack(
+  db: DbOrTx,
+  member: Member,
+  aside: ContactData,
+  to: Stage,
+  now: Date,
+): Promise<ContactData | null> {
+  const result = await db.contact.updateMany({
+    where: {
+      id: aside.id,
+      workspaceId: member.workspaceId,
+      ownerId: member.id,
+      stage: aside.stage,
+      stageAt: aside.stageAt,
+    },
+    data: { stage: to, stageAt: now, archivedFromStage: null },
+  });
+  return result.count === 1 ? getContact(db, member, aside.id) : null;
+}
+
+/** Undoing "Mark as sent": back to "to reach out to", if marking it is what moved them to "asked". */
+export async function unadvanceAsked(
+  db: DbOrTx,
+  member: Member,
+  id: string,
+  movedAt: Date,
+  now: Date,
+): Promise<boolean> {
+  const result = await db.contact.updateMany({
+    where: { id, workspaceId: member.workspaceId, ownerId: member.id, stage: 'asked', stageAt: movedAt },
+    data: { stage: 'target', stageAt: now },
+  });
+  return result.count === 1;
 }

@@ -413,7 +413,9 @@ describe('after the conversation', () => {
     const redraw = await h.standIn.waitForCall('response_url');
     expect(redraw.args).toMatchObject({ replace_original: true });
     expect(visibleText(redraw.args)).toContain('Sam Lee');
-    expect(everyString(redraw.args)).not.toContain('Priya Patel');
+    // Priya leaves the list; only the line saying so (with its Undo) names her.
+    expect(visibleText(redraw.args)).toContain('Archived *Priya Patel*');
+    expect(blocksOf(redraw).some((b) => b.block_id === `person|${chat.priya}`)).toBe(false);
     expect((await h.db.contact.findUniqueOrThrow({ where: { id: chat.priya } })).stage).toBe('archived');
   });
 

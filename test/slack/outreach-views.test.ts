@@ -43,6 +43,7 @@ import {
   readScheduleForm,
   SCHEDULE_BLOCKS,
 } from '../../src/slack/views/prep';
+import { REPLY_ACTIONS } from '../../src/slack/views/reply';
 import * as fx from '../support/coaching-fixtures';
 import { everyString, visibleText } from '../support/slack-play';
 
@@ -229,7 +230,8 @@ describe('ask views', () => {
       check: ok,
       tz: 'America/New_York',
     });
-    expect(actionIds(sent.blocks ?? [])).toEqual([]);
+    // Sent: the next step is the reply (no Undo once the moment has passed).
+    expect(actionIds(sent.blocks ?? [])).toEqual([REPLY_ACTIONS.gotReply]);
     expect(visibleText(sent.blocks)).toContain('Mon 2 Mar');
     expect(visibleText(sent.blocks)).toContain('remind you once');
   });
@@ -414,8 +416,12 @@ describe('goal views', () => {
     const reply = buildGoalSetMessage(progress);
     expect(validateMessageBlocks(reply.blocks)).toEqual([]);
     expect(reply.text).toContain('3 of 8 people on your list');
-    expect(actionIds(reply.blocks ?? [])).toEqual([OPEN.addTarget]);
-    expect(actionIds(buildGoalSetMessage({ ...progress, have: 8 }).blocks ?? [])).toEqual([]);
+    expect(actionIds(reply.blocks ?? [])).toEqual([OPEN.addTarget, OPEN.people]);
+    expect(actionIds(buildGoalSavedModal(progress).blocks)).toEqual([OPEN.addTarget, OPEN.people]);
+    expect(actionIds(buildGoalSetMessage({ ...progress, have: 8 }).blocks ?? [])).toEqual([
+      OPEN.addTarget,
+      OPEN.people,
+    ]);
   });
 
   it('reads both goals within range, with a clear message on each block otherwise', () => {

@@ -22,6 +22,18 @@ import {
 
 export const ADD_TARGET_CALLBACK_ID = 'add_target';
 
+/** "Add <name>" where a typed name was not on the list; the value is the name (typed by the member). */
+export const ADD_TARGET_ACTIONS = { named: 'add_target.named' } as const;
+
+/** The longest name a target can have, so a name in a button value always fits the form. */
+export const TARGET_NAME_MAX = 100;
+
+/** A button that opens "Add a target" with `name` filled in. */
+export function addNamedButton(name: string) {
+  const clean = name.trim().slice(0, TARGET_NAME_MAX);
+  return button(clean ? `Add ${clean}` : 'Add someone', ADD_TARGET_ACTIONS.named, clean, 'primary');
+}
+
 export const ADD_TARGET_BLOCKS = {
   name: { blockId: 'target_name', actionId: 'value' },
   role: { blockId: 'target_role', actionId: 'value' },

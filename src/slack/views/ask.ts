@@ -5,6 +5,7 @@ import type { AskCheck } from '../../coaching/ask-checker';
 import { listProgressLine } from '../../coaching/goals';
 import { formatLocal } from '../../coaching/time';
 import { ASK_CHANNELS, type AskChannel, type AskData, type ContactData } from '../../coaching/types';
+import { UNDO_MINUTES } from '../../coaching/undo';
 import { readerName } from '../../coaching/voice';
 import type { NewAskInput } from '../../services/ask';
 import type { Message } from '../surfaces';
@@ -31,6 +32,7 @@ import {
   selectInput,
   textInput,
 } from './kit';
+import { REPLY_ACTIONS } from './reply';
 
 export const ASK_CALLBACK_ID = 'ask_draft';
 export const ASK_EDIT_CALLBACK_ID = 'ask_edit';
@@ -59,9 +61,13 @@ export const ASK_ACTIONS = {
   edit: 'ask.edit',
   another: 'ask.another',
   markSent: 'ask.mark_sent',
+  /** Takes "Mark as sent" back for a few minutes; the value is the ask id. */
+  undoSent: 'ask.undo_sent',
 } as const;
 
 export const ASK_DRAFT_ACTIONS_BLOCK = 'ask_draft_actions';
+/** The buttons under a sent ask (Got a reply, Undo). */
+export const ASK_SENT_ACTIONS_BLOCK = 'ask_sent_actions';
 
 export const ASK_MINUTES = { min: 10, max: 45 } as const;
 
@@ -300,6 +306,10 @@ export interface AskDraftMessageInput {
   addedToList?: { have: number; goal: number } | null;
   /** Set when the "About you" line asked for a job: left out of the draft and not kept. */
   aboutNotSaved?: boolean;
+  /** Until when "Mark as sent" can be undone; no Undo button without it. */
+  undoUntil?: Date | null;
+  /** Set right after Undo put the ask back to a draft. */
+  unsent?: boolean;
 }
 
 /** "Another version" carries the version it was shown with, so a second click on the same one is stale. */
@@ -336,12 +346,35 @@ export function buildAskDraftMessage(input: AskDraftMessageInput): Message {
     ...checkBlocks(check),
   ];
   if (ask.sentAt) {
+    const reader = esc(readerName(contact.name).greeting);
     blocks.push(
       context(
-        `:white_check_mark: Marked as sent on ${formatLocal(ask.sentAt, input.tz, 'date')}. If ${esc(readerName(contact.name).greeting)} hasn't replied in a week, I'll remind you once to send a friendly follow-up.`,
+        ask.repliedAt
+          ? `:white_check_mark: Sent on ${formatLocal(ask.sentAt, input.tz, 'date')}, and ${reader} replied.`
+          : `:white_check_mark: Marked as sent on ${formatLocal(ask.sentAt, input.tz, 'date')}. If ${reader} hasn't replied in a week, I'll remind you once to send a friendly follow-up. When they answer, press *Got a reply*.`,
       ),
     );
+    const sentButtons = [
+      ...(ask.repliedAt ? [] : [button('Got a reply', REPLY_ACTIONS.gotReply, ask.id, 'primary')]),
+      ...(input.undoUntil && !ask.repliedAt
+        ? [
+            button(
+              `Undo (until ${formatLocal(input.undoUntil, input.tz, 'time')})`,
+              ASK_ACTIONS.undoSent,
+              ask.id,
+            ),
+          ]
+        : []),
+    ];
+    if (sentButtons.length > 0) blocks.push(actions(ASK_SENT_ACTIONS_BLOCK, sentButtons));
   } else {
+    if (input.unsent) {
+      blocks.push(
+        context(
+          ':leftwards_arrow_with_hook: Undone: this is a draft again. Send it when you are ready, then press *Mark as sent*.',
+        ),
+      );
+    }
     blocks.push(
       actions(ASK_DRAFT_ACTIONS_BLOCK, [
         button('Edit', ASK_ACTIONS.edit, ask.id),
@@ -425,6 +458,18 @@ export function readAskEditForm(values: StateValues) {
         .max(3000, 'Please keep it under 3,000 characters; a short note gets more replies.'),
     },
   });
+}
+
+/** Undo on "Mark as sent" that can no longer undo: why, and what to do instead. */
+export function askUndoRefusedText(problem: 'not_sent' | 'too_late' | 'moved_on'): string {
+  switch (problem) {
+    case 'not_sent':
+      return 'This ask is not marked as sent any more, so there is nothing to undo.';
+    case 'too_late':
+      return `It has been more than ${UNDO_MINUTES} minutes, so this one stays marked as sent. If you have not sent it yet, send it now and nothing is lost.`;
+    case 'moved_on':
+      return 'They have replied (or you followed up) since, so it stays marked as sent.';
+  }
 }
 
 /** What an action answers when the ask is not the clicker's (or gone). */

@@ -74,9 +74,18 @@ function progressBlocks(progress: GoalProgress): KnownBlock[] {
   ];
 }
 
+/** After saving: add someone while the list is short of the goal, and the list itself. */
+function goalNextSteps(short: boolean): KnownBlock {
+  return actions('goal_next', [
+    button('Add someone', OPEN.addTarget, '', short ? 'primary' : undefined),
+    button('See my list', OPEN.people, ''),
+  ]);
+}
+
 /** The modal after saving: where the member stands now. */
 export function buildGoalSavedModal(progress: GoalProgress): ModalView {
-  return noticeModal('Your goals', progressBlocks(progress), {
+  const toGo = progress.targetGoal - progress.have;
+  return noticeModal('Your goals', [...progressBlocks(progress), goalNextSteps(toGo > 0)], {
     callbackId: `${GOAL_CALLBACK_ID}_saved`,
     close: 'Done',
   });
@@ -90,7 +99,7 @@ export function buildGoalSetMessage(progress: GoalProgress): EphemeralMessage {
     text: `Goal saved: ${listProgressLine(progress.have, progress.targetGoal)}.`,
     blocks: [
       ...progressBlocks(progress),
-      ...(toGo > 0 ? [actions('goal_next', [button('Add a target', OPEN.addTarget, '', 'primary')])] : []),
+      goalNextSteps(toGo > 0),
       context('Change the weekly pace with `/coach goal` (no number).'),
     ],
   };

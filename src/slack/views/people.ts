@@ -5,6 +5,7 @@ import type { PipelineStage } from '../../coaching/pipeline';
 import { stageEmoji, stageLabel } from '../../coaching/stages';
 import { type ContactData, STAGES, type Stage } from '../../coaching/types';
 import type { Message } from '../surfaces';
+import { restoreButton } from './archive';
 import { context, divider, esc, header, LIMITS, option, overflow, roleAndCompany, section } from './kit';
 
 export const PEOPLE_ACTIONS = {
@@ -109,7 +110,11 @@ function whoLine(contact: ContactData): string {
 export function personBlock(entry: PipelineStage['contacts'][number], filter: PeopleFilter): SectionBlock {
   return section(`${whoLine(entry.contact)}\n_Next:_ ${esc(entry.next.label)}`, {
     block_id: `person|${entry.contact.id}`,
-    accessory: personMenu(entry.contact, filter),
+    // An archived person's one step is to come back; the menu's steps are for people on the list.
+    accessory:
+      entry.contact.stage === 'archived'
+        ? restoreButton(entry.contact.id, filter)
+        : personMenu(entry.contact, filter),
   });
 }
 

@@ -3,9 +3,11 @@
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import type { ContactData } from '../../coaching/types';
+import { OPEN } from './action-ids';
+import { addNamedButton } from './add-target';
 import { readForm, type StateValues } from './form';
 import type { EphemeralMessage } from './help';
-import { esc, modal, option, personLabel, section, selectInput } from './kit';
+import { actions, button, esc, modal, option, personLabel, section, selectInput } from './kit';
 
 /** Picking someone to prepare questions for. */
 export const PICK_FOR_PREP_CALLBACK_ID = 'pick_contact_prep';
@@ -53,18 +55,27 @@ export function pickContactMissingError(): Record<string, string> {
   };
 }
 
-/** `/coach prep Xavier` when no one on the list is called that. */
+/** `/coach prep Xavier` when no one on the list is called that: add them with one click. */
 export function noSuchContactMessage(query: string, subcommand: string): EphemeralMessage {
   const name = esc(query);
+  const then = subcommand === 'prep' ? 'prepare questions for them' : `try \`/coach ${subcommand}\` again`;
+  const text = `No one called "${name}" on your list yet. Add them first, then ${then}.`;
   return {
     response_type: 'ephemeral',
-    text: `No one called "${name}" on your list yet. Add them first with \`/coach add ${name}\`, then try \`/coach ${subcommand} ${name}\` again.`,
+    text,
+    blocks: [
+      section(text),
+      actions('no_such_contact', [addNamedButton(query), button('See my list', OPEN.people, '')]),
+    ],
   };
 }
 
 export function emptyListMessage(): EphemeralMessage {
+  const text =
+    'Your list is empty so far. Add someone one or two steps ahead of you, then prepare for them here.';
   return {
     response_type: 'ephemeral',
-    text: 'Your list is empty so far. Add someone one or two steps ahead of you with `/coach add`, then prepare for them here.',
+    text,
+    blocks: [section(text), actions('empty_list', [button('Add someone', OPEN.addTarget, '', 'primary')])],
   };
 }

@@ -5,6 +5,7 @@ import { weekProgressLine } from '../../coaching/goals';
 import { formatLocal } from '../../coaching/time';
 import { type ContactData, type ConversationData, FORMATS } from '../../coaching/types';
 import type { Message } from '../surfaces';
+import { OPEN } from './action-ids';
 import {
   MessageRef,
   pickedDate,
@@ -363,6 +364,10 @@ export function buildScheduledMessage(input: {
       context(
         `Keep an eye on the clock and offer to wrap up at ${conversation.minutesRequested} minutes. ${weekProgressLine(input.week.thisWeek, input.week.goal)}.`,
       ),
+      actions('scheduled_next', [
+        button('Prep questions', OPEN.prep, contact.id, 'primary'),
+        button('Log it afterwards', OPEN.log, contact.id),
+      ]),
     ],
   };
 }

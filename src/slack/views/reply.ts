@@ -2,6 +2,7 @@
 // for now, with Undo for a short while. Shared by the nudge DM and the ask's own DM. Pure builders.
 import type { KnownBlock } from '@slack/types';
 import { formatLocal } from '../../coaching/time';
+import { UNDO_MINUTES } from '../../coaching/undo';
 import { readerName } from '../../coaching/voice';
 import { OPEN } from './action-ids';
 import { actions, button, context, esc, LIMITS } from './kit';
@@ -74,6 +75,26 @@ export function declinedBlocks(contact: Person, undoUntil: Date, tz: string): Kn
       button(`Undo (until ${formatLocal(undoUntil, tz, 'time')})`, REPLY_ACTIONS.undoDeclined, contact.id),
     ]),
   ];
+}
+
+/** Undo on a no for now: back where they were, and the reply's next step again. */
+export function declineUndoneBlocks(contact: Person, stage: string): KnownBlock[] {
+  return [
+    {
+      ...context(
+        `:leftwards_arrow_with_hook: Undone: ${esc(contact.name)} is back under *${esc(stage)}*. When you are ready, book the chat.`,
+      ),
+      block_id: REPLY_BLOCKS.note,
+    },
+    ...replyNextStepBlocks(contact),
+  ];
+}
+
+/** Undo on a no for now that can no longer undo, said next to the click. */
+export function declineUndoRefusedText(name: string, problem: 'not_aside' | 'too_late'): string {
+  return problem === 'too_late'
+    ? `It has been more than ${UNDO_MINUTES} minutes, so ${name} stays under "Said no for now". Their menu in \`/coach people declined\` still lets you draft a new ask whenever you like.`
+    : `${name} is not under "Said no for now" any more, so there is nothing to undo.`;
 }
 
 /** The message the click came from, with this flow's blocks replaced by `next` (other blocks kept). */

@@ -8,6 +8,7 @@ import type { ThankYouRate } from '../../coaching/thanks';
 import { formatWhen, HOUR_MS } from '../../coaching/time';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
+import { addNamedButton } from './add-target';
 import { readJson, type StateValues } from './form';
 import type { EphemeralMessage } from './help';
 import { actions, button, context, esc, LIMITS, modal, quote, section, textInput } from './kit';
@@ -109,11 +110,19 @@ export function replaceThankYouBlocks(
 /** When there is no single thank-you to show: what to do instead. */
 export function buildThanksProblemMessage(problem: ThanksLookupProblem): EphemeralMessage {
   switch (problem.kind) {
-    case 'no_match':
+    case 'no_match': {
+      const text = `I couldn't find “${problem.name}” on your list. Check the spelling, or add them and log your chat.`;
       return {
         response_type: 'ephemeral',
-        text: `I couldn't find “${problem.name}” on your list. Check the spelling, or see everyone with \`/coach people\`.`,
+        text,
+        blocks: [
+          section(
+            `I couldn't find “${esc(problem.name)}” on your list. Check the spelling, or add them and log your chat.`,
+          ),
+          actions('thanks_no_match', [addNamedButton(problem.name), button('See my list', OPEN.people, '')]),
+        ],
       };
+    }
     case 'several': {
       const shown = problem.matches.slice(0, 5);
       return {

@@ -6,11 +6,24 @@ import type {
   OverflowAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
-import { archiveContact, peopleByStage, personOverview } from '../../../services/people';
+import {
+  archiveContact,
+  peopleByStage,
+  personOverview,
+  restoreContact,
+  undoArchive,
+} from '../../../services/people';
 import { thankYouFor } from '../../../services/thanks';
 import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
 import { memberScope } from '../../pipeline/middleware';
+import {
+  archivedNoticeBlocks,
+  decodePersonList,
+  restoredNoticeBlocks,
+  restoreRefusedText,
+  withNotice,
+} from '../../views/archive';
 import {
   buildPeopleMessage,
   buildPersonMessage,
@@ -84,7 +97,10 @@ export function personMenuChoice(deps: AppDeps) {
           await answer(click, { text: personNotFoundText() });
           return;
         }
-        const list = buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked.filter);
+        const list = withNotice(
+          buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked.filter),
+          archivedNoticeBlocks(archived.contact, archived.undoUntil, archived.tz, picked.filter),
+        );
         if (!(await replaceSource(click, list))) await answer(click, list);
         refreshHome(client, deps, scope);
         return;
@@ -97,5 +113,45 @@ export function personMenuChoice(deps: AppDeps) {
           await answer(click, { text: personNotFoundText() });
         return;
     }
+  };
+}
+
+/**
+ * Undo on Archive (within the window) and Restore (any time): the person goes back to the stage they
+ * were archived from, and the list the click came from is redrawn with a line saying so.
+ */
+export function putBackFromArchive(deps: AppDeps, kind: 'undo' | 'restore') {
+  return async ({
+    ack,
+    context,
+    body,
+    action,
+    client,
+    respond,
+  }: SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs) => {
+    await ack();
+    const scope = memberScope(context);
+    const now = deps.clock.now();
+    const click = { body, client, respond, log: deps.log };
+    const picked = decodePersonList(action.value);
+    const service = kind === 'undo' ? undoArchive : restoreContact;
+    const result = picked
+      ? await service(deps.db, scope, picked.contactId, now)
+      : ({ ok: false, problem: 'not_found' } as const);
+    if (!result.ok) {
+      await answer(click, {
+        text:
+          result.problem === 'not_found'
+            ? personNotFoundText()
+            : restoreRefusedText(result.contact.name, result.problem),
+      });
+      return;
+    }
+    const list = withNotice(
+      buildPeopleMessage(await peopleByStage(deps.db, scope, now), picked?.list ?? { stage: null, page: 1 }),
+      restoredNoticeBlocks(result.contact),
+    );
+    if (!(await replaceSource(click, list))) await answer(click, list);
+    refreshHome(client, deps, scope);
   };
 }

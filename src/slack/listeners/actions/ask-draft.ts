@@ -8,9 +8,17 @@ import type {
   SlackActionMiddlewareArgs,
   StaticSelectAction,
 } from '@slack/bolt';
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { Scope } from '../../../core/scope';
-import { askForEditing, askForm, markAskAsSent, nextAskVersion } from '../../../services/ask';
+import {
+  askForEditing,
+  askForm,
+  markAskAsSent,
+  nextAskVersion,
+  recordReply,
+  undoAskSent,
+} from '../../../services/ask';
 import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
 import { memberScope } from '../../pipeline/middleware';
@@ -19,6 +27,7 @@ import {
   type AskDraftMessageInput,
   askAlreadySentText,
   askNotFoundText,
+  askUndoRefusedText,
   buildAskDraftMessage,
   buildAskEditModal,
   buildAskModal,
@@ -28,7 +37,9 @@ import {
   readAskMetadata,
 } from '../../views/ask';
 import type { StateValues } from '../../views/form';
-import { noticeModal } from '../../views/kit';
+import { LIMITS, noticeModal } from '../../views/kit';
+import { repliedBlocks } from '../../views/reply';
+import { answer } from './after-chat-reply';
 import { clickedMessage, memberFacts } from './outreach-shared';
 
 type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
@@ -38,8 +49,10 @@ async function updateDraftMessage(
   client: WebClient,
   where: { channel: string; ts: string },
   draft: AskDraftMessageInput,
+  extra: KnownBlock[] = [],
 ): Promise<void> {
-  const message = buildAskDraftMessage(draft);
+  const built = buildAskDraftMessage(draft);
+  const message = { ...built, blocks: [...(built.blocks ?? []), ...extra].slice(0, LIMITS.messageBlocks) };
   await client.chat.update({
     channel: where.channel,
     ts: where.ts,
@@ -95,6 +108,52 @@ export function askMarkSent(deps: AppDeps) {
       return;
     }
     refreshHome(client, deps, scope);
+  };
+}
+
+/** Undo on "Mark as sent": a draft again within the window; otherwise the message shows how it is now. */
+export function askUndoSent(deps: AppDeps) {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = memberScope(context);
+    const where = clickedMessage(body);
+    if (!action.value) return;
+    const result = await undoAskSent(deps.db, scope, action.value, deps.clock.now());
+    if (!result.ok && result.problem === 'not_found') return tellNotFound(respond, deps, scope);
+    if (where) await updateDraftMessage(client, where, result.draft);
+    if (result.ok) {
+      refreshHome(client, deps, scope);
+      return;
+    }
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: askUndoRefusedText(result.problem),
+    }).catch(() => undefined);
+  };
+}
+
+/** "Got a reply" under a sent ask: no follow-up needed; the next step is booking the chat. */
+export function askGotReply(deps: AppDeps) {
+  return async ({ context, ack, body, action, client, respond }: ButtonArgs) => {
+    await ack();
+    const scope = memberScope(context);
+    const where = clickedMessage(body);
+    if (!action.value) return;
+    const result = await recordReply(deps.db, scope, action.value, deps.clock.now());
+    if (!result.ok) {
+      if (result.problem === 'not_found') return tellNotFound(respond, deps, scope);
+      return;
+    }
+    const next = repliedBlocks(result.draft.contact);
+    if (where) await updateDraftMessage(client, where, result.draft, next);
+    else {
+      await answer(
+        { body, client, respond, log: deps.log },
+        { text: `${result.draft.contact.name} replied.`, blocks: next },
+      );
+    }
+    if (result.firstReply) refreshHome(client, deps, scope);
   };
 }
 

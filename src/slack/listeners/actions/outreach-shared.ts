@@ -1,5 +1,6 @@
 // Pieces the outreach listeners share: opening the ask modal from anywhere, the prep DM, what Slack
 // knows about the member (first name for sign-offs, timezone), and where a clicked message lives.
+import type { ModalView } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { firstName } from '../../../coaching/text';
 import type { Scope } from '../../../core/scope';
@@ -108,6 +109,24 @@ export async function sendPrepDm(
   if (!sheet) return false;
   await sendDm(client, scope.userId, buildPrepMessage(sheet));
   return true;
+}
+
+/**
+ * Opens a form from a button: in place of the modal the button sits in (a notice such as "Goals
+ * saved"), or as a new modal from a message or the Home tab.
+ */
+export async function openFromClick(
+  client: WebClient,
+  body: { trigger_id: string; view?: { id: string; type: string } },
+  title: string,
+  build: () => Promise<ModalView>,
+  log: Log,
+): Promise<void> {
+  if (body.view?.type === 'modal') {
+    await client.views.update({ view_id: body.view.id, view: await build() });
+    return;
+  }
+  await openModal(client, body.trigger_id, title, build, log);
 }
 
 interface MessageBody {

@@ -6,7 +6,8 @@ import { contactsForPicker } from '../../../services/targets';
 import type { AppDeps } from '../../deps';
 import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
-import { noticeModal } from '../../views/kit';
+import { OPEN } from '../../views/action-ids';
+import { actions, button, noticeModal, section } from '../../views/kit';
 import { buildPickContactModal, PICK_FOR_PREP_CALLBACK_ID } from '../../views/pick-contact';
 import { buildOwnQuestionsModal, buildScheduleModal, readPrepState } from '../../views/prep';
 import { answer } from './after-chat-reply';
@@ -36,10 +37,12 @@ export function openPrep(deps: AppDeps) {
       async () => {
         const contacts = await contactsForPicker(deps.db, scope);
         if (contacts.length === 0) {
-          return noticeModal(
-            'Prepare questions',
-            'Your list is empty so far. Add someone with `/coach add`, then prepare for them here.',
-          );
+          return noticeModal('Prepare questions', [
+            section(
+              'Your list is empty so far. Add someone one or two steps ahead of you, then prepare for them here.',
+            ),
+            actions('prep_empty', [button('Add someone', OPEN.addTarget, '', 'primary')]),
+          ]);
         }
         return buildPickContactModal({
           callbackId: PICK_FOR_PREP_CALLBACK_ID,
