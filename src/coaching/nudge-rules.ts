@@ -4,10 +4,14 @@
 //
 // Decisions (all times in the member's zone; working hours as in ./time; every number in ./cadence,
 // which the App Home's due list uses too):
-// - Overdue nudges (their time passed before they were planned, e.g. logged late or the planner was
-//   down) are due at once for thank_you, prep, wrap_up and weekly_summary, at the next working moment
-//   for referral, follow_up, close_loop and keep_in_touch, and at the debrief placement of `now` for
-//   debrief. They stop being planned once stale (see STALE_AFTER_MS in ./cadence and the notes below).
+// - Overdue nudges (their time passed before they were planned or sent, e.g. logged late or the
+//   sweeps were down) catch up inside working hours, never in the middle of the night: at the next
+//   working moment for referral, follow_up, close_loop, keep_in_touch and weekly_summary; for
+//   thank_you and prep at the next working moment when that still leaves room before the deadline
+//   (1 h before the thank-you's 24 hours, 1 h before the chat), else at once (the deadline matters
+//   more than the hour); wrap_up at once (the member is in the meeting); debrief at its placement
+//   of `now`. They stop being planned once stale (see STALE_AFTER_MS in ./cadence and the notes below).
+//   The sender folds several due nudges of one kind into one message (see src/nudges/deliver.ts).
 // - "N days later" (referral 2, follow_up 7, close_loop 30, keep_in_touch 90) counts local calendar
 //   days, keeping the wall-clock time, then moves into working hours. The thank-you 24 h deadline, its
 //   2 h breathing room, and the wrap_up/debrief offsets are absolute durations.
@@ -58,11 +62,14 @@ import {
   wrapUpAt,
 } from './cadence';
 import {
+  addMs,
   atLocalMinute,
+  formatLocal,
   HOUR_MS,
   inZone,
   isoLocalDate,
   isoWeekKey,
+  isWorkingMoment,
   localParts,
   nextWorkingMoment,
   previousWorkingDayStart,
@@ -108,7 +115,15 @@ interface Candidate extends PlannedNudge {
   scheduledFor: Date;
 }
 
-type Catchup = 'now' | 'working' | 'debrief';
+/** How an overdue nudge catches up; `before` is the next working moment unless that passes `limit`. */
+type Catchup = 'now' | 'working' | 'debrief' | { before: Date };
+
+/** An overdue nudge with a deadline: the next working moment if it leaves room before `limit`, else now. */
+function catchUpBefore(now: Date, prefs: MemberPrefs, limit: Date): Date {
+  const working = nextWorkingMoment(now, prefs);
+  if (working.getTime() <= limit.getTime()) return working;
+  return now.getTime() < limit.getTime() ? now : working;
+}
 
 interface Context {
   snapshot: MemberSnapshot;
@@ -161,7 +176,9 @@ function finish(
         ? now
         : catchup === 'working'
           ? nextWorkingMoment(now, ctx.prefs)
-          : debriefPlacement(now, ctx.prefs);
+          : catchup === 'debrief'
+            ? debriefPlacement(now, ctx.prefs)
+            : catchUpBefore(now, ctx.prefs, catchup.before);
   }
   if (dueAt.getTime() >= expiresAt.getTime()) return null;
   return {
@@ -200,7 +217,18 @@ function thankYou(ctx: Context, c: ConversationData & { heldAt: Date }): Candida
     working.getTime() <= deadline.getTime() - THANK_YOU_MIN_LEAD_MS
       ? working
       : new Date(deadline.getTime() - THANK_YOU_FALLBACK_LEAD_MS);
-  return finish(ctx, 'thank_you', c.id, c.id, afterPause(ctx, ideal), 'now', thankYouExpiresAt(c.heldAt));
+  // Caught up late (the sweeps were down): in working hours while that still leaves an hour before the
+  // deadline; a thank-you already late waits for working hours too.
+  const before = new Date(deadline.getTime() - THANK_YOU_MIN_LEAD_MS);
+  return finish(
+    ctx,
+    'thank_you',
+    c.id,
+    c.id,
+    afterPause(ctx, ideal),
+    { before },
+    thankYouExpiresAt(c.heldAt),
+  );
 }
 
 function closeLoop(ctx: Context, c: ConversationData & { heldAt: Date }): Candidate | null {
@@ -215,6 +243,8 @@ function closeLoop(ctx: Context, c: ConversationData & { heldAt: Date }): Candid
 function referral(ctx: Context, contact: ContactData): Candidate | null {
   if (contact.referredById === null || contact.stage !== 'target') return null;
   if (ctx.snapshot.asks.some((a) => a.contactId === contact.id && a.sentAt !== null)) return null;
+  // Someone already met (a target again after an archive, say) gets no cold "reach out" either.
+  if (ctx.snapshot.conversations.some((c) => c.contactId === contact.id && isHeld(c))) return null;
   // The conversation where the name came up: the latest held one with the referrer by the time the
   // new contact was added.
   let base = contact.createdAt;
@@ -308,7 +338,7 @@ function conversationNudges(ctx: Context, c: ConversationData & { scheduledAt: D
       const pushed = nextWorkingMoment(ctx.paused, ctx.prefs);
       prep = pushed.getTime() <= lateTime.getTime() ? pushed : later(lateTime, ctx.paused);
     }
-    const candidate = finish(ctx, 'prep', c.id, occurrence, prep, 'now', start);
+    const candidate = finish(ctx, 'prep', c.id, occurrence, prep, { before: addMs(start, -HOUR_MS) }, start);
     if (candidate !== null) out.push(candidate);
   }
 
@@ -367,7 +397,7 @@ function weeklySummaries(ctx: Context): Candidate[] {
       null,
       week,
       scheduled,
-      'now',
+      'working',
       staleAfter('weekly_summary', scheduled),
     );
     if (candidate !== null) out.push(candidate);
@@ -444,6 +474,9 @@ export function planNudges(snapshot: MemberSnapshot, now: Date, opts?: PlanOptio
     }));
 }
 
+/** A nudge claimed this long after its time still goes out then, even just past working hours. */
+export const SEND_GRACE_MS = 15 * 60_000;
+
 export type NudgeRecheck = { action: 'send' } | { action: 'defer'; dueAt: Date } | { action: 'cancel' };
 
 /**
@@ -479,7 +512,12 @@ export function createRechecker(snapshot: MemberSnapshot, now: Date, opts?: Plan
         (occurrence === undefined || c.occurrence === occurrence),
     );
     if (matches.length === 0) return { action: 'cancel' };
-    if (matches.some((c) => c.scheduledFor.getTime() <= now.getTime())) return { action: 'send' };
+    // Due by the rules, caught up into working hours when it is late (never sent at 01:20 because the
+    // sweeps were down).
+    // A sweep a few minutes late (SEND_GRACE_MS) still sends at the edge of working hours.
+    const late = (c: Candidate) =>
+      c.scheduledFor.getTime() <= now.getTime() && now.getTime() - c.scheduledFor.getTime() <= SEND_GRACE_MS;
+    if (matches.some((c) => c.dueAt.getTime() <= now.getTime() || late(c))) return { action: 'send' };
     const next = matches.reduce((a, b) => (a.dueAt.getTime() <= b.dueAt.getTime() ? a : b));
     return { action: 'defer', dueAt: next.dueAt };
   };
@@ -501,4 +539,165 @@ export function isStillWarranted(
   const paused = snapshot.prefs.pausedUntil;
   if (paused !== null && paused.getTime() > now.getTime()) return false;
   return recheckNudge(kind, subjectId, snapshot, now, occurrence, opts).action !== 'cancel';
+}
+
+// ---- snoozing ------------------------------------------------------------------------------------
+//
+// Snooze choices fit the nudge: never past a deadline. The thank-you (24 hours), prep (before the
+// chat) and wrap-up (before the chat's end) have one; their choices are "in 2 hours" and "this
+// evening" (or "later today" when the working day ends early), placed in working hours when that
+// still leaves room before the deadline, and "tomorrow" only while it does. A choice that would pass
+// the deadline is left out, except the thank-you's "tomorrow", which says the 24 hours will have
+// passed (a late thank-you is still welcome). "1 week" is never offered where the moment would be
+// gone (thank-you, prep, wrap-up, debrief). Follow-up, close-the-loop, keep-in-touch, referral and
+// the weekly summary keep 1 day / 3 days / 1 week.
+
+export const SNOOZE_VALUES = ['2h', 'evening', '1d', '3d', '1w'] as const;
+export type SnoozeValue = (typeof SNOOZE_VALUES)[number];
+
+export interface SnoozeOption {
+  value: SnoozeValue;
+  /** What the member reads, with the time it comes back, e.g. "This evening (18:00)". */
+  label: string;
+  until: Date;
+  /** True when it comes back after the nudge's deadline (said in the label). */
+  pastDeadline: boolean;
+}
+
+/** How much room a snoozed nudge with a deadline leaves before it. */
+const SNOOZE_LEAD_MS: Partial<Record<NudgeKind, number>> = {
+  thank_you: THANK_YOU_MIN_LEAD_MS,
+  prep: HOUR_MS,
+  wrap_up: 0,
+};
+/** "This evening": this local minute, or half an hour before the working day ends when that is earlier. */
+const EVENING_MINUTE = 18 * 60;
+
+/** The moment a nudge is about, after which snoozing it makes no sense (null: no deadline). */
+export function nudgeDeadline(
+  kind: NudgeKind,
+  subjectId: string | null,
+  snapshot: MemberSnapshot,
+): Date | null {
+  const c = subjectId ? snapshot.conversations.find((x) => x.id === subjectId) : undefined;
+  if (!c) return null;
+  if (kind === 'thank_you' && c.heldAt) return thankYouDeadline(c.heldAt);
+  if (kind === 'prep' && c.scheduledAt) return c.scheduledAt;
+  if (kind === 'wrap_up' && c.scheduledAt) return conversationEnd(c.scheduledAt, c.minutesRequested);
+  return null;
+}
+
+function snoozeLabel(value: SnoozeValue, until: Date, now: Date, prefs: MemberPrefs): string {
+  const zone = resolveZone(prefs.tz);
+  const time = formatLocal(until, zone, 'time');
+  const today = isoLocalDate(now, zone);
+  const day = isoLocalDate(until, zone);
+  const tomorrow = isoLocalDate(addLocalDaysSafe(now, 1, zone), zone);
+  if (value === '2h' && until.getTime() - now.getTime() <= 2 * HOUR_MS + 60_000)
+    return `In 2 hours (${time})`;
+  if (day === today)
+    return localParts(until, zone).hour >= 17 ? `This evening (${time})` : `Later today (${time})`;
+  if (day === tomorrow) return `Tomorrow (${time})`;
+  if (value === '3d') return `3 days (${formatLocal(until, zone, 'weekdayTime')})`;
+  if (value === '1w') return `1 week (${formatLocal(until, zone, 'date')})`;
+  return formatLocal(until, zone, 'weekdayTime');
+}
+
+function addLocalDaysSafe(d: Date, days: number, zone: string): Date {
+  return inZone(d, zone).plus({ days }).toJSDate();
+}
+
+/** Where a snooze lands: in working hours when that leaves room before `limit`, else the moment asked for. */
+function placeSnooze(raw: Date, prefs: MemberPrefs, limit: Date | null): Date | null {
+  const working = nextWorkingMoment(raw, prefs);
+  if (limit === null || working.getTime() <= limit.getTime()) return working;
+  if (raw.getTime() <= limit.getTime() && isAwake(raw, prefs)) return raw;
+  return null;
+}
+
+function isAwake(d: Date, prefs: MemberPrefs): boolean {
+  if (isWorkingMoment(d, prefs)) return true;
+  const { minuteOfDay } = localParts(d, resolveZone(prefs.tz));
+  return minuteOfDay >= WAKING_START_MINUTE && minuteOfDay < WAKING_END_MINUTE;
+}
+
+/** The raw moment a choice names, before working hours. */
+function snoozeRaw(value: SnoozeValue, now: Date, prefs: MemberPrefs): Date {
+  const zone = resolveZone(prefs.tz);
+  switch (value) {
+    case '2h':
+      return addMs(now, 2 * HOUR_MS);
+    case 'evening': {
+      const end = workingHours(prefs).endMinute - 30;
+      const minute = Math.min(EVENING_MINUTE, Math.max(end, 0));
+      return atLocalMinute(inZone(now, zone), minute, zone).toJSDate();
+    }
+    case '1d':
+      return addLocalDaysSafe(now, 1, zone);
+    case '3d':
+      return addLocalDaysSafe(now, 3, zone);
+    case '1w':
+      return addLocalDaysSafe(now, 7, zone);
+  }
+}
+
+const SHORT_CHOICES: readonly SnoozeValue[] = ['2h', 'evening', '1d'];
+const DAY_CHOICES: readonly SnoozeValue[] = ['1d', '3d', '1w'];
+
+function choicesFor(kind: NudgeKind): readonly SnoozeValue[] {
+  switch (kind) {
+    case 'thank_you':
+    case 'prep':
+      return SHORT_CHOICES;
+    case 'wrap_up':
+      return [];
+    case 'debrief':
+      return ['2h', '1d', '3d'];
+    default:
+      return DAY_CHOICES;
+  }
+}
+
+/**
+ * The snooze choices for one nudge at `now`: each with the moment it comes back. Empty when nothing
+ * fits (the wrap-up, a prep with the chat about to start): the message then offers no snooze.
+ */
+export function snoozeOptions(
+  kind: NudgeKind,
+  deadline: Date | null,
+  now: Date,
+  prefs: MemberPrefs,
+): SnoozeOption[] {
+  const lead = SNOOZE_LEAD_MS[kind] ?? 0;
+  const passed = deadline !== null && deadline.getTime() <= now.getTime();
+  // A thank-you already past its 24 hours has no deadline left to keep: a late one is still welcome.
+  if (passed && kind !== 'thank_you') return [];
+  const limit = deadline && !passed ? new Date(deadline.getTime() - lead) : null;
+  const values: readonly SnoozeValue[] = passed ? ['evening', '1d', '3d'] : choicesFor(kind);
+  const out: SnoozeOption[] = [];
+  const seen = new Set<number>();
+  for (const value of values) {
+    const raw = snoozeRaw(value, now, prefs);
+    if (raw.getTime() <= now.getTime() + 30 * 60_000) continue; // "this evening" once evening has come
+    const placed = placeSnooze(raw, prefs, limit);
+    if (placed !== null) {
+      if (seen.has(placed.getTime())) continue;
+      seen.add(placed.getTime());
+      out.push({ value, label: snoozeLabel(value, placed, now, prefs), until: placed, pastDeadline: false });
+      continue;
+    }
+    // Past the deadline: only the thank-you says so and still offers tomorrow (late is better than never).
+    if (kind === 'thank_you' && value === '1d' && deadline && now.getTime() < deadline.getTime()) {
+      const until = nextWorkingMoment(raw, prefs);
+      if (seen.has(until.getTime())) continue;
+      seen.add(until.getTime());
+      out.push({
+        value,
+        label: `${snoozeLabel(value, until, now, prefs)}, after the 24 hours`,
+        until,
+        pastDeadline: true,
+      });
+    }
+  }
+  return out;
 }

@@ -24,7 +24,7 @@ export interface WeeklyNumbers {
   /** Contacts still at the target stage, and the goal for the list. */
   targets: number;
   targetGoal: number;
-  /** Asks sent that have no reply yet. */
+  /** People still at 'asked' whose latest sent ask has no reply yet (see ./counts). */
   awaitingReplies: number;
   /** Conversations booked for the coming week. */
   upcoming: number;
@@ -45,6 +45,8 @@ export interface NudgeTextContext {
   when?: string | null;
   /** Weekly summary figures. */
   weekly?: WeeklyNumbers | null;
+  /** The thank-you's 24 hours have passed (a snoozed or late one): a late note is still welcome. */
+  late?: boolean;
 }
 
 export interface NudgeText {
@@ -107,6 +109,15 @@ export function nudgeText(kind: NudgeKind, ctx: NudgeTextContext = {}): NudgeTex
 
   switch (kind) {
     case 'thank_you':
+      if (ctx.late) {
+        return {
+          title: `Thank ${name} when you can`,
+          body: action
+            ? `The 24 hours have passed, and a late thank-you is still welcome. Keep it short and name what you’ll act on: ${actionPhrase(action)}.`
+            : 'The 24 hours have passed, and a late thank-you is still welcome. Keep it short and name one thing from the chat you’ll act on.',
+          primary: { label: 'Draft thank-you', action: NUDGE_ACTIONS.draftThankYou },
+        };
+      }
       return {
         title: `Thank ${name} today`,
         body: action

@@ -2,8 +2,10 @@
 // a nudge, a snapshot and `now` in, plain content out; src/slack/views/nudge.ts lays it out.
 
 import { draftFollowUp } from '../coaching/ask';
+import { pipelineCounts } from '../coaching/counts';
+import { nudgeDeadline, type SnoozeOption, snoozeOptions } from '../coaching/nudge-rules';
 import { nudgeText, type WeeklyNumbers } from '../coaching/nudge-text';
-import { dueNow } from '../coaching/pipeline';
+import { type DueItem, dueNow } from '../coaching/pipeline';
 import { chooseQuestions } from '../coaching/questions';
 import { firstName } from '../coaching/text';
 import { draftCloseTheLoop, draftKeepInTouch, draftThankYou, onTimeThankYouRate } from '../coaching/thanks';
@@ -12,7 +14,7 @@ import type { ContactData, ConversationData, MemberSnapshot, NudgeKind } from '.
 
 /** The one step the nudge's main button takes. */
 export type NudgePrimary =
-  | { kind: 'mark_thanks_sent'; contactId: string | null }
+  | { kind: 'mark_thanks_sent'; contactId: string | null; conversationId: string | null }
   | { kind: 'draft_ask'; contactId: string }
   | { kind: 'follow_up' }
   | { kind: 'open_prep'; contactId: string }
@@ -25,9 +27,23 @@ export interface NudgeContent {
   body: string;
   /** A ready-to-copy message (thank-you, follow-up, the close-the-loop update). */
   draft?: { label: string; text: string };
-  /** Extra lines (the weekly summary's due items and thank-you rate). */
+  /** Extra lines (the weekly summary's thank-you rate). */
   details?: string[];
+  /** The weekly summary's "Due now" items, each shown with a button for its next step. */
+  due?: DueItem[];
   primary: NudgePrimary;
+  /** The snooze choices that fit this nudge now (none: no snooze menu). */
+  snooze: SnoozeOption[];
+}
+
+/** Several due nudges of one kind for one member, folded into one message. */
+export interface FoldedNudgeContent {
+  kind: NudgeKind;
+  title: string;
+  body: string;
+  /** One line per nudge, each with its own next step (or a button that shows that nudge in full). */
+  items: { nudgeId: string; label: string; primary: NudgePrimary }[];
+  snooze: SnoozeOption[];
 }
 
 export interface NudgeRef {
@@ -61,6 +77,69 @@ function nudgeContact(ref: NudgeRef, snapshot: MemberSnapshot): ContactData | un
 }
 
 export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date): NudgeContent {
+  const content = composeBody(ref, snapshot, now);
+  return {
+    ...content,
+    snooze: snoozeOptions(ref.kind, nudgeDeadline(ref.kind, ref.subjectId, snapshot), now, snapshot.prefs),
+  };
+}
+
+const FOLDED_TITLES: Record<NudgeKind, (n: number) => string> = {
+  thank_you: (n) => `${n} thank-yous to send`,
+  referral: (n) => `${n} people suggested to you are waiting`,
+  follow_up: (n) => `${n} follow-ups are waiting`,
+  prep: (n) => `${n} chats to prepare for`,
+  wrap_up: (n) => `${n} chats to wrap up`,
+  debrief: (n) => `${n} chats to note down`,
+  close_loop: (n) => `${n} people to tell how it went`,
+  keep_in_touch: (n) => `${n} people to say hello to`,
+  weekly_summary: (n) => `${n} weekly summaries`,
+};
+
+const FOLDED_BODIES: Partial<Record<NudgeKind, string>> = {
+  thank_you: 'A short note to each, naming one thing you’ll act on.',
+  referral: 'Mention who suggested them: it tells them why you’re writing.',
+  follow_up: 'No reply yet after about a week. One polite follow-up each is fine, then let it rest.',
+  close_loop: 'About a month on: a short update on how their advice played out means a lot.',
+  keep_in_touch: 'A quick hello or a short update on your path keeps each connection warm.',
+  debrief: 'Note each while it’s fresh: one thing learned, one thing to act on, any names suggested.',
+};
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * The backlog of one kind in one message (after the sweeps were down, or several due at once):
+ * "3 follow-ups are waiting: Ana, Ben and Chen", a line and a button for each.
+ */
+export function composeFoldedNudges(
+  nudges: readonly (NudgeRef & { nudgeId: string })[],
+  snapshot: MemberSnapshot,
+  now: Date,
+): FoldedNudgeContent {
+  const kind = nudges[0]?.kind ?? 'follow_up';
+  const items = nudges.map((n) => {
+    const name = nudgeContact(n, snapshot)?.name ?? 'Someone';
+    const body = composeBody(n, snapshot, now);
+    return { nudgeId: n.nudgeId, name, label: body.title, primary: body.primary };
+  });
+  const firsts = items.map((i) => firstName(i.name) || i.name);
+  const deadlines = nudges
+    .map((n) => nudgeDeadline(n.kind, n.subjectId, snapshot))
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => a.getTime() - b.getTime());
+  return {
+    kind,
+    title: `${FOLDED_TITLES[kind](items.length)}: ${joinNames(firsts)}`,
+    body: FOLDED_BODIES[kind] ?? 'Each one is below, with a button to open it.',
+    items: items.map(({ nudgeId, label, primary }) => ({ nudgeId, label, primary })),
+    snooze: snoozeOptions(kind, deadlines[0] ?? null, now, snapshot.prefs),
+  };
+}
+
+function composeBody(ref: NudgeRef, snapshot: MemberSnapshot, now: Date): Omit<NudgeContent, 'snooze'> {
   const tz = snapshot.prefs.tz;
   const contact = nudgeContact(ref, snapshot);
   const conversation = conversationOf(snapshot, ref.subjectId);
@@ -72,7 +151,10 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
   switch (ref.kind) {
     case 'thank_you': {
       const action = conversation?.action ?? null;
-      const text = nudgeText('thank_you', { contactName: name, action });
+      const late = conversation?.heldAt
+        ? now.getTime() > conversation.heldAt.getTime() + 24 * 3_600_000
+        : false;
+      const text = nudgeText('thank_you', { contactName: name, action, late });
       const suggested = snapshot.contacts
         .filter((c) => contact && c.referredById === contact.id)
         .map((c) => c.name);
@@ -90,7 +172,11 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
             senderName: signer,
           }),
         },
-        primary: { kind: 'mark_thanks_sent', contactId: contact?.id ?? null },
+        primary: {
+          kind: 'mark_thanks_sent',
+          contactId: contact?.id ?? null,
+          conversationId: conversation?.id ?? null,
+        },
       };
     }
     case 'referral': {
@@ -209,6 +295,7 @@ export function composeNudge(ref: NudgeRef, snapshot: MemberSnapshot, now: Date)
         title: text.title,
         body: text.body,
         details: weeklyDetails(snapshot, now),
+        due: dueNow(snapshot, now).slice(0, MAX_DUE_ITEMS),
         primary: { kind: 'none' },
       };
     }
@@ -222,18 +309,16 @@ function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumbers {
   const thisWeekStart = lastWeek.end.getTime();
   const nextWeekStart = weekBounds(now, snapshot.prefs.tz).end.getTime();
   const live = snapshot.conversations.filter((c) => c.cancelledAt === null);
-  const archived = new Set(snapshot.contacts.filter((c) => c.stage === 'archived').map((c) => c.id));
+  const counts = pipelineCounts(snapshot);
   return {
     conversationsLastWeek: live.filter(
       (c) => c.heldAt !== null && c.heldAt.getTime() >= lastWeekStart && c.heldAt.getTime() < thisWeekStart,
     ).length,
     weeklyConversationGoal: snapshot.prefs.weeklyConversationGoal,
-    targets: snapshot.contacts.filter((c) => c.stage !== 'archived').length,
+    targets: counts.onList,
     targetGoal: snapshot.prefs.targetGoal,
-    awaitingReplies: snapshot.asks.filter(
-      (a) =>
-        a.sentAt !== null && a.repliedAt === null && a.followedUpAt === null && !archived.has(a.contactId),
-    ).length,
+    // The same count as the App Home's "Waiting on replies" (./coaching/counts).
+    awaitingReplies: counts.waitingOnReplies,
     upcoming: live.filter(
       (c) =>
         c.heldAt === null &&
@@ -244,15 +329,12 @@ function weeklyNumbers(snapshot: MemberSnapshot, now: Date): WeeklyNumbers {
   };
 }
 
-/** The weekly summary's extra lines: what is coming up this week and the on-time thank-you rate. */
+/**
+ * The weekly summary's extra line: the on-time thank-you rate. Its "Due now" items (the same list
+ * as the App Home's, so the two never disagree) go in `due`, each with its button.
+ */
 function weeklyDetails(snapshot: MemberSnapshot, now: Date): string[] {
   const lines: string[] = [];
-  // The same list as the App Home's "Due now", so the two never disagree.
-  const due = dueNow(snapshot, now).slice(0, MAX_DUE_ITEMS);
-  if (due.length > 0) {
-    lines.push('*Due now*');
-    for (const item of due) lines.push(`• ${item.label}`);
-  }
   const rate = onTimeThankYouRate(snapshot.conversations, now);
   if (rate.rate !== null) {
     lines.push(

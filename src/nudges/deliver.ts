@@ -24,7 +24,7 @@ import { type MemberSnapshot, NUDGE_KINDS, type NudgeKind } from '../coaching/ty
 import type { Db } from '../db/client';
 import type { Log } from '../log';
 import { scrubTokens } from '../log';
-import { buildNudgeMessage } from '../slack/views/nudge';
+import { buildFoldedNudgeMessage, buildNudgeMessage } from '../slack/views/nudge';
 import type { Member } from '../store/members';
 import {
   blockWorkspaceSends,
@@ -38,7 +38,7 @@ import {
   renewLease,
 } from '../store/nudges';
 import { loadSnapshot } from '../store/snapshot';
-import { composeNudge } from './compose';
+import { composeFoldedNudges, composeNudge } from './compose';
 import { createPacer, DEFAULT_PACE, type PaceOptions, type Pacer, unpaced } from './pacing';
 import { classifySendError, type SlackForWorkspace } from './slack';
 
@@ -202,7 +202,12 @@ interface WorkspaceStop {
   reason: string;
 }
 
-/** Sends one workspace's claimed nudges in order. Returns normally; every outcome is recorded. */
+/**
+ * Sends one workspace's claimed nudges in order. Returns normally; every outcome is recorded.
+ * Due nudges of one kind for one member go out as one message (a backlog after the sweeps were
+ * down: "3 follow-ups are waiting: Ana, Ben and Chen"), so a member gets at most one of a kind per
+ * sweep; each nudge in it is recorded as sent with that message, so none comes twice.
+ */
 async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]): Promise<void> {
   const { db, log, now } = run.deps;
   let stop: WorkspaceStop | null = null;
@@ -211,133 +216,192 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
     run.report.stoppedWorkspaces.push({ workspaceId, reason, until });
   };
 
+  const groups = new Map<string, Nudge[]>();
   for (const nudge of nudges) {
-    const ctxMember = (await run.members.get(nudge.memberId)) ?? null;
-    const current = stop as WorkspaceStop | null;
-    if (current) {
-      const dueAt = new Date(Math.max(current.until.getTime(), nudge.dueAt.getTime()));
-      if (await releaseNudge(db, nudge.id, run.owner, { dueAt, countAttempt: false })) {
-        run.report.retrying.push(item(nudge, ctxMember?.member ?? null, current.reason));
+    const key = `${nudge.memberId}:${nudge.kind}`;
+    groups.set(key, [...(groups.get(key) ?? []), nudge]);
+  }
+
+  for (const group of groups.values()) {
+    const sendable: Nudge[] = [];
+    let ctx: MemberContext | null = null;
+    for (const nudge of group) {
+      const ctxMember = (await run.members.get(nudge.memberId)) ?? null;
+      const current = stop as WorkspaceStop | null;
+      if (current) {
+        const dueAt = new Date(Math.max(current.until.getTime(), nudge.dueAt.getTime()));
+        if (await releaseNudge(db, nudge.id, run.owner, { dueAt, countAttempt: false })) {
+          run.report.retrying.push(item(nudge, ctxMember?.member ?? null, current.reason));
+        }
+        continue;
       }
-      continue;
+      try {
+        if (nudge.attempts > run.maxAttempts) {
+          // Claimed again and again without an answer (e.g. a sender that keeps dying on it).
+          const reason = nudge.lastError ?? `no result after ${run.maxAttempts} attempts`;
+          await finishClaimedNudge(db, nudge.id, run.owner, 'failed', reason, now);
+          run.report.failed.push(item(nudge, ctxMember?.member ?? null, reason));
+          continue;
+        }
+        const decision = await decide(run, nudge);
+        if (decision.action === 'cancel') {
+          if (await finishClaimedNudge(db, nudge.id, run.owner, 'cancelled', decision.reason, now)) {
+            run.report.cancelled.push(item(nudge, decision.member, decision.reason));
+          }
+          continue;
+        }
+        if (decision.action === 'defer') {
+          if (await releaseNudge(db, nudge.id, run.owner, { dueAt: decision.dueAt, countAttempt: false })) {
+            run.report.deferred.push(item({ ...nudge, dueAt: decision.dueAt }, decision.member));
+          }
+          continue;
+        }
+        ctx = decision.ctx;
+        sendable.push(nudge);
+      } catch (error) {
+        // A bug or a database hiccup: leave the claim to expire and be retried by a later sweep.
+        log.error(
+          { nudge: nudge.id, err: scrubTokens(String(error)) },
+          'delivering a nudge failed unexpectedly',
+        );
+      }
     }
+    if (sendable.length === 0 || ctx === null) continue;
     try {
-      if (nudge.attempts > run.maxAttempts) {
-        // Claimed again and again without an answer (e.g. a sender that keeps dying on it).
-        const reason = nudge.lastError ?? `no result after ${run.maxAttempts} attempts`;
-        await finishClaimedNudge(db, nudge.id, run.owner, 'failed', reason, now);
-        run.report.failed.push(item(nudge, ctxMember?.member ?? null, reason));
-        continue;
-      }
-      const decision = await decide(run, nudge);
-      if (decision.action === 'cancel') {
-        if (await finishClaimedNudge(db, nudge.id, run.owner, 'cancelled', decision.reason, now)) {
-          run.report.cancelled.push(item(nudge, decision.member, decision.reason));
-        }
-        continue;
-      }
-      if (decision.action === 'defer') {
-        if (await releaseNudge(db, nudge.id, run.owner, { dueAt: decision.dueAt, countAttempt: false })) {
-          run.report.deferred.push(item({ ...nudge, dueAt: decision.dueAt }, decision.member));
-        }
-        continue;
-      }
-      const { member, snapshot } = decision.ctx;
-      const client = await run.deps.slack(workspaceId);
-      if (!client) {
-        const until = new Date(run.clock().getTime() + run.tokenPauseMs);
+      await sendGroup(run, workspaceId, ctx, sendable, stopWorkspace);
+    } catch (error) {
+      log.error(
+        { nudges: sendable.map((n) => n.id), err: scrubTokens(String(error)) },
+        'delivering a nudge failed unexpectedly',
+      );
+    }
+  }
+}
+
+/** Sends one message for these nudges (one member, one kind) and records each as sent with it. */
+async function sendGroup(
+  run: Run,
+  workspaceId: string,
+  ctx: MemberContext,
+  claimed: Nudge[],
+  stopWorkspace: (until: Date, reason: string) => void,
+): Promise<void> {
+  const { db, log, now } = run.deps;
+  const { member, snapshot } = ctx;
+  const client = await run.deps.slack(workspaceId);
+  if (!client) {
+    const until = new Date(run.clock().getTime() + run.tokenPauseMs);
+    for (const nudge of claimed) {
+      await releaseNudge(db, nudge.id, run.owner, {
+        dueAt: until,
+        countAttempt: false,
+        lastError: 'no token',
+      });
+      run.report.retrying.push(item(nudge, member, 'no token for the workspace'));
+    }
+    stopWorkspace(until, 'no token for the workspace');
+    return;
+  }
+  const slot = await run.pacer.acquire(workspaceId);
+  if (!slot.ok) {
+    for (const nudge of claimed) {
+      await releaseNudge(db, nudge.id, run.owner, { dueAt: slot.retryAt, countAttempt: false });
+      run.report.retrying.push(item(nudge, member, 'paced'));
+    }
+    stopWorkspace(slot.retryAt, 'send budget used up');
+    return;
+  }
+  // Renewing proves the lease is still ours: if it expired and someone else took the nudge, we must not send.
+  const nudges: Nudge[] = [];
+  for (const nudge of claimed) {
+    if (await renewLease(db, nudge.id, run.owner, new Date(run.clock().getTime() + run.leaseMs))) {
+      nudges.push(nudge);
+    } else {
+      log.warn({ nudge: nudge.id }, 'lost the lease before sending; another sweep has it');
+    }
+  }
+  const first = nudges[0];
+  if (!first) return;
+  const message =
+    nudges.length === 1
+      ? buildNudgeMessage(
+          first.id,
+          composeNudge({ kind: first.kind as NudgeKind, subjectId: first.subjectId }, snapshot, now),
+        )
+      : buildFoldedNudgeMessage(
+          composeFoldedNudges(
+            nudges.map((n) => ({ kind: n.kind as NudgeKind, subjectId: n.subjectId, nudgeId: n.id })),
+            snapshot,
+            now,
+          ),
+        );
+  try {
+    const res = await client.chat.postMessage({
+      channel: member.dmChannelId ?? member.slackUserId,
+      text: message.text,
+      blocks: message.blocks,
+      unfurl_links: false,
+      unfurl_media: false,
+    });
+    for (const nudge of nudges) {
+      const recorded = await markNudgeSent(db, nudge.id, run.owner, {
+        channelId: res.channel ?? null,
+        messageTs: res.ts ?? null,
+        sentAt: run.clock(),
+      });
+      if (!recorded) log.warn({ nudge: nudge.id }, 'sent, but the lease was gone when recording it');
+      run.report.sent.push(item(nudge, member));
+    }
+  } catch (error) {
+    const failure = classifySendError(error);
+    if (failure.kind === 'ratelimited') {
+      const until = new Date(run.clock().getTime() + failure.retryAfterMs);
+      await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
+      for (const nudge of nudges) {
         await releaseNudge(db, nudge.id, run.owner, {
           dueAt: until,
           countAttempt: false,
-          lastError: 'no token',
+          lastError: failure.message,
         });
-        run.report.retrying.push(item(nudge, member, 'no token for the workspace'));
-        stopWorkspace(until, 'no token for the workspace');
-        continue;
+        run.report.retrying.push(item(nudge, member, failure.message));
       }
-      const slot = await run.pacer.acquire(workspaceId);
-      if (!slot.ok) {
-        await releaseNudge(db, nudge.id, run.owner, { dueAt: slot.retryAt, countAttempt: false });
-        run.report.retrying.push(item(nudge, member, 'paced'));
-        stopWorkspace(slot.retryAt, 'send budget used up');
-        continue;
-      }
-      // Renewing proves the lease is still ours: if it expired and someone else took the nudge, we must not send.
-      if (!(await renewLease(db, nudge.id, run.owner, new Date(run.clock().getTime() + run.leaseMs)))) {
-        log.warn({ nudge: nudge.id }, 'lost the lease before sending; another sweep has it');
-        continue;
-      }
-      const message = buildNudgeMessage(
-        nudge.id,
-        composeNudge({ kind: nudge.kind as NudgeKind, subjectId: nudge.subjectId }, snapshot, now),
+      stopWorkspace(until, failure.message);
+      log.warn(
+        { team: workspaceId, retryAfterMs: failure.retryAfterMs },
+        'Slack rate limit: pausing sends to the workspace',
       );
-      try {
-        const res = await client.chat.postMessage({
-          channel: member.dmChannelId ?? member.slackUserId,
-          text: message.text,
-          blocks: message.blocks,
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        const recorded = await markNudgeSent(db, nudge.id, run.owner, {
-          channelId: res.channel ?? null,
-          messageTs: res.ts ?? null,
-          sentAt: run.clock(),
-        });
-        if (!recorded) log.warn({ nudge: nudge.id }, 'sent, but the lease was gone when recording it');
-        run.report.sent.push(item(nudge, member));
-      } catch (error) {
-        const failure = classifySendError(error);
-        if (failure.kind === 'ratelimited') {
-          const until = new Date(run.clock().getTime() + failure.retryAfterMs);
-          await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
-          await releaseNudge(db, nudge.id, run.owner, {
-            dueAt: until,
-            countAttempt: false,
-            lastError: failure.message,
-          });
-          run.report.retrying.push(item(nudge, member, failure.message));
-          stopWorkspace(until, failure.message);
-          log.warn(
-            { team: workspaceId, retryAfterMs: failure.retryAfterMs },
-            'Slack rate limit: pausing sends to the workspace',
-          );
-        } else if (failure.kind === 'transient') {
-          if (nudge.attempts >= run.maxAttempts) {
-            await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
-            run.report.failed.push(item(nudge, member, failure.message));
-          } else {
-            const dueAt = new Date(
-              run.clock().getTime() + backoffMs(nudge.attempts, run.backoffBaseMs, run.backoffMaxMs),
-            );
-            await releaseNudge(db, nudge.id, run.owner, {
-              dueAt,
-              countAttempt: true,
-              lastError: failure.message,
-            });
-            run.report.retrying.push(item({ ...nudge, dueAt }, member, failure.message));
-          }
-          log.warn(
-            { nudge: nudge.id, team: workspaceId, attempt: nudge.attempts, err: failure.message },
-            'nudge send failed; will retry',
-          );
-        } else {
+    } else if (failure.kind === 'transient') {
+      for (const nudge of nudges) {
+        if (nudge.attempts >= run.maxAttempts) {
           await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
           run.report.failed.push(item(nudge, member, failure.message));
-          log.warn({ nudge: nudge.id, team: workspaceId, err: failure.message }, 'nudge failed permanently');
-          if (failure.tokenLevel) {
-            const until = new Date(run.clock().getTime() + run.tokenPauseMs);
-            await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
-            stopWorkspace(until, failure.message);
-          }
+        } else {
+          const dueAt = new Date(
+            run.clock().getTime() + backoffMs(nudge.attempts, run.backoffBaseMs, run.backoffMaxMs),
+          );
+          await releaseNudge(db, nudge.id, run.owner, {
+            dueAt,
+            countAttempt: true,
+            lastError: failure.message,
+          });
+          run.report.retrying.push(item({ ...nudge, dueAt }, member, failure.message));
         }
+        log.warn(
+          { nudge: nudge.id, team: workspaceId, attempt: nudge.attempts, err: failure.message },
+          'nudge send failed; will retry',
+        );
       }
-    } catch (error) {
-      // A bug or a database hiccup: leave the claim to expire and be retried by a later sweep.
-      log.error(
-        { nudge: nudge.id, err: scrubTokens(String(error)) },
-        'delivering a nudge failed unexpectedly',
-      );
+    } else {
+      for (const nudge of nudges) {
+        await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
+        run.report.failed.push(item(nudge, member, failure.message));
+        log.warn({ nudge: nudge.id, team: workspaceId, err: failure.message }, 'nudge failed permanently');
+      }
+      if (failure.tokenLevel) {
+        const until = new Date(run.clock().getTime() + run.tokenPauseMs);
+        await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
+        stopWorkspace(until, failure.message);
+      }
     }
   }
 }

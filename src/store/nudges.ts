@@ -413,3 +413,165 @@ export async function cancelPendingOfKinds(
   });
   return result.count;
 }
+
+// ---- what Done records, and Undo --------------------------------------------------------------
+
+type Owner = Pick<Member, 'id' | 'workspaceId'>;
+
+function ownerScope(member: Owner) {
+  return { workspaceId: member.workspaceId, ownerId: member.id };
+}
+
+/** The other nudges shown in the same message (a folded backlog), this member's and of this kind. */
+export function nudgesInMessage(db: Db, member: Owner, nudge: Nudge): Promise<Nudge[]> {
+  if (!nudge.channelId || !nudge.messageTs) return Promise.resolve([nudge]);
+  return db.nudge.findMany({
+    where: { ...ownedBy(member), kind: nudge.kind, channelId: nudge.channelId, messageTs: nudge.messageTs },
+    orderBy: [{ dueAt: 'asc' }, { id: 'asc' }],
+  });
+}
+
+/** Done or Stop these: resolved by the member at `now`; `stopped` marks a Stop these (for Undo). */
+export async function resolveNudges(
+  db: Db,
+  member: Owner,
+  ids: readonly string[],
+  now: Date,
+  how: 'done' | 'stopped',
+): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db.nudge.updateMany({
+    where: { id: { in: [...ids] }, ...ownedBy(member), status: { in: ['sent', 'pending'] } },
+    data: { status: 'done', resolvedAt: now, lastError: how === 'stopped' ? STOPPED : null },
+  });
+  return result.count;
+}
+
+const STOPPED = 'stopped by the member';
+const KIND_OFF = 'kind turned off';
+
+/** Whether a resolved nudge was a Stop these. */
+export function wasStopped(nudge: Nudge): boolean {
+  return nudge.status === 'done' && nudge.lastError === STOPPED;
+}
+
+/** Undo: the nudges resolved at `resolvedAt` are open again (sent, or waiting when never sent). */
+export async function reopenNudges(db: Db, member: Owner, ids: readonly string[], resolvedAt: Date) {
+  const rows = await db.nudge.findMany({
+    where: { id: { in: [...ids] }, ...ownedBy(member), status: 'done', resolvedAt },
+  });
+  for (const row of rows) {
+    await db.nudge.updateMany({
+      where: { id: row.id, ...ownedBy(member), status: 'done' },
+      data: { status: row.sentAt ? 'sent' : 'pending', resolvedAt: null, lastError: null },
+    });
+  }
+  return rows.length;
+}
+
+/** Undo of Stop these: the waiting nudges of that kind that it cancelled are waiting again. */
+export async function reopenCancelledOfKind(db: Db, member: Owner, kind: string, resolvedAt: Date) {
+  const result = await db.nudge.updateMany({
+    where: { ...ownedBy(member), kind, status: 'cancelled', lastError: KIND_OFF, resolvedAt },
+    data: { status: 'pending', resolvedAt: null, lastError: null },
+  });
+  return result.count;
+}
+
+/** Close the loop done: the conversation's loop is closed and the contact was in touch. */
+export async function recordLoopClosed(db: Db, member: Owner, conversationId: string, now: Date) {
+  const found = await db.conversation.findFirst({ where: { id: conversationId, ...ownerScope(member) } });
+  if (!found) return false;
+  await db.conversation.updateMany({
+    where: { id: conversationId, ...ownerScope(member), loopClosedAt: null },
+    data: { loopClosedAt: now },
+  });
+  await touchContact(db, member, found.contactId, now);
+  return true;
+}
+
+/** The contact was in touch at `at` (never moves the last touch back). */
+export async function touchContact(db: Db, member: Owner, contactId: string, at: Date) {
+  const result = await db.contact.updateMany({
+    where: {
+      id: contactId,
+      ...ownerScope(member),
+      OR: [{ lastTouchAt: null }, { lastTouchAt: { lt: at } }],
+    },
+    data: { lastTouchAt: at },
+  });
+  return result.count === 1;
+}
+
+/** The last touch as the contact's conversations tell it (a chat, a thank-you, a closed loop). */
+async function touchFromHistory(db: Db, member: Owner, contactId: string): Promise<Date | null> {
+  const rows = await db.conversation.findMany({
+    where: { contactId, ...ownerScope(member), cancelledAt: null },
+    select: { heldAt: true, thankYouSentAt: true, loopClosedAt: true },
+  });
+  let latest: Date | null = null;
+  for (const r of rows) {
+    for (const d of [r.heldAt, r.thankYouSentAt, r.loopClosedAt]) {
+      if (d && (!latest || d.getTime() > latest.getTime())) latest = d;
+    }
+  }
+  return latest;
+}
+
+/** Undo of a touch made at `at`: the last touch goes back to what the history says. */
+export async function untouchContact(db: Db, member: Owner, contactId: string, at: Date) {
+  const row = await db.contact.findFirst({ where: { id: contactId, ...ownerScope(member) } });
+  if (!row || row.lastTouchAt?.getTime() !== at.getTime()) return;
+  await db.contact.updateMany({
+    where: { id: contactId, ...ownerScope(member), lastTouchAt: at },
+    data: { lastTouchAt: await touchFromHistory(db, member, contactId) },
+  });
+}
+
+/** Undo of close the loop done at `at`. */
+export async function undoLoopClosed(db: Db, member: Owner, conversationId: string, at: Date) {
+  const found = await db.conversation.findFirst({ where: { id: conversationId, ...ownerScope(member) } });
+  if (!found || found.loopClosedAt?.getTime() !== at.getTime()) return;
+  await db.conversation.updateMany({
+    where: { id: conversationId, ...ownerScope(member), loopClosedAt: at },
+    data: { loopClosedAt: null },
+  });
+  await untouchContact(db, member, found.contactId, at);
+}
+
+/** Undo of a thank-you marked sent at `at`: not sent, the contact back at 'met'. */
+export async function undoThankYouSent(db: Db, member: Owner, conversationId: string, at: Date) {
+  const found = await db.conversation.findFirst({ where: { id: conversationId, ...ownerScope(member) } });
+  if (!found || found.thankYouSentAt?.getTime() !== at.getTime()) return;
+  await db.conversation.updateMany({
+    where: { id: conversationId, ...ownerScope(member), thankYouSentAt: at },
+    data: { thankYouSentAt: null },
+  });
+  await db.contact.updateMany({
+    where: { id: found.contactId, ...ownerScope(member), stage: 'thanked', stageAt: at },
+    data: { stage: 'met', stageAt: found.heldAt ?? at },
+  });
+  await untouchContact(db, member, found.contactId, at);
+}
+
+/** Undo of a follow-up marked sent at `at`. */
+export async function undoFollowedUp(db: Db, member: Owner, askId: string, at: Date) {
+  await db.ask.updateMany({
+    where: { id: askId, ...ownerScope(member), followedUpAt: at },
+    data: { followedUpAt: null },
+  });
+}
+
+/** A nudge shown on its own (from a folded message): its buttons now live in that message. */
+export async function moveNudgeMessage(
+  db: Db,
+  member: Owner,
+  id: string,
+  message: { channelId: string; messageTs: string },
+): Promise<boolean> {
+  const result = await db.nudge.updateMany({
+    where: { id, ...ownedBy(member), status: { in: ['sent', 'pending'] } },
+    data: { channelId: message.channelId, messageTs: message.messageTs },
+  });
+  return result.count === 1;
+}

@@ -150,11 +150,16 @@ describe('thank_you', () => {
   it.each([
     ['2026-03-10T15:00', 'logged later the same day, after the planned 12:00'],
     ['2026-03-11T10:30', 'logged after the 24 h deadline'],
-    ['2026-03-15T03:00', 'logged five days later at night'],
   ])('logged late (now %s): due at once — %s', (now) => {
     const s = snap(prefs(NY), { conversations: [conv('v1', 'c1', { heldAt: at('2026-03-10T10:00', NY) })] });
     const n = one(planNudges(s, at(now, NY)), 'thank_you');
     expect(iso(n.dueAt)).toBe(iso(at(now, NY)));
+  });
+
+  it('logged five days later at night (Sunday 03:00): already late, so it waits for Monday 09:00', () => {
+    const s = snap(prefs(NY), { conversations: [conv('v1', 'c1', { heldAt: at('2026-03-10T10:00', NY) })] });
+    const n = one(planNudges(s, at('2026-03-15T03:00', NY)), 'thank_you');
+    expect(iso(n.dueAt)).toBe(iso(at('2026-03-16T09:00', NY)));
   });
 
   it('is not planned once sent, for a cancelled conversation, or a week after the conversation', () => {

@@ -80,7 +80,7 @@ import {
   visibleText,
 } from '../support/slack-play';
 
-// Tuesday 10 March 2026, 10:00 in New York; the thank-you nudge comes 20 hours later.
+// Tuesday 10 March 2026, 10:00 in New York; the thank-you nudge comes 23 hours later (Wed 09:00).
 const START = new Date('2026-03-10T14:00:00Z');
 
 /** The ids a member's buttons and forms can carry. */
@@ -253,7 +253,7 @@ async function tellStory(h: Harness): Promise<Story> {
   await h.settle();
 
   h.standIn.clearCalls();
-  await sweepAt(h, new Date(START.getTime() + 20 * HOUR), { log: memoryLog('warn').log });
+  await sweepAt(h, new Date(START.getTime() + 23 * HOUR), { log: memoryLog('warn').log });
   const aliceMember = await h.db.member.findFirstOrThrow({
     where: { workspaceId: TEAM.id, slackUserId: ALICE.id },
   });
@@ -838,6 +838,9 @@ const CHECKED_ELSEWHERE = {
     INTRO_ACTIONS.accept,
     INTRO_ACTIONS.decline,
     INTRO_ACTIONS.pick,
+    // Undo (after Done / Stop these) and Show (in a folded backlog): test/e2e/nudge-journey.test.ts.
+    NUDGE_ACTION_IDS.undo,
+    NUDGE_ACTION_IDS.show,
   ],
 };
 

@@ -135,10 +135,10 @@ describe.each(DATABASE_KINDS)('journey: the whole method on $kind', ({ create })
       '6. is nudged for the thank-you before its deadline, once, and marks it sent from the nudge',
       async () => {
         h.standIn.clearCalls();
-        await sweep(new Date(START.getTime() + 20 * HOUR));
+        await sweep(new Date(START.getTime() + 23 * HOUR)); // Wed 09:00 New York, in working hours
         const first = nudgePosts(h);
         expect(first.map((c) => visibleText(c.args)).filter((t) => t.includes('Jane'))).toHaveLength(1);
-        await sweep(new Date(START.getTime() + 21 * HOUR));
+        await sweep(new Date(START.getTime() + 23.5 * HOUR));
         expect(nudgePosts(h)).toHaveLength(first.length);
 
         // Mark the thank-you sent from the confirmation DM.

@@ -13,7 +13,7 @@ import { nudgeIdOf, nudgePosts } from '../support/slack-play';
 
 // Tuesday 10 March 2026, 10:00 in New York. A chat logged then is due for its thank-you by the next morning.
 const LOGGED = new Date('2026-03-10T14:00:00Z');
-const T = new Date(LOGGED.getTime() + 20 * HOUR);
+const T = new Date(LOGGED.getTime() + 23 * HOUR); // Wed 09:00 in New York: the first working moment
 const later = (ms: number) => new Date(T.getTime() + ms);
 
 describe('nudge delivery under Slack failures', () => {

@@ -20,6 +20,7 @@ import {
   snoozeOptionValue,
 } from '../../src/slack/views/nudge';
 import { SETTINGS_BLOCKS, SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
+import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
 import { sqliteTestDatabase, type TestDatabase } from '../support/db';
 import { ALICE, BOB, HOUR, MINUTE, TEAM } from '../support/fixtures';
 import { type Harness, useHarness } from '../support/harness';
@@ -97,11 +98,11 @@ async function logJaneChat(h: Harness) {
   await dmTo(h, ALICE.id);
 }
 
-/** The chat logged, then the sweep at +20 h: returns the one thank-you nudge DM it sent. */
+/** The chat logged, then the sweep at +2 h (Tue 12:00 New York): returns the one thank-you nudge DM. */
 async function thankYouNudge(h: Harness): Promise<RecordedCall> {
   await logJaneChat(h);
   h.standIn.clearCalls();
-  await sweep(h, at(20 * HOUR));
+  await sweep(h, at(2 * HOUR));
   const posts = nudgePosts(h);
   expect(posts).toHaveLength(1);
   return posts[0]!;
@@ -150,10 +151,10 @@ describe('nudges end to end', () => {
     expect(await h.db.nudge.count({ where: { kind: 'thank_you', status: 'pending' } })).toBe(1);
   });
 
-  it('sweeps at +20 h: exactly one thank-you DM, recorded as sent with its ts', async () => {
+  it('sweeps at +2 h: exactly one thank-you DM, recorded as sent with its ts', async () => {
     await logJaneChat(h);
     h.standIn.clearCalls();
-    const report = await sweep(h, at(20 * HOUR));
+    const report = await sweep(h, at(2 * HOUR));
     const posts = nudgePosts(h);
     expect(posts).toHaveLength(1);
     const thankYou = posts[0]!;
@@ -162,15 +163,17 @@ describe('nudges end to end', () => {
     const blocks = blocksOf(thankYou);
     expect(visibleText(thankYou.args)).toContain('Thank Jane Doe today');
     expect(findElement(blocks, NUDGE_ACTION_IDS.thanksSent)).toBeDefined();
-    expect(findElement(blocks, OPEN.thanks)?.value).toBe(
-      (await h.db.contact.findFirstOrThrow({ where: { name: 'Jane Doe' } })).id,
+    // Edit opens the thank-you modal for this conversation.
+    expect(findElement(blocks, THANKS_ACTIONS.edit)?.value).toBe(
+      (await h.db.conversation.findFirstOrThrow({})).id,
     );
     expect(findElement(blocks, NUDGE_ACTION_IDS.done)).toBeDefined();
     expect(findElement(blocks, NUDGE_ACTION_IDS.stop)).toBeDefined();
+    // Tue 12:00, the 24 hours end Wed 10:00: choices before it, and "tomorrow" says it passes them.
     expect(findElement(blocks, NUDGE_ACTION_IDS.snooze)?.options?.map((o) => o.text?.text)).toEqual([
-      '1 day',
-      '3 days',
-      '1 week',
+      'In 2 hours (14:00)',
+      'This evening (17:00)',
+      'Tomorrow (12:00), after the 24 hours',
     ]);
     const row = await h.db.nudge.findUniqueOrThrow({ where: { id: nudgeIdOf(thankYou)! } });
     expect(row).toMatchObject({
@@ -184,7 +187,7 @@ describe('nudges end to end', () => {
   it('sweeps again: nothing more', async () => {
     await thankYouNudge(h);
     h.standIn.clearCalls();
-    await sweep(h, at(20 * HOUR + MINUTE));
+    await sweep(h, at(2 * HOUR + MINUTE));
     expect(nudgePosts(h)).toHaveLength(0);
   });
 
@@ -203,41 +206,41 @@ describe('nudges end to end', () => {
     expect((await h.db.nudge.findUniqueOrThrow({ where: { id } })).status).toBe('sent');
   });
 
-  /** Alice snoozes the thank-you nudge for a day at Wed 06:02 New York; returns the update in place. */
-  async function snoozeADay(thankYou: RecordedCall): Promise<RecordedCall> {
-    h.clock.set(at(20 * HOUR + 2 * MINUTE)); // Wed 06:02 in New York
+  /** Alice snoozes the thank-you nudge for 2 hours at Tue 12:02 New York; returns the update in place. */
+  async function snoozeTwoHours(thankYou: RecordedCall): Promise<RecordedCall> {
+    h.clock.set(at(2 * HOUR + 2 * MINUTE)); // Tue 12:02 in New York
     const id = nudgeIdOf(thankYou)!;
-    await click(h, ALICE.id, thankYou, NUDGE_ACTION_IDS.snooze, { selected: snoozeOptionValue(id, '1d') });
+    await click(h, ALICE.id, thankYou, NUDGE_ACTION_IDS.snooze, { selected: snoozeOptionValue(id, '2h') });
     return h.standIn.waitForCall('chat.update');
   }
 
-  it('snoozes for a day: the DM is updated in place and the nudge waits', async () => {
+  it('snoozes for 2 hours: the DM is updated in place and the nudge waits', async () => {
     const thankYou = await thankYouNudge(h);
     const id = nudgeIdOf(thankYou)!;
-    const update = await snoozeADay(thankYou);
+    const update = await snoozeTwoHours(thankYou);
     expect(update.args).toMatchObject({ channel: messageOf(thankYou).channelId, ts: messageOf(thankYou).ts });
     const storedBlocks = (storedMessage(h, thankYou)?.blocks ?? []) as unknown as Block[];
     const outcome = storedBlocks.filter((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID);
     expect(outcome).toHaveLength(1);
-    // One local day later is Thu 06:02, before working hours: the next working moment, Thu 09:00.
-    expect(visibleText(outcome)).toContain('Snoozed until Thu 09:00');
+    expect(visibleText(outcome)).toContain('Snoozed until Tue 14:02');
     expect(storedBlocks.some((b) => b.block_id === NUDGE_ACTIONS_BLOCK_ID)).toBe(false);
     const row = await h.db.nudge.findUniqueOrThrow({ where: { id } });
     expect(row.status).toBe('pending');
-    expect(row.dueAt.toISOString()).toBe('2026-03-12T13:00:00.000Z');
+    expect(row.dueAt.toISOString()).toBe('2026-03-10T18:02:00.000Z');
   });
 
   it('sends nothing before the snooze ends, and the thank-you once after', async () => {
     const thankYou = await thankYouNudge(h);
-    await snoozeADay(thankYou);
+    await snoozeTwoHours(thankYou);
     h.standIn.clearCalls();
-    await sweep(h, new Date('2026-03-12T12:59:00Z'));
+    await sweep(h, new Date('2026-03-10T18:01:00Z'));
     expect(nudgePosts(h)).toHaveLength(0);
-    await sweep(h, new Date('2026-03-12T13:00:00Z'));
+    await sweep(h, new Date('2026-03-10T18:02:00Z'));
     const posts = nudgePosts(h);
     expect(posts).toHaveLength(1);
     expect(nudgeIdOf(posts[0]!)).toBe(nudgeIdOf(thankYou));
-    await sweep(h, new Date('2026-03-12T13:01:00Z'));
+    expect(visibleText(posts[0]!.args)).toContain('Thank Jane Doe today');
+    await sweep(h, new Date('2026-03-10T18:03:00Z'));
     expect(nudgePosts(h)).toHaveLength(1);
   });
 
@@ -375,7 +378,8 @@ describe('nudges end to end', () => {
     );
     // This week's summary, pushed past the pause but still inside its week, comes along.
     expect(kinds.sort()).toEqual(['thank_you', 'weekly_summary']);
-    expect(posts.map((c) => visibleText(c.args)).join('\n')).toContain('Thank Ana Diaz today');
+    // Its 24 hours passed during the pause: it says a late thank-you is still welcome.
+    expect(posts.map((c) => visibleText(c.args)).join('\n')).toContain('Thank Ana Diaz when you can');
   });
 
   it('cancels a waiting nudge whose reason is gone instead of sending it', async () => {

@@ -23,6 +23,7 @@ import {
   SETTINGS_BLOCKS,
   settingsErrors,
 } from '../../src/slack/views/settings';
+import { THANKS_ACTIONS } from '../../src/slack/views/thanks';
 import * as fx from '../support/coaching-fixtures';
 import { type Block, everyString, visibleText } from '../support/slack-play';
 
@@ -93,8 +94,22 @@ function elements(blocks: Block[]) {
 }
 
 describe('nudge DMs', () => {
+  // Snooze choices fit the nudge: NOW is Wed 10:00 in New York, the thank-you's 24 hours ended then
+  // (a late one: no deadline left to keep), the prep's chat is Thu 11:00, the wrap-up has none.
+  const CHOICES: Record<NudgeKind, string[] | undefined> = {
+    thank_you: ['evening', '1d', '3d'],
+    referral: ['1d', '3d', '1w'],
+    follow_up: ['1d', '3d', '1w'],
+    prep: ['2h', 'evening', '1d'],
+    wrap_up: undefined,
+    debrief: ['2h', '1d', '3d'],
+    close_loop: ['1d', '3d', '1w'],
+    keep_in_touch: ['1d', '3d', '1w'],
+    weekly_summary: ['1d', '3d', '1w'],
+  };
+
   it.each(NUDGE_KINDS)(
-    '%s: valid Block Kit, with Done, Snooze (1 day / 3 days / 1 week) and Stop these',
+    '%s: valid Block Kit, with Done, the snooze choices that fit, and Stop these',
     (kind) => {
       const message = buildNudgeMessage(
         'nudge-1',
@@ -106,11 +121,9 @@ describe('nudge DMs', () => {
       expect(els.find((e) => e.action_id === NUDGE_ACTION_IDS.done)?.value).toBe('nudge-1');
       expect(els.find((e) => e.action_id === NUDGE_ACTION_IDS.stop)?.value).toBe('nudge-1');
       const snooze = els.find((e) => e.action_id === NUDGE_ACTION_IDS.snooze);
-      expect(snooze?.options?.map((o) => parseSnoozeValue(o.value))).toEqual([
-        { nudgeId: 'nudge-1', choice: '1d' },
-        { nudgeId: 'nudge-1', choice: '3d' },
-        { nudgeId: 'nudge-1', choice: '1w' },
-      ]);
+      expect(snooze?.options?.map((o) => parseSnoozeValue(o.value))).toEqual(
+        CHOICES[kind]?.map((choice) => ({ nudgeId: 'nudge-1', choice })),
+      );
     },
   );
 
@@ -129,7 +142,7 @@ describe('nudge DMs', () => {
         .map((e) => [e.action_id, e.value]);
     expect(primary('thank_you')).toEqual([
       [NUDGE_ACTION_IDS.thanksSent, 'n'],
-      [OPEN.thanks, 'jane'],
+      [THANKS_ACTIONS.edit, 'conv1'],
     ]);
     expect(primary('referral')).toEqual([[OPEN.ask, 'sam']]);
     expect(primary('follow_up')).toEqual([
@@ -176,14 +189,16 @@ describe('nudge DMs', () => {
     );
     expect(visibleText(blocks)).toContain('Thank Jane');
     // A second outcome replaces the first rather than piling up.
-    const done = buildNudgeOutcomeMessage(snoozed, { kind: 'done' });
+    const done = buildNudgeOutcomeMessage(snoozed, { kind: 'done', nudgeId: 'n1', recorded: '' });
     expect(
       (done.blocks as unknown as Block[]).filter((b) => b.block_id === NUDGE_OUTCOME_BLOCK_ID),
     ).toHaveLength(1);
     expect(visibleText(done.blocks)).toContain('Done ✓');
     expect(validateMessageBlocks(done.blocks)).toEqual([]);
     expect(
-      visibleText(buildNudgeOutcomeMessage(original, { kind: 'stopped', nudgeKind: 'thank_you' }).blocks),
+      visibleText(
+        buildNudgeOutcomeMessage(original, { kind: 'stopped', nudgeKind: 'thank_you', nudgeId: 'n1' }).blocks,
+      ),
     ).toContain('You won’t get these any more — turn them back on in `/coach settings`');
   });
 

@@ -86,7 +86,7 @@ describe('scheduler wiring', () => {
       SLACK_API_URL: h.coach.slackApiUrl ?? '',
     });
     const lines: string[] = [];
-    const now = parseSweepTime('2026-03-11T10:00:00Z');
+    const now = parseSweepTime('2026-03-11T13:00:00Z');
     if (!now) throw new Error('bad time');
     await sweepCommand({
       config,

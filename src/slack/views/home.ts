@@ -1,6 +1,7 @@
 // The App Home dashboard: goals, what is due now, the pipeline and recent conversations. Stays inside
 // Slack's 100-block limit for any amount of data (every list is capped and summarised).
 import type { Button, HomeView, KnownBlock } from '@slack/types';
+import { pipelineCounts } from '../../coaching/counts';
 import { type DueItem, dueNow, goalProgress, pipelineByStage } from '../../coaching/pipeline';
 import { plural } from '../../coaching/text';
 import { formatWhen } from '../../coaching/time';
@@ -11,12 +12,15 @@ import { OPEN } from './action-ids';
 import { cohortHomeBlocks } from './cohort-sharing';
 import { facilitatorHomeBlocks } from './cohort-status';
 import { actions, button, clip, context, divider, esc, header, LIMITS, mrkdwn, section } from './kit';
+import { SKILLS_ACTIONS } from './skills';
 
 /** Items of each list shown on the Home tab; the rest are counted. */
 export const HOME_LIMITS = { due: 12, recent: 5 } as const;
 
 export const HOME_BLOCK_IDS = {
   actions: 'home_actions',
+  /** The development plan, the words of the field and the settings. */
+  more: 'home_more',
   goals: 'home_goals',
   due: 'home_due',
   pipeline: 'home_pipeline',
@@ -85,6 +89,11 @@ export function buildHomeView(
       button('Add a target', OPEN.addTarget, ''),
       button('Your people', OPEN.people, ''),
     ]),
+    actions(HOME_BLOCK_IDS.more, [
+      button('Development plan', SKILLS_ACTIONS.open, ''),
+      button('Words of your field', SKILLS_ACTIONS.keywords, ''),
+      button('Settings', OPEN.settings, ''),
+    ]),
     {
       type: 'section',
       block_id: HOME_BLOCK_IDS.goals,
@@ -97,6 +106,8 @@ export function buildHomeView(
           `*Thank-yous on time*\n${percent(thanks.rate)}` +
             (thanks.rate === null ? '' : ` (${thanks.onTime} of ${thanks.sent + thanks.missed})`),
         ),
+        // The same count as the weekly summary's "Waiting on N replies" (coaching/counts).
+        mrkdwn(`*Waiting on replies*\n${pipelineCounts(snapshot).waitingOnReplies}`),
       ],
     },
     divider(),

@@ -1,12 +1,15 @@
 // The nudge DM: what to do, one button that does it, and Done / Snooze / Stop these. After a click the
 // same message is updated in place to say what happened. Pure builders.
 import type { Button, KnownBlock, StaticSelect } from '@slack/types';
-import type { NudgeContent } from '../../nudges/compose';
+import { SNOOZE_VALUES, type SnoozeOption, type SnoozeValue } from '../../coaching/nudge-rules';
+import type { DueItem } from '../../coaching/pipeline';
+import type { FoldedNudgeContent, NudgeContent } from '../../nudges/compose';
 import type { NudgeClickOutcome } from '../../services/nudges';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
 import { actions, button, clip, context, esc, LIMITS, option, quote, section, staticSelect } from './kit';
 import { isReplyBlock, replyNextStepBlocks } from './reply';
+import { THANKS_ACTIONS } from './thanks';
 
 export const NUDGE_ACTIONS_BLOCK_ID = 'nudge_actions';
 export const NUDGE_OUTCOME_BLOCK_ID = 'nudge_outcome';
@@ -19,14 +22,13 @@ export const NUDGE_ACTION_IDS = {
   thanksSent: 'nudge.thanks_sent',
   gotReply: 'nudge.got_reply',
   followedUp: 'nudge.followed_up',
+  /** Undo a Done or a Stop these, within UNDO_MINUTES. Value: the nudge id. */
+  undo: 'nudge.undo',
+  /** In a folded message: shows one of its nudges in full. Value: the nudge id. */
+  show: 'nudge.show',
 } as const;
 
-export const SNOOZE_CHOICES = [
-  { value: '1d', label: '1 day' },
-  { value: '3d', label: '3 days' },
-  { value: '1w', label: '1 week' },
-] as const;
-export type SnoozeValue = (typeof SNOOZE_CHOICES)[number]['value'];
+export type { SnoozeValue };
 
 const SNOOZE_SEPARATOR = '|';
 
@@ -40,8 +42,8 @@ export function parseSnoozeValue(value: string | undefined): { nudgeId: string; 
   const at = value.lastIndexOf(SNOOZE_SEPARATOR);
   if (at <= 0) return null;
   const choice = value.slice(at + 1);
-  const known = SNOOZE_CHOICES.find((c) => c.value === choice);
-  return known ? { nudgeId: value.slice(0, at), choice: known.value } : null;
+  const known = SNOOZE_VALUES.find((c) => c === choice);
+  return known ? { nudgeId: value.slice(0, at), choice: known } : null;
 }
 
 function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
@@ -50,7 +52,10 @@ function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
     case 'mark_thanks_sent':
       return [
         button('Mark sent', NUDGE_ACTION_IDS.thanksSent, nudgeId, 'primary'),
-        ...(p.contactId ? [button('Edit', OPEN.thanks, p.contactId)] : []),
+        // The thank-you modal: edit the draft, or try another version.
+        ...(p.conversationId
+          ? [button('Edit or try another version', THANKS_ACTIONS.edit, p.conversationId)]
+          : []),
       ];
     case 'draft_ask':
       return [button('Draft the ask', OPEN.ask, p.contactId, 'primary')];
@@ -68,12 +73,40 @@ function primaryButtons(nudgeId: string, content: NudgeContent): Button[] {
   }
 }
 
-function snoozeMenu(nudgeId: string): StaticSelect {
-  return staticSelect(
-    NUDGE_ACTION_IDS.snooze,
-    SNOOZE_CHOICES.map((c) => option(c.label, snoozeOptionValue(nudgeId, c.value))),
-    { placeholder: 'Snooze' },
-  );
+/** The snooze choices that fit the nudge; none (no menu) when every choice would pass its deadline. */
+function snoozeMenu(nudgeId: string, choices: readonly SnoozeOption[]): StaticSelect[] {
+  if (choices.length === 0) return [];
+  return [
+    staticSelect(
+      NUDGE_ACTION_IDS.snooze,
+      choices.map((c) => option(c.label, snoozeOptionValue(nudgeId, c.value))),
+      { placeholder: 'Snooze' },
+    ),
+  ];
+}
+
+/** The button for a "Due now" line of the weekly summary: the same next steps as the App Home's. */
+function dueButton(item: DueItem): Button {
+  switch (item.action) {
+    case 'thanks':
+      return button('Thank-you draft', OPEN.thanks, item.contactId);
+    case 'prep':
+      return button('Prepare', OPEN.prep, item.contactId);
+    case 'log':
+      return button('Log it', OPEN.log, item.contactId);
+    case 'ask':
+      return button('Draft the ask', OPEN.ask, item.contactId);
+    default:
+      return button('Open', OPEN.people, item.contactId);
+  }
+}
+
+function tail(nudgeId: string, snooze: readonly SnoozeOption[]) {
+  return [
+    button('Done', NUDGE_ACTION_IDS.done, nudgeId),
+    ...snoozeMenu(nudgeId, snooze),
+    button('Stop these', NUDGE_ACTION_IDS.stop, nudgeId),
+  ];
 }
 
 export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Message {
@@ -81,32 +114,78 @@ export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Messa
   if (content.draft) {
     blocks.push(section(`_${esc(content.draft.label)}_\n${quote(content.draft.text)}`));
   }
+  if (content.due && content.due.length > 0) {
+    blocks.push(section('*Due now*'));
+    for (const item of content.due) {
+      blocks.push(section(`• ${esc(clip(item.label, 280))}`, { accessory: dueButton(item) }));
+    }
+  }
   if (content.details && content.details.length > 0) {
     // Detail lines are built by us (titles escaped below), with *bold* headings.
     blocks.push(section(content.details.map((l) => (l.startsWith('*') ? l : esc(l))).join('\n')));
   }
   blocks.push(
-    actions(NUDGE_ACTIONS_BLOCK_ID, [
-      ...primaryButtons(nudgeId, content),
-      button('Done', NUDGE_ACTION_IDS.done, nudgeId),
-      snoozeMenu(nudgeId),
-      button('Stop these', NUDGE_ACTION_IDS.stop, nudgeId),
-    ]),
+    actions(NUDGE_ACTIONS_BLOCK_ID, [...primaryButtons(nudgeId, content), ...tail(nudgeId, content.snooze)]),
   );
   return { text: clip(content.title, 150), blocks: blocks.slice(0, LIMITS.messageBlocks) };
+}
+
+/** A folded line's button: the nudge's own next step when it opens a flow, else "Show" (the nudge in full). */
+function itemButton(nudgeId: string, p: NudgeContent['primary']): Button {
+  switch (p.kind) {
+    case 'draft_ask':
+      return button('Draft the ask', OPEN.ask, p.contactId);
+    case 'open_prep':
+      return button('Open prep', OPEN.prep, p.contactId);
+    case 'log_conversation':
+      return button('Log it', OPEN.log, p.contactId);
+    case 'mark_thanks_sent':
+      return p.conversationId
+        ? button('Edit or try another version', THANKS_ACTIONS.edit, p.conversationId)
+        : button('Show', NUDGE_ACTION_IDS.show, nudgeId);
+    default:
+      return button('Show', NUDGE_ACTION_IDS.show, nudgeId);
+  }
+}
+
+/**
+ * Several nudges of one kind in one message: a line and a button for each, then Done,
+ * Snooze and Stop these for all of them (the buttons carry the first nudge's id; the service finds
+ * the others by the message they share).
+ */
+export function buildFoldedNudgeMessage(content: FoldedNudgeContent): Message {
+  const lead = content.items[0]?.nudgeId ?? '';
+  const shown = content.items.slice(0, LIMITS.messageBlocks - 3);
+  const blocks: KnownBlock[] = [
+    section(`*${esc(content.title)}*\n${esc(content.body)}`),
+    ...shown.map((item) =>
+      section(`• ${esc(clip(item.label, 280))}`, { accessory: itemButton(item.nudgeId, item.primary) }),
+    ),
+    actions(NUDGE_ACTIONS_BLOCK_ID, tail(lead, content.snooze)),
+  ];
+  return { text: clip(content.title, 150), blocks };
 }
 
 /** What a click did, shown in place of the buttons. */
 export type NudgeOutcome = NudgeClickOutcome;
 
+/** How long Done and Stop these can be undone. */
+export const UNDO_MINUTES = 10;
+
 export function outcomeText(outcome: NudgeOutcome): string {
   switch (outcome.kind) {
     case 'done':
-      return 'Done ✓';
+      return `Done ✓ ${esc(outcome.recorded)} Changed your mind? *Undo* works for ${UNDO_MINUTES} minutes.`;
+    case 'undone':
+      return 'Undone: it’s back as it was.';
+    case 'undo_expired':
+      return `It’s been more than ${UNDO_MINUTES} minutes, so this stays as it is. \`/coach people\` shows each person’s next step.`;
+    case 'snooze_unavailable':
+      return 'That time would miss the moment, so I left this as it was. Pick another time or mark it done.';
     case 'snoozed':
       return `Snoozed until ${outcome.untilLabel}`;
     case 'stopped':
-      return 'You won’t get these any more — turn them back on in `/coach settings`.';
+      return `You won’t get these any more — turn them back on in \`/coach settings\`. *Undo* works for ${UNDO_MINUTES} minutes.`;
     case 'thanks_sent':
       return 'Thank-you marked sent ✓ Nicely done.';
     case 'got_reply':
@@ -139,7 +218,13 @@ export function buildNudgeOutcomeMessage(original: OriginalMessage, outcome: Nud
     );
   });
   const result = outcomeText(outcome);
-  const note = { ...context(result), block_id: NUDGE_OUTCOME_BLOCK_ID };
+  const undoable = (outcome.kind === 'done' || outcome.kind === 'stopped') && outcome.nudgeId;
+  const note: KnownBlock = undoable
+    ? section(result, {
+        block_id: NUDGE_OUTCOME_BLOCK_ID,
+        accessory: button(`Undo (for ${UNDO_MINUTES} minutes)`, NUDGE_ACTION_IDS.undo, outcome.nudgeId),
+      })
+    : { ...context(result), block_id: NUDGE_OUTCOME_BLOCK_ID };
   const text = original.text ? `${original.text} — ${result}` : result;
   // A reply's next step (book the chat, or a no for now) goes under the note.
   const next =

@@ -16,8 +16,11 @@ import {
   markReplyFromNudge,
   markThanksSentFromNudge,
   type NudgeClickResult,
+  recordNudgeShown,
+  showNudgeFor,
   snoozeNudgeFor,
   stopNudgeKindFor,
+  undoNudgeFor,
 } from '../../../services/nudges';
 import { loadNudgeSettings } from '../../../services/settings';
 import type { AppDeps } from '../../deps';
@@ -26,9 +29,12 @@ import { memberScope } from '../../pipeline/middleware';
 import { openModal } from '../../surfaces';
 import { OPEN } from '../../views/action-ids';
 import {
+  buildFoldedNudgeMessage,
+  buildNudgeMessage,
   buildNudgeOutcomeMessage,
   NOT_YOUR_NUDGE,
   NUDGE_ACTION_IDS,
+  outcomeText,
   parseSnoozeValue,
 } from '../../views/nudge';
 import { buildSettingsModal } from '../../views/settings';
@@ -60,6 +66,25 @@ async function answer(
   }
   const channel = body.channel?.id ?? body.container?.channel_id;
   const ts = body.message?.ts ?? body.container?.message_ts;
+  const outcome = result.outcome;
+  // A choice that no longer fits (an old menu): said to the member, the message keeps its buttons.
+  if (outcome.kind === 'snooze_unavailable' || outcome.kind === 'undo_expired') {
+    await respond({ response_type: 'ephemeral', replace_original: false, text: outcomeText(outcome) });
+    return;
+  }
+  // Undo: the message as it was, with its buttons, rebuilt from the member's data now.
+  if (outcome.kind === 'undone') {
+    const restored = outcome.restored;
+    if (channel && ts && restored) {
+      const message =
+        restored.kind === 'folded'
+          ? buildFoldedNudgeMessage(restored.content)
+          : buildNudgeMessage(restored.nudgeId, restored.content);
+      await client.chat.update({ channel, ts, text: message.text, blocks: message.blocks });
+    }
+    refreshHome(client, deps, scope);
+    return;
+  }
   if (channel && ts) {
     const message = buildNudgeOutcomeMessage(
       { text: body.message?.text, blocks: body.message?.blocks as unknown[] | undefined },
@@ -109,9 +134,47 @@ export function openSettings(deps: AppDeps) {
   };
 }
 
+/** "Show" in a folded message: that one nudge in full, posted in the member's DM. */
+function showHandler(deps: AppDeps) {
+  return async (args: ButtonArgs) => {
+    await args.ack();
+    const scope = memberScope(args.context);
+    const shown = await showNudgeFor(deps.db, scope, args.action.value ?? '', deps.clock.now());
+    if (!shown) {
+      await args.respond({ response_type: 'ephemeral', replace_original: false, text: NOT_YOUR_NUDGE });
+      return;
+    }
+    const channel = args.body.channel?.id ?? args.body.container?.channel_id;
+    if (!channel) return;
+    if ('gone' in shown) {
+      await args.respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: outcomeText({ kind: 'gone' }),
+      });
+      return;
+    }
+    const message = buildNudgeMessage(shown.nudgeId, shown.content);
+    const posted = await args.client.chat.postMessage({
+      channel,
+      text: message.text,
+      blocks: message.blocks,
+    });
+    if (posted.channel && posted.ts) {
+      await recordNudgeShown(deps.db, scope, shown.nudgeId, {
+        channelId: posted.channel,
+        messageTs: posted.ts,
+      });
+    }
+  };
+}
+
 export function registerNudgesActions(app: App, deps: AppDeps): void {
-  app.action(NUDGE_ACTION_IDS.done, buttonHandler(deps, markNudgeDoneFor));
+  // Done records what the nudge meant (a thank-you sent, the loop closed…): the Home changes too.
+  app.action(NUDGE_ACTION_IDS.done, buttonHandler(deps, markNudgeDoneFor, true));
   app.action(NUDGE_ACTION_IDS.stop, buttonHandler(deps, stopNudgeKindFor));
+  app.action(NUDGE_ACTION_IDS.undo, buttonHandler(deps, undoNudgeFor, true));
+  app.action(NUDGE_ACTION_IDS.show, showHandler(deps));
   app.action(NUDGE_ACTION_IDS.thanksSent, buttonHandler(deps, markThanksSentFromNudge, true));
   app.action(NUDGE_ACTION_IDS.gotReply, buttonHandler(deps, markReplyFromNudge, true));
   app.action(NUDGE_ACTION_IDS.followedUp, buttonHandler(deps, markFollowedUpFromNudge, true));
