@@ -23,7 +23,12 @@ import { registerListeners } from '../../src/slack/listeners';
 import { NOT_ON_LIST } from '../../src/slack/listeners/actions/prep-buttons';
 import { DRAFT_ASK_SHORTCUT } from '../../src/slack/listeners/shortcuts/outreach';
 import { OPEN } from '../../src/slack/views/action-ids';
-import { ADD_TARGET_BLOCKS, ADD_TARGET_CALLBACK_ID } from '../../src/slack/views/add-target';
+import {
+  ADD_TARGET_ACTIONS,
+  ADD_TARGET_BLOCKS,
+  ADD_TARGET_CALLBACK_ID,
+} from '../../src/slack/views/add-target';
+import { ARCHIVE_ACTIONS } from '../../src/slack/views/archive';
 import {
   ASK_ACTIONS,
   ASK_BLOCKS,
@@ -56,6 +61,7 @@ import {
   PREP_QUESTIONS_CALLBACK_ID,
   PREP_SCHEDULE_CALLBACK_ID,
 } from '../../src/slack/views/prep';
+import { REPLY_ACTIONS } from '../../src/slack/views/reply';
 import { SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
 import { SKILLS_ACTIONS, skillNotFoundText } from '../../src/slack/views/skills';
 import { THANKS_ACTIONS, THANKS_EDIT_CALLBACK_ID } from '../../src/slack/views/thanks';
@@ -816,7 +822,8 @@ const FORMS: FormCase[] = [
 
 /** Listeners whose requests carry no id of anyone's (the member's scope is all they use). */
 const WITHOUT_IDS = {
-  action: [OPEN.settings, COHORT_SHARING_ACTIONS.open],
+  /** "Add <name>" carries only a name the member typed. */
+  action: [OPEN.settings, COHORT_SHARING_ACTIONS.open, ADD_TARGET_ACTIONS.named],
   view: [GOAL_CALLBACK_ID, SETTINGS_CALLBACK_ID, FORGET_CALLBACK_ID, COHORT_SHARING_CALLBACK_ID],
   /** Global shortcuts only: a message shortcut would carry a message from the client, and need a case. */
   shortcut: [LOG_SHORTCUT_CALLBACK_ID, DRAFT_ASK_SHORTCUT],
@@ -829,11 +836,19 @@ const WITHOUT_IDS = {
  * cohort and a student; test/e2e/cohort-digest.test.ts presses it as a student, for a student who shares
  * nothing, for another workspace's cohort and for someone outside the cohort); the warm-intro buttons
  * (an intro request; test/e2e/warm-intros.test.ts sends Accept, Decline and the pick from someone the
- * request is not addressed to, from the requester, and with made-up ids).
+ * request is not addressed to, from the requester, and with made-up ids). Undo on Mark as sent, Got a
+ * reply under a sent ask, "They said no for now" and its Undo, Archive's Undo and Restore
+ * (test/e2e/no-dead-ends.test.ts presses Alice's own buttons carrying Bob's ask and contact).
  */
 const CHECKED_ELSEWHERE = {
   view: [COHORT_SETUP_CALLBACK_ID],
   action: [
+    ASK_ACTIONS.undoSent,
+    REPLY_ACTIONS.gotReply,
+    REPLY_ACTIONS.declined,
+    REPLY_ACTIONS.undoDeclined,
+    ARCHIVE_ACTIONS.undo,
+    ARCHIVE_ACTIONS.restore,
     COHORT_DIGEST_ACTIONS.nudgeKindly,
     INTRO_ACTIONS.accept,
     INTRO_ACTIONS.decline,
