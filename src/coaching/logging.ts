@@ -144,12 +144,34 @@ export function thankYouCard(input: {
   };
 }
 
+/** One person the logged contact suggested, and where the student already is with them. */
+export interface LoggedReferral {
+  id: string;
+  name: string;
+  /** New on the list with this log. */
+  created: boolean;
+  stage: Stage;
+  /** This contact is their first introducer ('introducer'), or suggested them after someone else or after the student reached out ('also'). */
+  link: 'introducer' | 'also';
+  /** The latest conversation held with them, when the student has met them already. */
+  metAt: Date | null;
+  /** The latest ask sent to them. */
+  askedAt: Date | null;
+  /** Their first introducer's name, when that is someone else. */
+  introducedBy: string | null;
+}
+
+/** Someone the student has already reached out to or met: no cold ask for them. */
+export function alreadyReached(r: Pick<LoggedReferral, 'stage' | 'metAt' | 'askedAt'>): boolean {
+  return r.metAt !== null || r.askedAt !== null || (r.stage !== 'target' && r.stage !== 'archived');
+}
+
 /** What the DM after a log shows. */
 export interface LoggedSummary {
   card: ThankYouCard;
   contactStage: Stage;
   createdContact: boolean;
-  referrals: { id: string; name: string; created: boolean }[];
+  referrals: LoggedReferral[];
   skillsAdded: string[];
   keywordsAdded: string[];
 }

@@ -85,6 +85,18 @@ export interface KeywordData {
   createdAt: Date;
 }
 
+/**
+ * Someone already on the list whom another contact also suggested (the first introducer stays on the
+ * contact as `referredById`).
+ */
+export interface SuggestionData {
+  contactId: string;
+  suggestedById: string;
+  /** The logged conversation the name came up in. */
+  conversationId: string | null;
+  createdAt: Date;
+}
+
 /** A member's coaching preferences, as the nudge rules and summaries need them. */
 export interface MemberPrefs {
   /** IANA zone: the override if set, else Slack's, else UTC. */
@@ -111,4 +123,6 @@ export interface MemberSnapshot {
   conversations: ConversationData[];
   skills: SkillData[];
   keywords: KeywordData[];
+  /** Later introducers of people already on the list, oldest first (both snapshot readers fill it). */
+  suggestions?: SuggestionData[];
 }

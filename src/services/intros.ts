@@ -42,6 +42,7 @@ import {
 } from '../store/intros';
 import { toPrefs } from '../store/mappers';
 import { ensureMember, findMember, type Member } from '../store/members';
+import { linkReferral } from '../store/suggestions';
 import { type AskDraftView, askForEditing } from './ask';
 
 /** A person a classmate could introduce, as only that classmate sees them. */
@@ -262,8 +263,10 @@ export async function acceptIntro(
       ));
     const existing = theirs.find((c) => nameKey(c.name) === nameKey(chosen.name));
     // Someone on the list already keeps their record; an archived one comes back as a target.
+    // Their first introducer stays; the classmate is kept as suggesting them too (store/suggestions).
+    if (existing)
+      await linkReferral(tx, requester, { contactId: existing.id, suggestedById: referrer.id }, now);
     const changes = {
-      ...(existing?.referredById ? {} : { referredById: referrer.id }),
       ...(existing?.stage === 'archived' ? { stage: 'target' as const } : {}),
       // Blanks on their record are filled from what the classmate knows.
       ...(existing && !existing.role && chosen.role ? { role: chosen.role } : {}),

@@ -34,6 +34,17 @@ export interface ReferralOutcome {
   contact: ContactData;
   /** False when the person was already on the member's list. */
   created: boolean;
+  /**
+   * How this log links them: as their first introducer (new, or nobody had suggested them before the
+   * student reached out), or as another who suggested them too (the first introducer stays).
+   */
+  link: 'introducer' | 'also';
+  /** The latest conversation held with them before this log (someone met gets no cold ask). */
+  metAt: Date | null;
+  /** The latest ask to them marked sent. */
+  askedAt: Date | null;
+  /** Their first introducer, when this log only adds to it. */
+  introducedBy: string | null;
 }
 
 export interface SavedConversationLog {
@@ -110,8 +121,9 @@ class MemberMissing extends Error {}
  * Saves the log once per request `key` (a second copy throws AlreadyHandled, changing nothing): the
  * contact moves to met (or thanked) and is touched, a booked chat with them on that day becomes the
  * held one, new skills and words join the member's lists, and every suggested person becomes a target
- * linked to who suggested them (someone already on the list is linked when nobody suggested them yet
- * and the link makes no loop). A day still ahead in the member's timezone saves nothing.
+ * linked to who suggested them (someone already on the list keeps their first introducer, and this
+ * person is recorded as also suggesting them: see addReferrals). A day still ahead in the member's
+ * timezone saves nothing.
  */
 export async function saveConversationLog(
   db: Db,
@@ -321,6 +333,7 @@ async function save(
     owner,
     contacts,
     contact.id,
+    conversation.id,
     input.referrals,
     now,
     written,
@@ -388,7 +401,10 @@ async function insertContact(
   );
 }
 
-/** Adds the skills (or words) the member does not have yet, one per name key; returns those added. */
+/**
+ * Adds the skills (or words) the member does not have yet, one per name key; returns those added. Every
+ * skill the conversation names, new or already on the plan, records a mention of the conversation.
+ */
 async function addNamed(
   tx: SqlTx,
   kind: 'skill' | 'keyword',
@@ -408,19 +424,25 @@ async function addNamed(
   if (wanted.size === 0) return [];
   const keys = [...wanted.keys()];
   const marks = keys.map(() => '?').join(', ');
-  const have = new Set(
+  const have = new Map(
     (
-      await tx.all<{ k: string }>(
+      await tx.all<{ k: string; id: string }>(
         kind === 'skill'
-          ? `SELECT "nameKey" AS "k" FROM "Skill" WHERE "workspaceId" = ? AND "ownerId" = ? AND "nameKey" IN (${marks})`
-          : `SELECT "termKey" AS "k" FROM "Keyword" WHERE "workspaceId" = ? AND "ownerId" = ? AND "termKey" IN (${marks})`,
+          ? `SELECT "nameKey" AS "k", "id" FROM "Skill" WHERE "workspaceId" = ? AND "ownerId" = ? AND "nameKey" IN (${marks})`
+          : `SELECT "termKey" AS "k", "id" FROM "Keyword" WHERE "workspaceId" = ? AND "ownerId" = ? AND "termKey" IN (${marks})`,
         [workspaceId, owner, ...keys],
       )
-    ).map((r) => r.k),
+    ).map((r) => [r.k, String(r.id)] as const),
   );
   const added: (SkillData | KeywordData)[] = [];
+  /** Every skill this conversation names, already on the plan or new: each gets a mention of it. */
+  const named: string[] = [];
   for (const [key, name] of wanted) {
-    if (have.has(key)) continue;
+    const known = have.get(key);
+    if (known) {
+      named.push(known);
+      continue;
+    }
     const id = newId();
     if (kind === 'skill') {
       await tx.run(
@@ -429,6 +451,7 @@ async function addNamed(
         [id, workspaceId, owner, name, key, sourceConversationId, now, written],
       );
       added.push({ id, name, status: 'gap', sourceConversationId, createdAt: now });
+      named.push(id);
     } else {
       await tx.run(
         `INSERT INTO "Keyword" ("id", "workspaceId", "ownerId", "term", "termKey", "sourceConversationId", "createdAt")
@@ -438,13 +461,25 @@ async function addNamed(
       added.push({ id, term: name, sourceConversationId, createdAt: now });
     }
   }
+  if (kind === 'skill' && named.length > 0) {
+    // One statement for all of them; a conversation logged again names each skill once.
+    await tx.run(
+      `INSERT INTO "SkillMention" ("id", "workspaceId", "ownerId", "skillId", "conversationId", "createdAt")
+       VALUES ${named.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}
+       ON CONFLICT ("skillId", "conversationId") DO NOTHING`,
+      named.flatMap((skillId) => [newId(), workspaceId, owner, skillId, sourceConversationId, now]),
+    );
+  }
   return added;
 }
 
 /**
- * Every suggested person becomes a target linked to the one who suggested them. Someone already on the
- * list is not added twice; they are linked when nobody was recorded as suggesting them yet and the
- * link would not make a loop. `contacts` is the member's list, kept current as rows change.
+ * Every suggested person new to the list becomes a target whose first introducer is the one who
+ * suggested them. Someone already on the list keeps their history: they get this person as first
+ * introducer only when nobody suggested them yet, the student has not reached out to them (no ask sent,
+ * never met) and the link makes no loop; otherwise this person is recorded as another who suggested
+ * them (a ContactSuggestion for this conversation, once per pair). `contacts` is the member's list as
+ * loaded for this log, kept current as rows change.
  */
 async function addReferrals(
   tx: SqlTx,
@@ -452,6 +487,7 @@ async function addReferrals(
   owner: string,
   contacts: (ContactData & { nameKey: string })[],
   referrerId: string,
+  conversationId: string,
   referrals: ConversationLogInput['referrals'],
   now: Date,
   written: Date,
@@ -482,22 +518,56 @@ async function addReferrals(
     }
     return false;
   };
+
+  // The people named who are on the list already, and what the student has done with them so far.
+  const wanted: { referral: ConversationLogInput['referrals'][number]; key: string }[] = [];
   for (const referral of referrals) {
     const key = nameKey(referral.name);
     if (!key || seen.has(key)) continue;
     seen.add(key);
+    wanted.push({ referral, key });
+  }
+  const knownIds = wanted
+    .map(({ key }) => contacts.find((c) => c.nameKey === key))
+    .filter((c): c is ContactData & { nameKey: string } => c !== undefined && c.id !== referrerId)
+    .map((c) => c.id);
+  const history = await historyOf(tx, workspaceId, owner, knownIds, contacts);
+
+  for (const { referral, key } of wanted) {
     const known = contacts.find((c) => c.nameKey === key);
     if (known) {
       if (known.id === referrerId) continue;
-      if (!known.referredById && !(await suggests(known.id, referrerId))) {
+      const { metAt = null, askedAt = null } = history.reached.get(known.id) ?? {};
+      const reached = metAt !== null || askedAt !== null || !['target', 'archived'].includes(known.stage);
+      let link: ReferralOutcome['link'];
+      if (known.referredById === referrerId) {
+        link = 'introducer';
+      } else if (!known.referredById && !reached && !(await suggests(known.id, referrerId))) {
         await tx.run(
           `UPDATE "Contact" SET "referredById" = ?, "updatedAt" = ? WHERE "id" = ? AND "workspaceId" = ? AND "ownerId" = ?`,
           [referrerId, written, known.id, workspaceId, owner],
         );
         known.referredById = referrerId;
+        link = 'introducer';
+      } else {
+        await tx.run(
+          `INSERT INTO "ContactSuggestion" ("id", "workspaceId", "ownerId", "contactId", "suggestedById",
+             "conversationId", "createdAt")
+           VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("contactId", "suggestedById") DO NOTHING`,
+          [newId(), workspaceId, owner, known.id, referrerId, conversationId, now],
+        );
+        link = 'also';
       }
       const { nameKey: _k, ...plain } = known;
-      outcomes.push({ contact: plain, created: false });
+      outcomes.push({
+        contact: plain,
+        created: false,
+        link,
+        metAt,
+        askedAt,
+        introducedBy:
+          link === 'also' && known.referredById ? (history.names.get(known.referredById) ?? null) : null,
+      });
       continue;
     }
     const name = referral.name.trim();
@@ -520,7 +590,71 @@ async function addReferrals(
     contacts.push(created);
     byId.set(created.id, created);
     const { nameKey: _k, ...plain } = created;
-    outcomes.push({ contact: plain, created: true });
+    outcomes.push({
+      contact: plain,
+      created: true,
+      link: 'introducer',
+      metAt: null,
+      askedAt: null,
+      introducedBy: null,
+    });
   }
   return outcomes;
+}
+
+/**
+ * For people already on the list: the latest conversation held with them and the latest ask sent to
+ * them, and the names of their first introducers (two or three statements, only when someone named is
+ * on the list already).
+ */
+async function historyOf(
+  tx: SqlTx,
+  workspaceId: string,
+  owner: string,
+  ids: readonly string[],
+  contacts: readonly (ContactData & { nameKey: string })[],
+): Promise<{
+  reached: Map<string, { metAt: Date | null; askedAt: Date | null }>;
+  names: Map<string, string>;
+}> {
+  const reached = new Map<string, { metAt: Date | null; askedAt: Date | null }>();
+  const names = new Map<string, string>(contacts.map((c) => [c.id, c.name]));
+  if (ids.length === 0) return { reached, names };
+  const marks = ids.map(() => '?').join(', ');
+  const entry = (id: string) => {
+    const found = reached.get(id) ?? { metAt: null, askedAt: null };
+    reached.set(id, found);
+    return found;
+  };
+  const held = await tx.all<Row>(
+    `SELECT "contactId", MAX("heldAt") AS "at" FROM "Conversation"
+     WHERE "workspaceId" = ? AND "ownerId" = ? AND "contactId" IN (${marks}) AND "heldAt" IS NOT NULL
+       AND "cancelledAt" IS NULL
+     GROUP BY "contactId"`,
+    [workspaceId, owner, ...ids],
+  );
+  for (const row of held) entry(String(row.contactId)).metAt = tx.date(row.at);
+  const sent = await tx.all<Row>(
+    `SELECT "contactId", MAX("sentAt") AS "at" FROM "Ask"
+     WHERE "workspaceId" = ? AND "ownerId" = ? AND "contactId" IN (${marks}) AND "sentAt" IS NOT NULL
+     GROUP BY "contactId"`,
+    [workspaceId, owner, ...ids],
+  );
+  for (const row of sent) entry(String(row.contactId)).askedAt = tx.date(row.at);
+  const introducers = [
+    ...new Set(
+      contacts
+        .filter((c) => ids.includes(c.id) && c.referredById && !names.has(c.referredById))
+        .map((c) => c.referredById as string),
+    ),
+  ];
+  if (introducers.length > 0) {
+    const rows = await tx.all<{ id: string; name: string }>(
+      `SELECT "id", "name" FROM "Contact" WHERE "workspaceId" = ? AND "ownerId" = ?
+         AND "id" IN (${introducers.map(() => '?').join(', ')})`,
+      [workspaceId, owner, ...introducers],
+    );
+    for (const row of rows) names.set(row.id, row.name);
+  }
+  return { reached, names };
 }

@@ -10,8 +10,17 @@ import type {
   SkillData,
   SkillStatus,
   Stage,
+  SuggestionData,
 } from '../coaching/types';
-import type { Ask, Contact, Conversation, Keyword, Member, Skill } from '../db/generated/sqlite/client';
+import type {
+  Ask,
+  Contact,
+  ContactSuggestion,
+  Conversation,
+  Keyword,
+  Member,
+  Skill,
+} from '../db/generated/sqlite/client';
 import { parseKindsOff, parseWorkDays } from './members';
 
 export function toContact(row: Contact): ContactData {
@@ -79,6 +88,15 @@ export function toKeyword(row: Keyword): KeywordData {
     id: row.id,
     term: row.term,
     sourceConversationId: row.sourceConversationId,
+    createdAt: row.createdAt,
+  };
+}
+
+export function toSuggestion(row: ContactSuggestion): SuggestionData {
+  return {
+    contactId: row.contactId,
+    suggestedById: row.suggestedById,
+    conversationId: row.conversationId,
     createdAt: row.createdAt,
   };
 }

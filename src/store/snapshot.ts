@@ -2,19 +2,28 @@
 import type { MemberSnapshot } from '../coaching/types';
 import type { Scope } from '../core/scope';
 import { type Db, type SqlTx, sqlOf } from '../db/client';
-import type { Ask, Contact, Conversation, Keyword, Member, Skill } from '../db/generated/sqlite/client';
-import { toAsk, toContact, toConversation, toKeyword, toPrefs, toSkill } from './mappers';
+import type {
+  Ask,
+  Contact,
+  ContactSuggestion,
+  Conversation,
+  Keyword,
+  Member,
+  Skill,
+} from '../db/generated/sqlite/client';
+import { toAsk, toContact, toConversation, toKeyword, toPrefs, toSkill, toSuggestion } from './mappers';
 
 export async function loadSnapshot(db: Db, member: Member): Promise<MemberSnapshot> {
   const where = { workspaceId: member.workspaceId, ownerId: member.id };
-  const [contacts, asks, conversations, skills, keywords] = await Promise.all([
+  const [contacts, asks, conversations, skills, keywords, suggestions] = await Promise.all([
     db.contact.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.ask.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.conversation.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.skill.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
     db.keyword.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
+    db.contactSuggestion.findMany({ where, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }),
   ]);
-  return toSnapshot(member, { contacts, asks, conversations, skills, keywords });
+  return toSnapshot(member, { contacts, asks, conversations, skills, keywords, suggestions });
 }
 
 interface OwnedRows {
@@ -23,6 +32,7 @@ interface OwnedRows {
   conversations: Conversation[];
   skills: Skill[];
   keywords: Keyword[];
+  suggestions: ContactSuggestion[];
 }
 
 function toSnapshot(member: Member, rows: OwnedRows): MemberSnapshot {
@@ -33,6 +43,7 @@ function toSnapshot(member: Member, rows: OwnedRows): MemberSnapshot {
     conversations: rows.conversations.map(toConversation),
     skills: rows.skills.map(toSkill),
     keywords: rows.keywords.map(toKeyword),
+    suggestions: rows.suggestions.map(toSuggestion),
   };
 }
 
@@ -85,6 +96,10 @@ export async function readSnapshot(
     const conversations = await ownedRows<Conversation>(tx, 'Conversation', member);
     const skills = await ownedRows<Skill>(tx, 'Skill', member);
     const keywords = await ownedRows<Keyword>(tx, 'Keyword', member);
-    return { member, snapshot: toSnapshot(member, { contacts, asks, conversations, skills, keywords }) };
+    const suggestions = await ownedRows<ContactSuggestion>(tx, 'ContactSuggestion', member);
+    return {
+      member,
+      snapshot: toSnapshot(member, { contacts, asks, conversations, skills, keywords, suggestions }),
+    };
   });
 }

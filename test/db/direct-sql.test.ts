@@ -92,5 +92,46 @@ for (const { kind, create } of DATABASE_KINDS) {
       expect(direct?.snapshot.contacts).toHaveLength(2);
       expect(await readSnapshot(database.db, { workspaceId: 'T0DIRECT', userId: 'U0NOBODY' })).toBeNull();
     });
+
+    it('keeps a later introducer as a suggestion, read the same by both paths', async () => {
+      const later = new Date(NOW.getTime() + 60_000);
+      const logged = await logConversation(
+        database.db,
+        SCOPE,
+        {
+          person: 'Kofi Mensah',
+          date: '2026-05-12',
+          minutes: 20,
+          format: 'phone',
+          skills: [],
+          keywords: [],
+          action: 'ask Rosa about her first dashboard',
+          referrals: [{ name: 'Rosa Delgado', role: null, company: null }],
+          thanked: false,
+        },
+        later,
+        'submission:V0DIRECT:h2',
+      );
+      if (!logged.ok) throw new Error('not logged');
+      // Rosa was met already: Kofi is kept as also suggesting her, her own start stays.
+      expect(logged.summary.referrals).toEqual([
+        expect.objectContaining({ name: 'Rosa Delgado', created: false, link: 'also' }),
+      ]);
+      const member = await ensureMember(database.db, SCOPE);
+      const rosa = await database.db.contact.findFirstOrThrow({
+        where: { ownerId: member.id, name: 'Rosa Delgado' },
+      });
+      expect(rosa.referredById).toBeNull();
+      const direct = await readSnapshot(database.db, SCOPE);
+      expect(direct?.snapshot.suggestions).toEqual([
+        {
+          contactId: rosa.id,
+          suggestedById: logged.summary.card.contactId,
+          conversationId: logged.summary.card.conversationId,
+          createdAt: later,
+        },
+      ]);
+      expect(direct?.snapshot).toEqual(await loadSnapshot(database.db, member));
+    });
   });
 }

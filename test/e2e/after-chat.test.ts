@@ -446,7 +446,7 @@ describe('after the conversation', () => {
         .replace(/^\uFEFF/, '') ?? '';
     const rows = contacts.trim().split(/\r?\n/);
     expect(rows[0]).toBe(
-      'id,name,role,company,industry,why,link,stage,stage_at,referred_by_id,referred_by_name,last_touch_at,created_at',
+      'id,name,role,company,industry,why,link,stage,stage_at,referred_by_id,referred_by_name,also_suggested_by,last_touch_at,created_at',
     );
     expect(rows).toHaveLength(4); // header, Jane, Sam, Priya
     for (const name of ['Jane Doe', 'Sam Lee', 'Priya Patel']) {

@@ -214,6 +214,11 @@ describe('the DM after a log', () => {
     }));
     const message = buildLoggedMessage(
       {
+      stage: 'target' as const,
+      link: 'introducer' as const,
+      metAt: null,
+      askedAt: null,
+      introducedBy: null,
         card: card({ contactName: LONG, action: LONG, draft: LONG }),
         contactStage: 'met',
         createdContact: true,
@@ -254,7 +259,18 @@ describe('the DM after a log', () => {
         card: card(),
         contactStage: 'met',
         createdContact: false,
-        referrals: [{ id: 'r1', name: 'Sam Lee', created: true }],
+        referrals: [
+          {
+            id: 'r1',
+            name: 'Sam Lee',
+            created: true,
+            stage: 'target',
+            link: 'introducer',
+            metAt: null,
+            askedAt: null,
+            introducedBy: null,
+          },
+        ],
         skillsAdded: [],
         keywordsAdded: [],
       },

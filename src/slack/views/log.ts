@@ -2,11 +2,11 @@
 // with the thank-you draft.
 import type { KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { z } from 'zod';
-import type { LoggedSummary } from '../../coaching/logging';
+import { alreadyReached, type LoggedReferral, type LoggedSummary } from '../../coaching/logging';
 import { isParseError, type ParsedReferral, parseList, parseReferrals } from '../../coaching/referrals';
 import { stageLabel } from '../../coaching/stages';
-import { plural } from '../../coaching/text';
-import { formatWhen } from '../../coaching/time';
+import { firstName, plural } from '../../coaching/text';
+import { formatLocal, formatWhen } from '../../coaching/time';
 import { FORMATS, type Format } from '../../coaching/types';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
@@ -14,6 +14,7 @@ import { optionalText, pickedDate, readForm, readJson, type StateValues } from '
 import {
   button,
   checkboxesInput,
+  clip,
   context,
   datepickerInput,
   esc,
@@ -285,6 +286,84 @@ export const LOGGED_BLOCK_IDS = { referrals: 'logged_referrals' } as const;
 /** Buttons for drafting asks to suggested people; the rest are summarised. */
 export const MAX_REFERRAL_BUTTONS = 5;
 
+/**
+ * The people this contact suggested: new targets and people on the list not reached yet each get a
+ * Draft ask button; someone already met or asked gets no cold ask, only a note that this contact
+ * suggested them too and a button to their record.
+ */
+function referralBlocks(summary: LoggedSummary, contactName: string, tz: string): KnownBlock[] {
+  const referrals = summary.referrals;
+  if (referrals.length === 0) return [];
+  const name = esc(contactName);
+  const who = esc(firstName(contactName) || contactName);
+  const toAsk = referrals.filter((r) => !alreadyReached(r));
+  const reached = referrals.filter((r) => alreadyReached(r));
+  const added = toAsk.filter((r) => r.created).map((r) => esc(r.name));
+  const waiting = toAsk.filter((r) => !r.created);
+  const lines = [
+    added.length > 0
+      ? `:seedling: ${plural(added.length, 'new target', 'new targets')}, suggested by ${name}: ${added.join(', ')}.`
+      : null,
+    ...waiting.map((r) =>
+      r.link === 'also' && r.introducedBy
+        ? `*${esc(r.name)}* is already on your list: ${esc(r.introducedBy)} suggested them first, and ${who} suggested them too.`
+        : `*${esc(r.name)}* is already on your list, and now linked to ${who}, who suggested them.`,
+    ),
+    toAsk.length > 0 ? '*Draft asks for the people suggested* — mention who sent you:' : null,
+  ].filter(Boolean);
+  const blocks: KnownBlock[] = [];
+  if (lines.length > 0) blocks.push(section(lines.join('\n'), { block_id: LOGGED_BLOCK_IDS.referrals }));
+  // One section per person: Slack wants action ids unique inside one actions block. People already
+  // reached come after the asks, each with what the student has done with them and a way to their record.
+  const shown = [...toAsk, ...reached].slice(0, MAX_REFERRAL_BUTTONS);
+  for (const r of shown) {
+    const ask = !alreadyReached(r);
+    blocks.push(
+      section(ask ? `:dart: *${esc(r.name)}*` : `:handshake: ${reachedLine(r, who, tz)}`, {
+        block_id: `referral|${r.id}`,
+        accessory: ask
+          ? button('Draft ask', OPEN.ask, r.id)
+          : button(clip(`See ${firstName(r.name) || r.name}`, 70), OPEN.people, r.id),
+      }),
+    );
+  }
+  const unshown = reached.filter((r) => !shown.includes(r));
+  if (unshown.length > 0) {
+    blocks.push(
+      context(
+        `Already met or asked, and suggested by ${who} too: ${unshown.map((r) => esc(r.name)).join(', ')}.`,
+      ),
+    );
+  }
+  if (toAsk.length > shown.filter((r) => !alreadyReached(r)).length) {
+    blocks.push(
+      context(
+        `…and ${toAsk.length - shown.filter((r) => !alreadyReached(r)).length} more to reach out to. Find them with \`/coach people target\` or \`/coach chain ${esc(contactName)}\`.`,
+      ),
+    );
+  }
+  return blocks;
+}
+
+/** Someone already met or asked: what the student has done with them, and that this contact suggested them too. */
+function reachedLine(r: LoggedReferral, who: string, tz: string): string {
+  const person = esc(r.name);
+  const first = esc(firstName(r.name) || r.name);
+  if (r.metAt) {
+    return (
+      `*${person}* is already on your list (you met on ${formatLocal(r.metAt, tz, 'date')}), so there is no ` +
+      `ask to send: ${who} suggested ${first} too. Next time you write to ${first}, mention it: a shared contact warms the thread.`
+    );
+  }
+  if (r.askedAt) {
+    return (
+      `*${person}* is already on your list (you asked on ${formatLocal(r.askedAt, tz, 'date')}): ` +
+      `${who} suggested ${first} too, so no new ask. If ${first} replies, mention that ${who} sent you as well.`
+    );
+  }
+  return `*${person}* is already on your list (${stageLabel(r.stage).toLowerCase()}): ${who} suggested ${first} too.`;
+}
+
 export function buildLoggedMessage(summary: LoggedSummary, now: Date): Message {
   const { card } = summary;
   const name = esc(card.contactName);
@@ -297,35 +376,7 @@ export function buildLoggedMessage(summary: LoggedSummary, now: Date): Message {
     ...thankYouBlocks(card, now),
   ];
 
-  const referrals = summary.referrals;
-  if (referrals.length > 0) {
-    const added = referrals.filter((r) => r.created).map((r) => esc(r.name));
-    const known = referrals.filter((r) => !r.created).map((r) => esc(r.name));
-    const lines = [
-      added.length > 0
-        ? `:seedling: ${plural(added.length, 'new target', 'new targets')}, suggested by ${name}: ${added.join(', ')}.`
-        : null,
-      known.length > 0 ? `Already on your list: ${known.join(', ')}.` : null,
-      '*Draft asks for the people suggested* — mention that they sent you:',
-    ].filter(Boolean);
-    blocks.push(section(lines.join('\n'), { block_id: LOGGED_BLOCK_IDS.referrals }));
-    // One section per person: Slack wants action ids unique inside one actions block.
-    for (const r of referrals.slice(0, MAX_REFERRAL_BUTTONS)) {
-      blocks.push(
-        section(`:dart: *${esc(r.name)}*`, {
-          block_id: `referral|${r.id}`,
-          accessory: button('Draft ask', OPEN.ask, r.id),
-        }),
-      );
-    }
-    if (referrals.length > MAX_REFERRAL_BUTTONS) {
-      blocks.push(
-        context(
-          `…and ${referrals.length - MAX_REFERRAL_BUTTONS} more. Find them with \`/coach people target\` or \`/coach chain ${esc(card.contactName)}\`.`,
-        ),
-      );
-    }
-  }
+  blocks.push(...referralBlocks(summary, card.contactName, card.tz));
 
   const extras = [
     summary.skillsAdded.length > 0
