@@ -2,7 +2,7 @@
 // data (A referred by B referred by A) can never hang a request or overflow the stack.
 import { stageEmoji, stageLabel } from './stages';
 import { clipChars, plural } from './text';
-import type { ContactData } from './types';
+import type { ContactData, SuggestionData } from './types';
 
 export interface ChainNode {
   contact: ContactData;
@@ -20,6 +20,8 @@ export interface RenderChainOptions {
   maxLines: number;
   /** Levels to show (1 = only the first person of each chain). */
   maxDepth: number;
+  /** Names of the later introducers of each person (by contact id): "also suggested by …" on their line. */
+  also?: ReadonlyMap<string, readonly string[]>;
 }
 
 const INDENT = '\u2003\u2003';
@@ -167,12 +169,46 @@ export function chainStats(forest: ChainForest): ChainStats {
   };
 }
 
-/** One line for one person: indentation, stage emoji, name and stage. */
-export function chainLine(node: ChainNode, hiddenBelow = 0): string {
+/**
+ * The later introducers of each person, by contact id, oldest first: people on the list who suggested
+ * them after their first introducer (or after the student had found them). Unknown ids are skipped.
+ */
+export function laterIntroducers(
+  contacts: readonly ContactData[],
+  suggestions: readonly SuggestionData[] | undefined,
+): Map<string, ContactData[]> {
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  const out = new Map<string, ContactData[]>();
+  const sorted = [...(suggestions ?? [])].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  for (const s of sorted) {
+    const by = byId.get(s.suggestedById);
+    const contact = byId.get(s.contactId);
+    if (!by || !contact || by.id === contact.id || contact.referredById === by.id) continue;
+    const list = out.get(contact.id) ?? [];
+    if (!list.some((c) => c.id === by.id)) list.push(by);
+    out.set(contact.id, list);
+  }
+  return out;
+}
+
+/** "Marcus Bell", "Marcus Bell and Jo Park", "Marcus Bell, Jo Park and 2 others". */
+export function namesList(names: readonly string[], shown = 2): string {
+  const clipped = names.map((n) => clipChars(n, NAME_MAX_CHARS));
+  if (clipped.length <= shown + 1) {
+    return clipped.length <= 1
+      ? (clipped[0] ?? '')
+      : `${clipped.slice(0, -1).join(', ')} and ${clipped[clipped.length - 1]}`;
+  }
+  return `${clipped.slice(0, shown).join(', ')} and ${plural(clipped.length - shown, 'other', 'others')}`;
+}
+
+/** One line for one person: indentation, stage emoji, name and stage (and who else suggested them). */
+export function chainLine(node: ChainNode, hiddenBelow = 0, also: readonly string[] = []): string {
   const { contact, depth } = node;
   const lead = depth === 0 ? '' : `${INDENT.repeat(depth - 1)}↳ `;
   const more = hiddenBelow > 0 ? ` (+${hiddenBelow} further along)` : '';
-  return `${lead}${stageEmoji(contact.stage)} ${clipChars(contact.name, NAME_MAX_CHARS)} · ${stageLabel(contact.stage)}${more}`;
+  const others = also.length > 0 ? ` · also suggested by ${namesList(also)}` : '';
+  return `${lead}${stageEmoji(contact.stage)} ${clipChars(contact.name, NAME_MAX_CHARS)} · ${stageLabel(contact.stage)}${more}${others}`;
 }
 
 /**
@@ -195,7 +231,11 @@ export function renderChainLines(
       if (node.depth >= maxDepth) continue;
       const hidden =
         node.depth === maxDepth - 1 ? node.children.reduce((sum, c) => sum + subtreeSize(c), 0) : 0;
-      entries.push({ text: chainLine(node, hidden), root: rootIndex, weight: 1 + hidden });
+      entries.push({
+        text: chainLine(node, hidden, options.also?.get(node.contact.id) ?? []),
+        root: rootIndex,
+        weight: 1 + hidden,
+      });
     }
   }
 
@@ -220,10 +260,16 @@ export interface ContactChain {
   ancestors: ContactData[];
   /** This person and everyone they led to. */
   subtree: ChainNode;
+  /** People on the list who suggested this person after their first introducer, oldest first. */
+  alsoSuggestedBy: ContactData[];
 }
 
 /** One person's place in a chain: who led to them, and who they led to. Null if the id is unknown. */
-export function chainForContact(contacts: readonly ContactData[], contactId: string): ContactChain | null {
+export function chainForContact(
+  contacts: readonly ContactData[],
+  contactId: string,
+  suggestions?: readonly SuggestionData[],
+): ContactChain | null {
   const byId = new Map<string, ContactData>();
   for (const contact of contacts) if (!byId.has(contact.id)) byId.set(contact.id, contact);
   const self = byId.get(contactId);
@@ -251,5 +297,9 @@ export function chainForContact(contacts: readonly ContactData[], contactId: str
   }
   // Ancestors are excluded from the subtree so a cycle shows each person once.
   const visited = new Set<string>(ancestors.map((a) => a.id));
-  return { ancestors, subtree: growTree(self, children, visited) };
+  return {
+    ancestors,
+    subtree: growTree(self, children, visited),
+    alsoSuggestedBy: laterIntroducers([...byId.values()], suggestions).get(self.id) ?? [],
+  };
 }

@@ -31,7 +31,14 @@ export interface ExportDocument {
   exportedAt: string;
   member: { memberId: string | null; slackUserId: string | null; workspaceId: string | null };
   prefs: Jsonified<MemberPrefs>;
-  contacts: (Jsonified<ContactData> & { referredByName: string | null })[];
+  /**
+   * Each person with their first introducer (referredById, referredByName) and everyone who suggested
+   * them later, oldest first.
+   */
+  contacts: (Jsonified<ContactData> & {
+    referredByName: string | null;
+    alsoSuggestedBy: { id: string; name: string; conversationId: string | null; suggestedAt: string }[];
+  })[];
   asks: Jsonified<AskData>[];
   conversations: Jsonified<ConversationData>[];
   skills: Jsonified<SkillData>[];
@@ -50,9 +57,26 @@ function byCreated<T extends { createdAt: Date; id: string }>(rows: readonly T[]
   return [...rows].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
+/** Later introducers of each person (by contact id), oldest first, with the conversation and the day. */
+function laterSuggestions(snapshot: MemberSnapshot): Map<string, NonNullable<MemberSnapshot['suggestions']>> {
+  const ids = new Set(snapshot.contacts.map((c) => c.id));
+  const out = new Map<string, NonNullable<MemberSnapshot['suggestions']>>();
+  const sorted = [...(snapshot.suggestions ?? [])].sort(
+    (a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.suggestedById.localeCompare(b.suggestedById),
+  );
+  for (const s of sorted) {
+    if (!ids.has(s.contactId) || !ids.has(s.suggestedById)) continue;
+    const list = out.get(s.contactId) ?? [];
+    list.push(s);
+    out.set(s.contactId, list);
+  }
+  return out;
+}
+
 /** Everything the member has, as a JSON-ready object (rows oldest first). */
 export function buildExport(snapshot: MemberSnapshot, member: ExportMemberInfo): ExportDocument {
   const names = new Map(snapshot.contacts.map((c) => [c.id, c.name]));
+  const later = laterSuggestions(snapshot);
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -66,6 +90,12 @@ export function buildExport(snapshot: MemberSnapshot, member: ExportMemberInfo):
     contacts: byCreated(snapshot.contacts).map((c) => ({
       ...jsonify(c),
       referredByName: c.referredById ? (names.get(c.referredById) ?? null) : null,
+      alsoSuggestedBy: (later.get(c.id) ?? []).map((s) => ({
+        id: s.suggestedById,
+        name: names.get(s.suggestedById) ?? '',
+        conversationId: s.conversationId,
+        suggestedAt: s.createdAt.toISOString(),
+      })),
     })),
     asks: byCreated(snapshot.asks).map(jsonify),
     conversations: byCreated(snapshot.conversations).map(jsonify),
@@ -105,6 +135,9 @@ function csv(header: readonly string[], rows: readonly Cell[][]): string {
 export function toCsvFiles(snapshot: MemberSnapshot): ExportFile[] {
   const names = new Map(snapshot.contacts.map((c) => [c.id, c.name]));
   const nameOf = (id: string | null): string | null => (id ? (names.get(id) ?? null) : null);
+  const later = laterSuggestions(snapshot);
+  const alsoNames = (id: string): string =>
+    (later.get(id) ?? []).map((s) => names.get(s.suggestedById) ?? '').join('; ');
   const conversationContact = new Map(snapshot.conversations.map((c) => [c.id, c.contactId]));
   const sourceName = (conversationId: string | null): string | null =>
     conversationId ? nameOf(conversationContact.get(conversationId) ?? null) : null;
@@ -125,6 +158,7 @@ export function toCsvFiles(snapshot: MemberSnapshot): ExportFile[] {
           'stage_at',
           'referred_by_id',
           'referred_by_name',
+          'also_suggested_by',
           'last_touch_at',
           'created_at',
         ],
@@ -140,6 +174,7 @@ export function toCsvFiles(snapshot: MemberSnapshot): ExportFile[] {
           c.stageAt,
           c.referredById,
           nameOf(c.referredById),
+          alsoNames(c.id),
           c.lastTouchAt,
           c.createdAt,
         ]),

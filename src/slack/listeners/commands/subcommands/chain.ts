@@ -14,7 +14,10 @@ export const chainSubcommand: Subcommand = {
         await ack({ response_type: 'ephemeral', ...buildChainMessage(chains) });
         return;
       case 'person':
-        await ack({ response_type: 'ephemeral', ...buildPersonChainMessage(chains.contact, chains.chain) });
+        await ack({
+          response_type: 'ephemeral',
+          ...buildPersonChainMessage(chains.contact, chains.chain, chains.also),
+        });
         return;
       default:
         await ack({ response_type: 'ephemeral', text: buildChainLookupText(chains) });
