@@ -92,7 +92,10 @@ export async function updateContact(
   return result.count === 1 ? getContact(db, member, id) : null;
 }
 
-/** Moves a contact forward to `stage` unless it is already there or further along (never backwards). */
+/**
+ * Moves a contact forward to `stage` unless it is already there or further along (never backwards).
+ * Someone who said no for now moves on too when the member asks again, books or meets them.
+ */
 export async function advanceStage(
   db: DbOrTx,
   member: Member,
@@ -101,7 +104,8 @@ export async function advanceStage(
   now: Date,
 ): Promise<void> {
   const order: Stage[] = ['target', 'asked', 'scheduled', 'met', 'thanked'];
-  const earlier = order.slice(0, order.indexOf(stage));
+  const before = order.slice(0, order.indexOf(stage));
+  const earlier: Stage[] = before.length > 0 ? [...before, 'declined'] : before;
   await db.contact.updateMany({
     where: { id, workspaceId: member.workspaceId, ownerId: member.id, stage: { in: earlier } },
     data: { stage, stageAt: now },

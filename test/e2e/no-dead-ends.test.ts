@@ -213,6 +213,12 @@ for (const { kind, create } of DATABASE_KINDS) {
       await press(h, dmMessage(h, ts), 'Undo');
       expect(saidNextToClick(h)).toContain('more than 10 minutes');
       expect(await stageOf(h, jane)).toBe('declined');
+
+      // A no for now is not forever: a new ask, marked sent, moves Jane on again.
+      h.clock.advance(30 * DAY);
+      const again = await draftAskToJane(h);
+      await press(h, again, 'Mark as sent');
+      expect(await stageOf(h, jane)).toBe('asked');
       expect(errorsLogged(h)).toEqual([]);
     });
 
