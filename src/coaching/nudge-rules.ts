@@ -593,8 +593,7 @@ function snoozeLabel(value: SnoozeValue, until: Date, now: Date, prefs: MemberPr
   const today = isoLocalDate(now, zone);
   const day = isoLocalDate(until, zone);
   const tomorrow = isoLocalDate(addLocalDaysSafe(now, 1, zone), zone);
-  if (value === '2h' && until.getTime() - now.getTime() <= 2 * HOUR_MS + 60_000)
-    return `In 2 hours (${time})`;
+  if (value === '2h' && until.getTime() - now.getTime() <= 2 * HOUR_MS + 60_000) return 'In 2 hours';
   if (day === today)
     return localParts(until, zone).hour >= 17 ? `This evening (${time})` : `Later today (${time})`;
   if (day === tomorrow) return `Tomorrow (${time})`;
@@ -633,12 +632,18 @@ function snoozeRaw(value: SnoozeValue, now: Date, prefs: MemberPrefs): Date {
       return atLocalMinute(inZone(now, zone), minute, zone).toJSDate();
     }
     case '1d':
-      return addLocalDaysSafe(now, 1, zone);
+      return quarterHour(addLocalDaysSafe(now, 1, zone));
     case '3d':
-      return addLocalDaysSafe(now, 3, zone);
+      return quarterHour(addLocalDaysSafe(now, 3, zone));
     case '1w':
-      return addLocalDaysSafe(now, 7, zone);
+      return quarterHour(addLocalDaysSafe(now, 7, zone));
   }
+}
+
+/** Days later at the quarter hour, so the time a menu showed is the time a click minutes later gets. */
+function quarterHour(d: Date): Date {
+  const q = 15 * 60_000;
+  return new Date(Math.floor(d.getTime() / q) * q);
 }
 
 const SHORT_CHOICES: readonly SnoozeValue[] = ['2h', 'evening', '1d'];

@@ -120,11 +120,13 @@ export function composeFoldedNudges(
   now: Date,
 ): FoldedNudgeContent {
   const kind = nudges[0]?.kind ?? 'follow_up';
-  const items = nudges.map((n) => {
-    const name = nudgeContact(n, snapshot)?.name ?? 'Someone';
-    const body = composeBody(n, snapshot, now);
-    return { nudgeId: n.nudgeId, name, label: body.title, primary: body.primary };
-  });
+  const items = nudges
+    .map((n) => {
+      const name = nudgeContact(n, snapshot)?.name ?? 'Someone';
+      const body = composeBody(n, snapshot, now);
+      return { nudgeId: n.nudgeId, name, label: body.title, primary: body.primary };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name) || (a.nudgeId < b.nudgeId ? -1 : 1));
   const firsts = items.map((i) => firstName(i.name) || i.name);
   const deadlines = nudges
     .map((n) => nudgeDeadline(n.kind, n.subjectId, snapshot))

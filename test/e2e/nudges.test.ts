@@ -171,7 +171,7 @@ describe('nudges end to end', () => {
     expect(findElement(blocks, NUDGE_ACTION_IDS.stop)).toBeDefined();
     // Tue 12:00, the 24 hours end Wed 10:00: choices before it, and "tomorrow" says it passes them.
     expect(findElement(blocks, NUDGE_ACTION_IDS.snooze)?.options?.map((o) => o.text?.text)).toEqual([
-      'In 2 hours (14:00)',
+      'In 2 hours',
       'This evening (17:00)',
       'Tomorrow (12:00), after the 24 hours',
     ]);
