@@ -64,3 +64,28 @@ export function weekProgressLine(thisWeek: number, goal: number): string {
   }
   return `${thisWeek} of ${plural(goal, 'conversation', 'conversations')} this week (held or booked)`;
 }
+
+const RANGE = `${TARGET_GOAL.suggestedMin}–${TARGET_GOAL.suggestedMax}`;
+
+/**
+ * A gentle word when a target goal leaves the method's range (it is saved all the same); null inside
+ * it.
+ */
+export function goalRangeNote(goal: number): string | null {
+  if (goal > TARGET_GOAL.suggestedMax) {
+    return `A reminder: the method suggests ${RANGE} people at a time, so each one gets a thoughtful ask and a follow-up. You can add more as people move through.`;
+  }
+  if (goal < TARGET_GOAL.suggestedMin) {
+    return `A reminder: the method suggests ${RANGE} people at a time, so one quiet reply never stalls you.`;
+  }
+  return null;
+}
+
+/**
+ * A gentle word when the list grows past the method's range (the person is added all the same): "that's
+ * 11…". Null up to the range's top.
+ */
+export function listSizeNote(have: number): string | null {
+  if (have <= TARGET_GOAL.suggestedMax) return null;
+  return `That's ${have} — the method suggests ${RANGE} at a time, so each person gets your full attention. You might archive a few for later.`;
+}

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   developmentPlan,
+  isResourceUrl,
   nextSkillStatus,
   skillActionLabel,
+  skillMentionsLine,
   skillSource,
   skillStatusLabel,
+  skillTargetLabel,
 } from '../../src/coaching/skills';
 import { SKILL_STATUSES } from '../../src/coaching/types';
 import { contact, conversation, daysAfter, skill, T0 } from '../support/coaching-fixtures';
@@ -30,10 +33,10 @@ describe('developmentPlan', () => {
     skill({ id: 's4', name: 'Surveys', status: 'done', sourceConversationId: 'missing' }),
   ];
 
-  it('groups skills into to build, learning now and done, oldest first', () => {
+  it('groups skills into to build, learning now and done, the most often named first, then the oldest', () => {
     const plan = developmentPlan(skills, conversations, contacts);
     expect(plan.map((g) => [g.status, g.label, g.items.map((i) => i.skill.name)])).toEqual([
-      ['gap', 'To build', ['Figma', 'SQL']],
+      ['gap', 'To build', ['SQL', 'Figma']],
       ['learning', 'Learning now', ['Interviewing']],
       ['done', 'Done', ['Surveys']],
     ]);
@@ -43,8 +46,8 @@ describe('developmentPlan', () => {
     const plan = developmentPlan(skills, conversations, contacts);
     const sources = plan.flatMap((g) => g.items.map((i) => [i.skill.name, i.source]));
     expect(sources).toEqual([
-      ['Figma', null],
       ['SQL', 'from a chat with Jane (Mar 3)'],
+      ['Figma', null],
       ['Interviewing', 'from a chat on Mar 5'],
       ['Surveys', null],
     ]);
@@ -90,5 +93,68 @@ describe('skill status', () => {
       expect(skillActionLabel(status).length).toBeGreaterThan(0);
     }
     expect(skillActionLabel('gap')).toBe('Start learning');
+  });
+});
+
+describe('the plan: who named each skill, its resource and date', () => {
+  const marcus = contact({ id: 'marcus', name: 'Marcus Bell' });
+  const priya = contact({ id: 'priya', name: 'Priya Natarajan' });
+  const people = new Map([jane, marcus, priya].map((c) => [c.id, c]));
+  const chats = new Map(
+    [
+      conversation({ id: 'a', contactId: 'jane', heldAt: T0 }),
+      conversation({ id: 'b', contactId: 'marcus', heldAt: daysAfter(T0, 3) }),
+      conversation({ id: 'c', contactId: 'priya', heldAt: daysAfter(T0, 5) }),
+      conversation({ id: 'd', contactId: 'jane', heldAt: daysAfter(T0, 9) }),
+      conversation({ id: 'x', contactId: 'priya', scheduledAt: T0, cancelledAt: T0 }),
+    ].map((c) => [c.id, c]),
+  );
+
+  it('counts the conversations that named a skill and says who, each person once', () => {
+    const sql = {
+      ...skill({ id: 's', name: 'SQL', sourceConversationId: 'a' }),
+      mentionedIn: ['d', 'b', 'c', 'x'],
+    };
+    const figma = { ...skill({ id: 'f', name: 'Figma' }), mentionedIn: ['b'] };
+    const [gap] = developmentPlan([figma, sql], chats, people);
+    expect(gap?.items.map((i) => [i.skill.name, i.mentions, i.who])).toEqual([
+      ['SQL', 4, ['Jane', 'Marcus', 'Priya']],
+      ['Figma', 1, ['Marcus']],
+    ]);
+    expect(gap?.items.map(skillMentionsLine)).toEqual([
+      'named in 4 conversations: Jane, Marcus and Priya',
+      'from a chat with Marcus',
+    ]);
+  });
+
+  it('dates the target, and says when an open skill is past it', () => {
+    expect(skillTargetLabel('2025-04-30', 'gap', '2025-04-01')).toBe('by Apr 30');
+    expect(skillTargetLabel('2025-04-30', 'learning', '2025-05-02')).toBe('was due Apr 30');
+    expect(skillTargetLabel('2025-04-30', 'done', '2025-05-02')).toBe('by Apr 30');
+    expect(skillTargetLabel(null, 'gap', '2025-05-02')).toBeNull();
+    const planned = {
+      ...skill({ id: 'p', name: 'SQL' }),
+      resourceUrl: 'https://mode.com/sql',
+      targetDate: '2025-04-30',
+    };
+    const item = developmentPlan([planned], chats, people, { today: '2025-04-01' })[0]?.items[0];
+    expect(item).toMatchObject({
+      resourceUrl: 'https://mode.com/sql',
+      targetLabel: 'by Apr 30',
+      mentions: 0,
+    });
+  });
+
+  it('accepts web links only as resources', () => {
+    expect(isResourceUrl('https://www.coursera.org/learn/sql')).toBe(true);
+    expect(isResourceUrl('http://example.com')).toBe(true);
+    for (const bad of [
+      'coursera',
+      'javascript:alert(1)',
+      'https://localhost',
+      'ftp://x.org',
+      'https://a b.com',
+    ])
+      expect(isResourceUrl(bad), bad).toBe(false);
   });
 });

@@ -231,9 +231,12 @@ describe('after the conversation', () => {
     expect(everyString(targets)).not.toContain('Jane Doe');
 
     const bad = await ephemeral(h, ALICE.id, 'people friends');
-    expect(bad.text).toContain('friends');
-    for (const stage of ['target', 'asked', 'scheduled', 'met', 'thanked', 'archived'])
-      expect(bad.text).toContain(stage);
+    expect(visibleText(bad)).toContain('friends');
+    for (const stage of ['To reach out to', 'Asked', 'Chat booked', 'Met', 'Thanked', 'Said no for now'])
+      expect(visibleText(bad)).toContain(stage);
+    // The list comes with it, and the stage menu to pick from.
+    expect(visibleText(bad)).toContain('Sam Lee');
+    expect(findElement(bad.blocks, PEOPLE_ACTIONS.filter)).toBeDefined();
   });
 
   it('shows who suggested whom in /coach chain', async () => {

@@ -63,7 +63,7 @@ import {
 } from '../../src/slack/views/prep';
 import { REPLY_ACTIONS } from '../../src/slack/views/reply';
 import { SETTINGS_CALLBACK_ID } from '../../src/slack/views/settings';
-import { SKILLS_ACTIONS, skillNotFoundText } from '../../src/slack/views/skills';
+import { SKILL_PLAN_CALLBACK_ID, SKILLS_ACTIONS, skillNotFoundText } from '../../src/slack/views/skills';
 import { THANKS_ACTIONS, THANKS_EDIT_CALLBACK_ID } from '../../src/slack/views/thanks';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
 import { ALICE, BOB, HOUR, OTHER_TEAM, OTTO, TEAM } from '../support/fixtures';
@@ -557,6 +557,12 @@ const CLICKS: ClickCase[] = [
     answer: skillNotFoundText(),
   },
   {
+    name: 'the development plan’s skill menu with a skill id',
+    actionId: SKILLS_ACTIONS.edit,
+    craft: (_real, v) => ({ type: 'static_select', selected_option: option(v.skill) }),
+    answer: skillNotFoundText(),
+  },
+  {
     name: 'Edit with an ask id',
     actionId: ASK_ACTIONS.edit,
     craft: value((v) => v.ask),
@@ -707,6 +713,31 @@ interface FormCase {
 
 const FORMS: FormCase[] = [
   {
+    name: 'Plan a skill, a skill id in private_metadata',
+    callbackId: SKILL_PLAN_CALLBACK_ID,
+    open: async (s) => {
+      const { where, element } = realClick(s, SKILLS_ACTIONS.edit);
+      s.h.standIn.clearCalls();
+      const picked = element.options?.[0]?.value ?? '';
+      await s.h.driver.blockAction(
+        ALICE.id,
+        {
+          action_id: SKILLS_ACTIONS.edit,
+          block_id: element.block_id,
+          type: 'static_select',
+          selected_option: option(picked),
+        },
+        where,
+      );
+      return viewOf(await s.h.standIn.waitForCall('views.update'));
+    },
+    craft: (view, victim) => ({
+      view: withMetadata(view, (m) => ({ ...m, skillId: victim.ids.skill })),
+      values: fillView(view, { 'Something to learn it from': 'https://mode.com/sql-tutorial' }),
+    }),
+    answer: () => skillNotFoundText(),
+  },
+  {
     name: 'Your thank-you, a conversation id in private_metadata',
     callbackId: THANKS_EDIT_CALLBACK_ID,
     open: (s) => modalFromClick(s, THANKS_ACTIONS.edit),
@@ -822,8 +853,19 @@ const FORMS: FormCase[] = [
 
 /** Listeners whose requests carry no id of anyone's (the member's scope is all they use). */
 const WITHOUT_IDS = {
-  /** "Add <name>" carries only a name the member typed. */
-  action: [OPEN.settings, COHORT_SHARING_ACTIONS.open, ADD_TARGET_ACTIONS.named],
+  action: [
+    OPEN.settings,
+    COHORT_SHARING_ACTIONS.open,
+    /** "Add <name>" carries only a name the member typed. */
+    ADD_TARGET_ACTIONS.named,
+    // The people list's paging and stage menu carry a stage and a page; the plan's buttons nothing.
+    PEOPLE_ACTIONS.page,
+    PEOPLE_ACTIONS.next,
+    PEOPLE_ACTIONS.everyone,
+    PEOPLE_ACTIONS.filter,
+    SKILLS_ACTIONS.open,
+    SKILLS_ACTIONS.keywords,
+  ],
   view: [GOAL_CALLBACK_ID, SETTINGS_CALLBACK_ID, FORGET_CALLBACK_ID, COHORT_SHARING_CALLBACK_ID],
   /** Global shortcuts only: a message shortcut would carry a message from the client, and need a case. */
   shortcut: [LOG_SHORTCUT_CALLBACK_ID, DRAFT_ASK_SHORTCUT],

@@ -5,6 +5,7 @@ import { buildChains, chainForContact, longestChain } from '../../src/coaching/c
 import { type ThankYouCard, thankYouCard } from '../../src/coaching/logging';
 import { pipelineByStage } from '../../src/coaching/pipeline';
 import { developmentPlan } from '../../src/coaching/skills';
+import { stageLabel } from '../../src/coaching/stages';
 import type {
   ContactData,
   ConversationData,
@@ -40,8 +41,10 @@ import {
 import {
   buildPeopleMessage,
   buildPersonMessage,
+  decodeListValue,
   decodePersonChoice,
   encodePersonChoice,
+  PEOPLE_ACTIONS,
   PEOPLE_PER_MESSAGE,
   readPeopleArgs,
 } from '../../src/slack/views/people';
@@ -56,7 +59,7 @@ import {
 } from '../../src/slack/views/thanks';
 import * as fx from '../support/coaching-fixtures';
 import { HOUR } from '../support/fixtures';
-import { elementsOf, everyString, findElement, findElements, visibleText } from '../support/slack-play';
+import { elementsOf, findElement, findElements, visibleText } from '../support/slack-play';
 
 const NOW = new Date('2026-03-10T14:00:00Z');
 const TZ = 'America/New_York';
@@ -214,11 +217,11 @@ describe('the DM after a log', () => {
     }));
     const message = buildLoggedMessage(
       {
-      stage: 'target' as const,
-      link: 'introducer' as const,
-      metAt: null,
-      askedAt: null,
-      introducedBy: null,
+        stage: 'target' as const,
+        link: 'introducer' as const,
+        metAt: null,
+        askedAt: null,
+        introducedBy: null,
         card: card({ contactName: LONG, action: LONG, draft: LONG }),
         contactStage: 'met',
         createdContact: true,
@@ -321,19 +324,49 @@ describe('/coach people', () => {
   it('fits everyone in one message, each stage summarised with a way to see the rest', () => {
     const message = buildPeopleMessage(stages, { stage: null, page: 1 });
     expectValidMessage(message);
-    expect(visibleText(message.blocks)).toContain('/coach people asked');
-    expect(visibleText(message.blocks)).toContain('archived');
+    // Every stage on the list gets its "See all" button, archived people theirs.
+    const seeAll = elementsOf(message.blocks).filter((e) => e.action_id === PEOPLE_ACTIONS.page);
+    expect(seeAll.map((e) => decodeListValue(e.value).stage)).toEqual([
+      'target',
+      'asked',
+      'scheduled',
+      'met',
+      'thanked',
+      'declined',
+      'archived',
+    ]);
+    expect(visibleText(message.blocks)).toContain('See all 143');
+    expect(visibleText(message.blocks)).toContain('142 archived');
   });
 
-  it('pages through one stage', () => {
+  it('pages through one stage with Previous and Next', () => {
+    const buttons = (m: { blocks?: unknown[] }) =>
+      elementsOf(m.blocks)
+        .filter((e) =>
+          Object.values(PEOPLE_ACTIONS).some((id) => id === e.action_id && id !== PEOPLE_ACTIONS.menu),
+        )
+        .filter((e) => e.action_id !== PEOPLE_ACTIONS.filter)
+        .map((e) => [e.text?.text, decodeListValue(e.value)]);
     const first = buildPeopleMessage(stages, { stage: 'target', page: 1 });
     expectValidMessage(first);
-    expect(visibleText(first.blocks)).toContain('/coach people target 2');
+    expect(buttons(first)).toEqual([
+      ['Next', { stage: 'target', page: 2 }],
+      ['See everyone', { stage: null, page: 1 }],
+    ]);
     expect(elementsOf(first.blocks).filter((e) => e.type === 'overflow')).toHaveLength(PEOPLE_PER_MESSAGE);
-    const last = buildPeopleMessage(stages, { stage: 'target', page: 5 });
+    const last = buildPeopleMessage(stages, { stage: 'target', page: 4 });
     expectValidMessage(last);
-    expect(everyString(last.blocks)).not.toContain('/coach people target 6');
-    expectValidMessage(buildPeopleMessage(stages, { stage: 'target', page: 99 }));
+    expect(visibleText(last.blocks)).toContain('Page 4 of 4 · 109–143 of 143');
+    expect(buttons(last)).toEqual([
+      ['Previous', { stage: 'target', page: 3 }],
+      ['See everyone', { stage: null, page: 1 }],
+    ]);
+    const beyond = buildPeopleMessage(stages, { stage: 'target', page: 99 });
+    expectValidMessage(beyond);
+    expect(buttons(beyond)).toEqual([
+      ['First page', { stage: 'target', page: 1 }],
+      ['Last page', { stage: 'target', page: 4 }],
+    ]);
   });
 
   it('gives every person a menu of at most five choices that decode back', () => {
@@ -361,9 +394,15 @@ describe('/coach people', () => {
     expect(readPeopleArgs('')).toEqual({ ok: true, filter: { stage: null, page: 1 } });
     expect(readPeopleArgs('Targets 3')).toEqual({ ok: true, filter: { stage: 'target', page: 3 } });
     expect(readPeopleArgs('booked')).toEqual({ ok: true, filter: { stage: 'scheduled', page: 1 } });
+    // The labels as shown, in any case, and the words of before.
+    expect(readPeopleArgs('Chat booked')).toEqual({ ok: true, filter: { stage: 'scheduled', page: 1 } });
+    expect(readPeopleArgs('to reach out to 2')).toEqual({ ok: true, filter: { stage: 'target', page: 2 } });
+    expect(readPeopleArgs('SAID NO FOR NOW')).toEqual({ ok: true, filter: { stage: 'declined', page: 1 } });
+    expect(readPeopleArgs('declined')).toEqual({ ok: true, filter: { stage: 'declined', page: 1 } });
+    expect(readPeopleArgs('scheduled')).toEqual({ ok: true, filter: { stage: 'scheduled', page: 1 } });
     const bad = readPeopleArgs('friends');
     expect(bad.ok).toBe(false);
-    if (!bad.ok) for (const stage of STAGES) expect(bad.message).toContain(stage);
+    if (!bad.ok) for (const stage of STAGES) expect(bad.message).toContain(stageLabel(stage));
   });
 
   it('welcomes an empty list, and shows one person on their own', () => {

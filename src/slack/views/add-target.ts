@@ -1,6 +1,7 @@
 // "Add a target" modal and the DM that confirms it.
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
+import { listSizeNote } from '../../coaching/goals';
 import { stageLabel } from '../../coaching/stages';
 import type { ContactData } from '../../coaching/types';
 import type { Message } from '../surfaces';
@@ -125,6 +126,7 @@ export function buildTargetAddedMessage(
   referrer?: ContactData | null,
 ): Message {
   const who = roleAndCompany(contact);
+  const sizeNote = listSizeNote(progress.have);
   const text = `Added ${personLabel(contact)} to your targets — ${progress.have} of ${progress.goal} on your list.`;
   return {
     text,
@@ -134,6 +136,7 @@ export function buildTargetAddedMessage(
         `${progress.have} of ${progress.goal} people on your list · stage: ${stageLabel(contact.stage)}` +
           (referrer ? ` · suggested by ${esc(referrer.name)}` : ''),
       ),
+      ...(sizeNote ? [context(`:seedling: ${sizeNote}`)] : []),
       actions('target_added', [
         button('Draft the ask', OPEN.ask, contact.id, 'primary'),
         button('Add another', OPEN.addTarget, ''),

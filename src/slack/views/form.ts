@@ -50,8 +50,25 @@ export type FormResult<S extends FormSpec> =
   | { ok: true; data: { [K in keyof S]: z.output<S[K]['schema']> } }
   | { ok: false; errors: Record<string, string> };
 
-/** Validates every field; the first problem per field is reported on that field's block. */
-export function readForm<S extends FormSpec>(values: StateValues, spec: S): FormResult<S> {
+type FormData<S extends FormSpec> = { [K in keyof S]: z.output<S[K]['schema']> };
+
+/**
+ * Rules between fields (an end after a start), run on the fields that read well even when others did
+ * not, so every problem comes back in one answer. Returns a message for each field that breaks a rule.
+ */
+export type CrossFieldChecks<S extends FormSpec> = (
+  data: Partial<FormData<S>>,
+) => Partial<Record<keyof S, string | null | undefined>>;
+
+/**
+ * Validates every field, then the rules between them: the first problem per field is reported on that
+ * field's block, all fields at once.
+ */
+export function readForm<S extends FormSpec>(
+  values: StateValues,
+  spec: S,
+  checks?: CrossFieldChecks<S>,
+): FormResult<S> {
   const data: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const [key, field] of Object.entries(spec)) {
@@ -61,9 +78,14 @@ export function readForm<S extends FormSpec>(values: StateValues, spec: S): Form
     if (parsed.success) data[key] = parsed.data;
     else errors[field.blockId] = parsed.error.issues[0]?.message ?? 'Please check this field.';
   }
-  return Object.keys(errors).length > 0
-    ? { ok: false, errors }
-    : { ok: true, data: data as { [K in keyof S]: z.output<S[K]['schema']> } };
+  if (checks) {
+    const broken = checks(data as Partial<FormData<S>>);
+    for (const [key, message] of Object.entries(broken) as [string, string | null | undefined][]) {
+      const blockId = spec[key]?.blockId;
+      if (message && blockId && !errors[blockId]) errors[blockId] = message;
+    }
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, data: data as FormData<S> };
 }
 
 /** Parses private_metadata (or a button value) written by one of our builders; null when it is not. */

@@ -2,6 +2,7 @@
 import type { KnownBlock, ModalView } from '@slack/types';
 import {
   type GoalProgress,
+  goalRangeNote,
   listProgressLine,
   TARGET_GOAL,
   WEEKLY_GOAL,
@@ -71,6 +72,7 @@ function progressBlocks(progress: GoalProgress): KnownBlock[] {
         (toGo > 0 ? ` — ${toGo} to go.` : '.') +
         `\n:calendar: ${weekProgressLine(progress.thisWeek, progress.weeklyGoal)}.`,
     ),
+    ...[goalRangeNote(progress.targetGoal)].flatMap((note) => (note ? [context(`:seedling: ${note}`)] : [])),
   ];
 }
 

@@ -150,26 +150,34 @@ export function buildSettingsModal(s: NudgeSettings): ModalView {
 }
 
 export function readSettingsForm(values: StateValues) {
-  const form = readForm(values, {
-    tz: { ...B.tz, schema: z.string({ error: 'Please pick a timezone.' }) },
-    start: { ...B.start, schema: pickedTime('Please pick a start time.') },
-    end: { ...B.end, schema: pickedTime('Please pick an end time.') },
-    days: {
-      ...B.days,
-      schema: z
-        .array(z.string(), { error: 'Pick at least one working day.' })
-        .min(1, 'Pick at least one working day.')
-        .transform((v) => v.map(Number)),
+  const form = readForm(
+    values,
+    {
+      tz: { ...B.tz, schema: z.string({ error: 'Please pick a timezone.' }) },
+      start: { ...B.start, schema: pickedTime('Please pick a start time.') },
+      end: { ...B.end, schema: pickedTime('Please pick an end time.') },
+      days: {
+        ...B.days,
+        schema: z
+          .array(z.string(), { error: 'Pick at least one working day.' })
+          .min(1, 'Pick at least one working day.')
+          .transform((v) => v.map(Number)),
+      },
+      kinds: {
+        ...B.kinds,
+        schema: z
+          .array(z.enum(NUDGE_KINDS))
+          .optional()
+          .transform((v) => v ?? []),
+      },
+      pause: { ...B.pause, schema: pickedDate('Please pick a date.').optional() },
     },
-    kinds: {
-      ...B.kinds,
-      schema: z
-        .array(z.enum(NUDGE_KINDS))
-        .optional()
-        .transform((v) => v ?? []),
-    },
-    pause: { ...B.pause, schema: pickedDate('Please pick a date.').optional() },
-  });
+    (d) => ({
+      // Said with the other problems at once (the settings service checks it again, with the pause date).
+      end:
+        d.start && d.end && d.end <= d.start ? 'The end of your working day must be after its start.' : null,
+    }),
+  );
   if (!form.ok) return form;
   const d = form.data;
   const value: SettingsInput = {

@@ -94,7 +94,7 @@ export function advanceSkillClick(deps: AppDeps) {
     await ack();
     const scope = memberScope(context);
     if (!action.value) return;
-    const plan = await advanceSkill(deps.db, scope, action.value);
+    const plan = await advanceSkill(deps.db, scope, action.value, deps.clock.now());
     const click = { body, client, respond, log: deps.log };
     const message = plan ? buildSkillsMessage(plan) : { text: skillNotFoundText() };
     if (!(await replaceSource(click, message))) await answer(click, message);

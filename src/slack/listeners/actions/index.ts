@@ -6,6 +6,8 @@ import { registerCohortSharingActions } from './cohort-sharing';
 import { registerIntroActions } from './intros';
 import { registerNudgesActions } from './nudges';
 import { registerOutreachActions } from './outreach';
+import { registerPeopleListActions } from './people-list';
+import { registerSkillsPlanActions } from './skills-plan';
 
 export function register(app: App, deps: AppDeps): void {
   registerOutreachActions(app, deps);
@@ -14,4 +16,6 @@ export function register(app: App, deps: AppDeps): void {
   registerCohortNudgeActions(app, deps);
   registerCohortSharingActions(app, deps);
   registerIntroActions(app, deps);
+  registerPeopleListActions(app, deps);
+  registerSkillsPlanActions(app, deps);
 }

@@ -9,11 +9,11 @@ export const peopleSubcommand: Subcommand = {
   summary: 'Everyone on your list by stage, with each next step.',
   async run({ ack, args, scope, deps }) {
     const read = readPeopleArgs(args);
-    if (!read.ok) {
-      await ack({ response_type: 'ephemeral', text: read.message });
-      return;
-    }
     const stages = await peopleByStage(deps.db, scope, deps.clock.now());
-    await ack({ response_type: 'ephemeral', ...buildPeopleMessage(stages, read.filter) });
+    // A stage word that is not understood still gets the list, with the stage menu to pick from.
+    const message = read.ok
+      ? buildPeopleMessage(stages, read.filter)
+      : buildPeopleMessage(stages, { stage: null, page: 1 }, read.message);
+    await ack({ response_type: 'ephemeral', ...message });
   },
 };

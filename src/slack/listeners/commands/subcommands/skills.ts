@@ -7,7 +7,10 @@ export const skillsSubcommand: Subcommand = {
   usage: '/coach skills',
   summary: 'Your development plan: skills your conversations showed you need.',
   async run({ ack, scope, deps }) {
-    await ack({ response_type: 'ephemeral', ...buildSkillsMessage(await skillsPlan(deps.db, scope)) });
+    await ack({
+      response_type: 'ephemeral',
+      ...buildSkillsMessage(await skillsPlan(deps.db, scope, deps.clock.now())),
+    });
   },
 };
 
