@@ -275,6 +275,7 @@ describe('pipelineByStage', () => {
       ['scheduled', 0],
       ['met', 0],
       ['thanked', 0],
+      ['declined', 0],
       ['archived', 1],
     ]);
     expect(pipeline[0]?.contacts.map((e) => e.contact.id)).toEqual(['a', 'b']);
