@@ -43,6 +43,8 @@ import { createPacer, DEFAULT_PACE, type PaceOptions, type Pacer, unpaced } from
 import { classifySendError, type SlackForWorkspace } from './slack';
 
 const MINUTE = 60_000;
+/** Nudges of one kind folded into one message at most (the message stays short and inside Slack's limits). */
+const MAX_FOLDED = 20;
 const HOUR = 60 * MINUTE;
 
 export interface DeliverOptions {
@@ -267,6 +269,12 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
       }
     }
     if (sendable.length === 0 || ctx === null) continue;
+    // A folded message shows at most MAX_FOLDED; the rest wait for the next sweep (a minute later).
+    for (const rest of sendable.splice(MAX_FOLDED)) {
+      if (await releaseNudge(db, rest.id, run.owner, { dueAt: rest.dueAt, countAttempt: false })) {
+        run.report.retrying.push(item(rest, ctx.member, 'folded into the next message'));
+      }
+    }
     try {
       await sendGroup(run, workspaceId, ctx, sendable, stopWorkspace);
     } catch (error) {

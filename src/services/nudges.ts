@@ -136,7 +136,7 @@ async function recordDone(db: Db, member: Member, nudges: readonly Nudge[], now:
     else if (nudge.kind === 'close_loop') await recordLoopClosed(db, member, subject, now);
     else if (nudge.kind === 'keep_in_touch') await touchContact(db, member, subject, now);
   }
-  const who = listNames(names);
+  const who = listNames([...names].sort((a, b) => a.localeCompare(b)));
   switch (kind) {
     case 'thank_you':
       return who ? `Thank-you to ${who} noted as sent.` : 'Thank-you noted as sent.';

@@ -131,7 +131,12 @@ export function buildNudgeMessage(nudgeId: string, content: NudgeContent): Messa
 }
 
 /** A folded line's button: the nudge's own next step when it opens a flow, else "Show" (the nudge in full). */
-function itemButton(nudgeId: string, p: NudgeContent['primary']): Button {
+function itemButton(nudgeId: string, p: NudgeContent['primary'], kind: NudgeContent['kind']): Button {
+  const show = button(
+    kind === 'follow_up' || kind === 'close_loop' || kind === 'keep_in_touch' ? 'See the draft' : 'Show',
+    NUDGE_ACTION_IDS.show,
+    nudgeId,
+  );
   switch (p.kind) {
     case 'draft_ask':
       return button('Draft the ask', OPEN.ask, p.contactId);
@@ -142,9 +147,9 @@ function itemButton(nudgeId: string, p: NudgeContent['primary']): Button {
     case 'mark_thanks_sent':
       return p.conversationId
         ? button('Edit or try another version', THANKS_ACTIONS.edit, p.conversationId)
-        : button('Show', NUDGE_ACTION_IDS.show, nudgeId);
+        : show;
     default:
-      return button('Show', NUDGE_ACTION_IDS.show, nudgeId);
+      return show;
   }
 }
 
@@ -159,7 +164,9 @@ export function buildFoldedNudgeMessage(content: FoldedNudgeContent): Message {
   const blocks: KnownBlock[] = [
     section(`*${esc(content.title)}*\n${esc(content.body)}`),
     ...shown.map((item) =>
-      section(`• ${esc(clip(item.label, 280))}`, { accessory: itemButton(item.nudgeId, item.primary) }),
+      section(`• ${esc(clip(item.label, 280))}`, {
+        accessory: itemButton(item.nudgeId, item.primary, content.kind),
+      }),
     ),
     actions(NUDGE_ACTIONS_BLOCK_ID, tail(lead, content.snooze)),
   ];
@@ -175,7 +182,7 @@ export const UNDO_MINUTES = 10;
 export function outcomeText(outcome: NudgeOutcome): string {
   switch (outcome.kind) {
     case 'done':
-      return `Done ✓ ${esc(outcome.recorded)} Changed your mind? *Undo* works for ${UNDO_MINUTES} minutes.`;
+      return outcome.recorded ? `Done ✓ ${esc(outcome.recorded)}` : 'Done ✓';
     case 'undone':
       return 'Undone: it’s back as it was.';
     case 'undo_expired':
@@ -185,7 +192,7 @@ export function outcomeText(outcome: NudgeOutcome): string {
     case 'snoozed':
       return `Snoozed until ${outcome.untilLabel}`;
     case 'stopped':
-      return `You won’t get these any more — turn them back on in \`/coach settings\`. *Undo* works for ${UNDO_MINUTES} minutes.`;
+      return 'You won’t get these any more — turn them back on in `/coach settings`.';
     case 'thanks_sent':
       return 'Thank-you marked sent ✓ Nicely done.';
     case 'got_reply':
