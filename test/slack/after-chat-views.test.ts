@@ -214,14 +214,14 @@ describe('the DM after a log', () => {
       id: `r${i}`,
       name: `Referral ${i} ${LONG}`,
       created: i % 2 === 0,
+      stage: 'target' as const,
+      link: 'introducer' as const,
+      metAt: null,
+      askedAt: null,
+      introducedBy: null,
     }));
     const message = buildLoggedMessage(
       {
-        stage: 'target' as const,
-        link: 'introducer' as const,
-        metAt: null,
-        askedAt: null,
-        introducedBy: null,
         card: card({ contactName: LONG, action: LONG, draft: LONG }),
         contactStage: 'met',
         createdContact: true,
