@@ -48,8 +48,10 @@ describe('coach sweep --now', { timeout: 60_000 }, () => {
     expect(nudgePosts(h)).toHaveLength(0);
   });
 
-  it('sends the thank-you nudge at +20 h, once, and prints it without its text', async () => {
-    const out = await sweep(at(20));
+  it('sends the thank-you nudge at +23 h (09:00, her working day starts), once, and prints it without its text', async () => {
+    // At +20 h it is 06:00 in New York: the nudge waits for her working hours (the deadline is 10:00).
+    expect(await sweep(at(20))).toContain('0 sent');
+    const out = await sweep(at(23));
     expect(out).toMatch(/sent\s+thank_you/);
     expect(out).not.toContain('portfolio');
     const posts = nudgePosts(h);
@@ -58,9 +60,9 @@ describe('coach sweep --now', { timeout: 60_000 }, () => {
   });
 
   it('sends nothing the second time', async () => {
-    await sweep(at(20));
+    await sweep(at(23));
     expect(nudgePosts(h)).toHaveLength(1);
-    const out = await sweep(at(20.5));
+    const out = await sweep(at(23.5));
     expect(out).toContain('0 sent');
     expect(nudgePosts(h)).toHaveLength(0);
   });
