@@ -13,13 +13,15 @@
 //
 // Errors: 429 → the workspace waits out Retry-After (recorded for every worker), the nudge is retried
 // then; 5xx, timeouts and network errors → retried with exponential backoff (1 min × 2^(attempt−1),
-// at most 1 h), failed after `maxAttempts`; permanent errors (user_not_found, is_archived…) → failed
+// at most 1 h) for as long as the nudge's moment lasts (see `retryDeadline`: a thank-you until its
+// 24-hour deadline, a wrap-up until the chat's planned end, others for a day), then failed with the
+// last error and "its moment passed"; permanent errors (user_not_found, is_archived…) → failed
 // at once; token errors (token_revoked, account_inactive, invalid_auth…) → failed at once, and the
 // rest of the workspace's batch is put back and the workspace paused for an hour.
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { createRechecker, type Rechecker } from '../coaching/nudge-rules';
+import { createRechecker, nudgeDeadline, type Rechecker } from '../coaching/nudge-rules';
 import { type MemberSnapshot, NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
@@ -54,7 +56,10 @@ export interface DeliverOptions {
   leaseMs?: number;
   /** Nudges claimed at a time (default 50). */
   batchSize?: number;
-  /** Attempts before a nudge fails for good (default 6). */
+  /**
+   * Claims without an answer before a nudge fails for good (a sender that keeps dying on it; default
+   * 100). Transient send errors are bounded by the nudge's moment instead (`retryDeadline`).
+   */
   maxAttempts?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
@@ -121,6 +126,54 @@ function defaultOwner(): string {
 export function backoffMs(attempts: number, baseMs = MINUTE, maxMs = HOUR): number {
   const n = Math.max(1, attempts);
   return Math.min(maxMs, baseMs * 2 ** Math.min(n - 1, 30));
+}
+
+/** How long a nudge without a deadline of its own is worth retrying after its first failure. */
+const RETRY_WINDOW_MS: Record<NudgeKind, number> = {
+  thank_you: 24 * HOUR,
+  referral: 24 * HOUR,
+  follow_up: 24 * HOUR,
+  prep: 2 * HOUR,
+  wrap_up: 10 * MINUTE,
+  debrief: 12 * HOUR,
+  close_loop: 24 * HOUR,
+  keep_in_touch: 24 * HOUR,
+  weekly_summary: 12 * HOUR,
+};
+
+/**
+ * Until when a transient failure is worth retrying: the kind's own deadline when it has one (a
+ * thank-you's 24 hours, a prep's chat start, a wrap-up's planned end), else a window per kind counted
+ * from the first failure (estimated from the attempts and the backoff curve, so no column is needed).
+ */
+export function retryDeadline(
+  nudge: Pick<Nudge, 'kind' | 'subjectId' | 'attempts'>,
+  snapshot: MemberSnapshot,
+  now: Date,
+  baseMs = MINUTE,
+  maxMs = HOUR,
+): Date {
+  const kind = isKind(nudge.kind) ? nudge.kind : 'follow_up';
+  const own = nudgeDeadline(kind, nudge.subjectId, snapshot);
+  if (own) return own;
+  let sinceFirstFailure = 0;
+  for (let n = 1; n < nudge.attempts; n++) sinceFirstFailure += backoffMs(n, baseMs, maxMs);
+  return new Date(now.getTime() - sinceFirstFailure + RETRY_WINDOW_MS[kind]);
+}
+
+/** When to try again after a transient failure, or null when the nudge's moment will have passed. */
+export function nextRetryAt(
+  attempts: number,
+  deadline: Date,
+  now: Date,
+  baseMs = MINUTE,
+  maxMs = HOUR,
+): Date | null {
+  const wanted = now.getTime() + backoffMs(attempts, baseMs, maxMs);
+  // A last try shortly before the deadline rather than none at all.
+  const lastChance = deadline.getTime() - Math.min(baseMs, MINUTE);
+  const at = Math.min(wanted, lastChance);
+  return at > now.getTime() ? new Date(at) : null;
 }
 
 function isKind(kind: string): kind is NudgeKind {
@@ -380,13 +433,14 @@ async function sendGroup(
       );
     } else if (failure.kind === 'transient') {
       for (const nudge of nudges) {
-        if (nudge.attempts >= run.maxAttempts) {
-          await finishClaimedNudge(db, nudge.id, run.owner, 'failed', failure.message, now);
-          run.report.failed.push(item(nudge, member, failure.message));
+        const at = run.clock();
+        const deadline = retryDeadline(nudge, snapshot, at, run.backoffBaseMs, run.backoffMaxMs);
+        const dueAt = nextRetryAt(nudge.attempts, deadline, at, run.backoffBaseMs, run.backoffMaxMs);
+        if (dueAt === null) {
+          const reason = `${failure.message}; its moment passed`;
+          await finishClaimedNudge(db, nudge.id, run.owner, 'failed', reason, now);
+          run.report.failed.push(item(nudge, member, reason));
         } else {
-          const dueAt = new Date(
-            run.clock().getTime() + backoffMs(nudge.attempts, run.backoffBaseMs, run.backoffMaxMs),
-          );
           await releaseNudge(db, nudge.id, run.owner, {
             dueAt,
             countAttempt: true,
@@ -433,7 +487,7 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     deps,
     owner: options.owner ?? defaultOwner(),
     leaseMs: options.leaseMs ?? 5 * MINUTE,
-    maxAttempts: options.maxAttempts ?? 6,
+    maxAttempts: options.maxAttempts ?? 100,
     backoffBaseMs: options.backoffBaseMs ?? MINUTE,
     backoffMaxMs: options.backoffMaxMs ?? HOUR,
     tokenPauseMs: options.tokenPauseMs ?? HOUR,

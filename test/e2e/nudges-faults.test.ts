@@ -159,24 +159,54 @@ describe('nudge delivery under Slack failures', () => {
     expect(await thankYouRow(alice)).toMatchObject({ status: 'sent', leaseOwner: null });
   });
 
-  it('gives up after six failed attempts, keeping the last error', async () => {
+  it('keeps retrying 5xx with backoff until the thank-you’s moment passes, then fails with the reason', async () => {
     const alice = await logChat(ALICE.id, 'Jane Doe');
     h.standIn.faults.set('chat.postMessage', { kind: 'error', status: 500 });
-    let when = T;
-    for (let attempt = 1; attempt <= 6; attempt++) {
-      await sweep(when);
-      const row = await thankYouRow(alice);
-      expect(row.attempts).toBe(attempt);
-      if (attempt < 6) {
-        // 1, 2, 4, 8, 16 minutes after each failure.
-        expect(row.dueAt.getTime() - when.getTime()).toBeGreaterThanOrEqual(MINUTE * 2 ** (attempt - 1));
-        when = row.dueAt;
-      }
+    await sweep(T);
+    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { id: alice } });
+    const deadline = conversation.heldAt!.getTime() + 24 * HOUR;
+    let row = await thankYouRow(alice);
+    let sweeps = 1;
+    while (row.status === 'pending') {
+      expect(row.dueAt.getTime()).toBeLessThan(deadline);
+      await sweep(row.dueAt);
+      row = await thankYouRow(alice);
+      sweeps++;
     }
-    expect(await thankYouRow(alice)).toMatchObject({ status: 'failed', attempts: 6, lastError: 'HTTP 500' });
+    // More than the old fixed six, every one before the deadline, then failed with why.
+    expect(sweeps).toBeGreaterThan(6);
+    expect(posts()).toHaveLength(sweeps);
+    expect(row).toMatchObject({ status: 'failed', lastError: 'HTTP 500; its moment passed' });
     h.standIn.faults.clear();
-    await sweep(new Date(when.getTime() + 2 * HOUR));
-    expect(posts()).toHaveLength(6);
+    await sweep(new Date(deadline + 2 * HOUR));
+    expect(posts()).toHaveLength(sweeps);
     expect(delivered()).toHaveLength(0);
+  });
+
+  it('503 for an hour, then Slack recovers: the thank-you goes out once, after recovery, before its deadline', async () => {
+    const alice = await logChat(ALICE.id, 'Jane Doe');
+    const conversation = await h.db.conversation.findUniqueOrThrow({ where: { id: alice } });
+    const deadline = conversation.heldAt!.getTime() + 24 * HOUR;
+    await sweep(new Date(LOGGED.getTime() + 30 * MINUTE)); // plans it
+    const first = (await thankYouRow(alice)).dueAt;
+    const recovered = first.getTime() + HOUR;
+    h.standIn.faults.set('chat.postMessage', { kind: 'error', status: 503 });
+    let row = await thankYouRow(alice);
+    while (row.status === 'pending') {
+      const when = row.dueAt;
+      if (when.getTime() >= recovered) h.standIn.faults.clear();
+      await sweep(when);
+      row = await thankYouRow(alice);
+    }
+    expect(row.status).toBe('sent');
+    expect(delivered()).toHaveLength(1);
+    expect(row.sentAt!.getTime()).toBeGreaterThanOrEqual(recovered);
+    expect(row.sentAt!.getTime()).toBeLessThan(deadline);
+    expect(posts().filter((c) => c.status === 503).length).toBeGreaterThanOrEqual(6);
+    // Later sweeps send nothing more.
+    await sweep(new Date(deadline));
+    expect(delivered()).toHaveLength(1);
+    const dm = h.standIn.dmChannelFor(TEAM.id, ALICE.id);
+    expect(h.standIn.messages(dm).filter((m) => m.text.includes('Thank Jane Doe'))).toHaveLength(1);
   });
 });
