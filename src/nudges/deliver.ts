@@ -67,8 +67,13 @@ export interface DeliverOptions {
   tokenPauseMs?: number;
   /** Per-workspace pacing; false turns it off (tests with thousands of nudges). */
   pace?: Partial<PaceOptions> | false;
-  /** Stop claiming more after this long (default 45 s: the next minute's sweep takes over). */
+  /**
+   * The sweep's budget (default 45 s: the next minute's sweep takes over). Near its end (the last
+   * `budgetMarginMs`, default 5 s or a fifth of the budget when smaller) the sweep claims no more and
+   * starts no send: what it holds is handed back (lease released, due as before) for the next tick.
+   */
   budgetMs?: number;
+  budgetMarginMs?: number;
   /** The moving clock for leases, pacing and backoff; default `now` plus the real time elapsed. */
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
@@ -198,6 +203,8 @@ interface Run {
   tokenPauseMs: number;
   windowMs: number;
   clock: () => Date;
+  /** On the run's clock: no claim and no send starts after this. */
+  stopAt: number;
   pacer: Pacer;
   report: DeliverReport;
   members: Map<string, Promise<MemberContext | null>>;
@@ -322,6 +329,10 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
       }
     }
     if (sendable.length === 0 || ctx === null) continue;
+    if (outOfBudget(run)) {
+      await handBack(run, sendable, ctx.member, 'sweep budget reached');
+      continue;
+    }
     // A folded message shows at most MAX_FOLDED; the rest wait for the next sweep (a minute later).
     for (const rest of sendable.splice(MAX_FOLDED)) {
       if (await releaseNudge(db, rest.id, run.owner, { dueAt: rest.dueAt, countAttempt: false })) {
@@ -335,6 +346,19 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
         { nudges: sendable.map((n) => n.id), err: scrubTokens(String(error)) },
         'delivering a nudge failed unexpectedly',
       );
+    }
+  }
+}
+
+function outOfBudget(run: Run): boolean {
+  return run.clock().getTime() >= run.stopAt;
+}
+
+/** Puts claimed nudges back as they were (due as before, no attempt counted) for the next sweep. */
+async function handBack(run: Run, nudges: Nudge[], member: Member | null, reason: string): Promise<void> {
+  for (const nudge of nudges) {
+    if (await releaseNudge(run.deps.db, nudge.id, run.owner, { dueAt: nudge.dueAt, countAttempt: false })) {
+      run.report.retrying.push(item(nudge, member, reason));
     }
   }
 }
@@ -363,7 +387,7 @@ async function sendGroup(
     stopWorkspace(until, 'no token for the workspace');
     return;
   }
-  const slot = await run.pacer.acquire(workspaceId);
+  const slot = await run.pacer.acquire(workspaceId, new Date(run.stopAt));
   if (!slot.ok) {
     for (const nudge of claimed) {
       await releaseNudge(db, nudge.id, run.owner, { dueAt: slot.retryAt, countAttempt: false });
@@ -483,6 +507,8 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
   const clock = options.clock ?? (() => new Date(deps.now.getTime() + (performance.now() - started)));
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pace = options.pace === false ? false : { ...DEFAULT_PACE, ...options.pace };
+  const budgetMs = options.budgetMs ?? 45_000;
+  const marginMs = options.budgetMarginMs ?? Math.min(5_000, budgetMs / 5);
   const run: Run = {
     deps,
     owner: options.owner ?? defaultOwner(),
@@ -493,12 +519,12 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     tokenPauseMs: options.tokenPauseMs ?? HOUR,
     windowMs: pace ? pace.windowMs : DEFAULT_PACE.windowMs,
     clock,
+    stopAt: clock().getTime() + budgetMs - marginMs,
     pacer: pace ? createPacer(deps.db, pace, clock, sleep) : unpaced,
     report: emptyDeliverReport(),
     members: new Map(),
   };
   const batchSize = Math.max(1, options.batchSize ?? 50);
-  const budgetMs = options.budgetMs ?? 45_000;
 
   if (deps.dryRun) {
     await dryRunDeliver(deps, run, batchSize * 20);
@@ -506,7 +532,7 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
   }
 
   const seen = new Set<string>();
-  while (performance.now() - started < budgetMs) {
+  while (!outOfBudget(run)) {
     const claimed = await claimDueNudges(deps.db, {
       now: deps.now,
       owner: run.owner,

@@ -21,8 +21,11 @@ export const DEFAULT_PACE: PaceOptions = { windowMs: 1000, perWindow: 1, maxWait
 export type Slot = { ok: true } | { ok: false; retryAt: Date };
 
 export interface Pacer {
-  /** Waits (briefly) for a send slot in the workspace; `retryAt` when the wait would be too long. */
-  acquire(workspaceId: string): Promise<Slot>;
+  /**
+   * Waits (briefly) for a send slot in the workspace; `retryAt` when the wait would be too long or
+   * would end after `by` (the sweep's budget).
+   */
+  acquire(workspaceId: string, by?: Date): Promise<Slot>;
 }
 
 export const unpaced: Pacer = { acquire: async () => ({ ok: true }) };
@@ -34,7 +37,7 @@ export function createPacer(
   sleep: (ms: number) => Promise<void>,
 ): Pacer {
   return {
-    async acquire(workspaceId) {
+    async acquire(workspaceId, by) {
       for (;;) {
         if (await reserveSendSlot(db, workspaceId, clock(), options.windowMs, options.perWindow))
           return { ok: true };
@@ -42,7 +45,8 @@ export function createPacer(
           (await sendWindowEnds(db, workspaceId, options.windowMs)) ??
           new Date(clock().getTime() + options.windowMs);
         const wait = ends.getTime() - clock().getTime();
-        if (wait > options.maxWaitMs) return { ok: false, retryAt: ends };
+        if (wait > options.maxWaitMs || (by && ends.getTime() > by.getTime()))
+          return { ok: false, retryAt: ends };
         await sleep(Math.max(wait, 1));
       }
     },
