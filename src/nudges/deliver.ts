@@ -31,6 +31,7 @@ import type { Member } from '../store/members';
 import {
   blockWorkspaceSends,
   claimDueNudges,
+  FOLD_LIMIT,
   finishClaimedNudge,
   markNudgeSent,
   type Nudge,
@@ -46,7 +47,7 @@ import { classifySendError, type SlackForWorkspace } from './slack';
 
 const MINUTE = 60_000;
 /** Nudges of one kind folded into one message at most (the message stays short and inside Slack's limits). */
-const MAX_FOLDED = 20;
+const MAX_FOLDED = FOLD_LIMIT;
 const HOUR = 60 * MINUTE;
 
 export interface DeliverOptions {
@@ -205,6 +206,7 @@ interface Run {
   clock: () => Date;
   /** On the run's clock: no claim and no send starts after this. */
   stopAt: number;
+  sleep: (ms: number) => Promise<void>;
   pacer: Pacer;
   report: DeliverReport;
   members: Map<string, Promise<MemberContext | null>>;
@@ -264,11 +266,19 @@ interface WorkspaceStop {
   reason: string;
 }
 
+interface SendGroup {
+  ctx: MemberContext;
+  nudges: Nudge[];
+}
+
 /**
- * Sends one workspace's claimed nudges in order. Returns normally; every outcome is recorded.
+ * Sends one workspace's claimed nudges. Returns normally; every outcome is recorded.
  * Due nudges of one kind for one member go out as one message (a backlog after the sweeps were
  * down: "3 follow-ups are waiting: Ana, Ben and Chen"), so a member gets at most one of a kind per
  * sweep; each nudge in it is recorded as sent with that message, so none comes twice.
+ * Messages go round-robin by member (one member's backlog never holds up everyone else), in order
+ * within a member, and at most one per `channelGapMs` to a member's DM channel: a member whose
+ * channel is not ready yet is skipped for one whose is, and the sweep waits only when none is.
  */
 async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]): Promise<void> {
   const { db, log, now } = run.deps;
@@ -284,19 +294,13 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
     groups.set(key, [...(groups.get(key) ?? []), nudge]);
   }
 
+  // First what is still warranted (no Slack call yet), then the sends.
+  const queues = new Map<string, SendGroup[]>();
   for (const group of groups.values()) {
     const sendable: Nudge[] = [];
     let ctx: MemberContext | null = null;
     for (const nudge of group) {
       const ctxMember = (await run.members.get(nudge.memberId)) ?? null;
-      const current = stop as WorkspaceStop | null;
-      if (current) {
-        const dueAt = new Date(Math.max(current.until.getTime(), nudge.dueAt.getTime()));
-        if (await releaseNudge(db, nudge.id, run.owner, { dueAt, countAttempt: false })) {
-          run.report.retrying.push(item(nudge, ctxMember?.member ?? null, current.reason));
-        }
-        continue;
-      }
       try {
         if (nudge.attempts > run.maxAttempts) {
           // Claimed again and again without an answer (e.g. a sender that keeps dying on it).
@@ -329,38 +333,102 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
       }
     }
     if (sendable.length === 0 || ctx === null) continue;
-    if (outOfBudget(run)) {
-      await handBack(run, sendable, ctx.member, 'sweep budget reached');
-      continue;
-    }
     // A folded message shows at most MAX_FOLDED; the rest wait for the next sweep (a minute later).
     for (const rest of sendable.splice(MAX_FOLDED)) {
       if (await releaseNudge(db, rest.id, run.owner, { dueAt: rest.dueAt, countAttempt: false })) {
         run.report.retrying.push(item(rest, ctx.member, 'folded into the next message'));
       }
     }
+    const memberId = ctx.member.id;
+    queues.set(memberId, [...(queues.get(memberId) ?? []), { ctx, nudges: sendable }]);
+  }
+
+  const handBackAll = async (reason: (n: Nudge) => { dueAt: Date; reason: string }) => {
+    for (const [memberId, list] of queues) {
+      for (const group of list) {
+        for (const nudge of group.nudges) {
+          const next = reason(nudge);
+          if (await releaseNudge(db, nudge.id, run.owner, { dueAt: next.dueAt, countAttempt: false })) {
+            run.report.retrying.push(item(nudge, group.ctx.member, next.reason));
+          }
+        }
+      }
+      queues.delete(memberId);
+    }
+  };
+
+  const lastSent = new Map<string, number>();
+  const channelReadyAt = async (memberId: string): Promise<number> => {
+    const gap = run.pacer.channelGapMs;
+    if (gap <= 0) return 0;
+    let last = lastSent.get(memberId);
+    if (last === undefined) {
+      // Another sweeper may have written to this member a moment ago.
+      const recent = await db.nudge.findFirst({
+        where: { memberId, sentAt: { gt: new Date(run.clock().getTime() - gap) } },
+        orderBy: { sentAt: 'desc' },
+        select: { sentAt: true },
+      });
+      last = recent?.sentAt?.getTime() ?? 0;
+      lastSent.set(memberId, last);
+    }
+    return last + gap;
+  };
+
+  let turn = 0;
+  while (queues.size > 0) {
+    const current = stop as WorkspaceStop | null;
+    if (current) {
+      await handBackAll((n) => ({
+        dueAt: new Date(Math.max(current.until.getTime(), n.dueAt.getTime())),
+        reason: current.reason,
+      }));
+      break;
+    }
+    if (outOfBudget(run)) {
+      await handBackAll((n) => ({ dueAt: n.dueAt, reason: 'sweep budget reached' }));
+      break;
+    }
+    // The next member in turn whose channel is ready.
+    const members = [...queues.keys()];
+    const at = run.clock().getTime();
+    let picked: string | null = null;
+    let soonest = Number.POSITIVE_INFINITY;
+    for (let k = 0; k < members.length; k++) {
+      const memberId = members[(turn + k) % members.length] as string;
+      const ready = await channelReadyAt(memberId);
+      if (ready <= at) {
+        picked = memberId;
+        turn = (turn + k + 1) % Math.max(1, members.length);
+        break;
+      }
+      soonest = Math.min(soonest, ready);
+    }
+    if (picked === null) {
+      if (soonest >= run.stopAt) {
+        await handBackAll((n) => ({ dueAt: n.dueAt, reason: 'sweep budget reached' }));
+        break;
+      }
+      await run.sleep(Math.max(1, soonest - at));
+      continue;
+    }
+    const list = queues.get(picked) as SendGroup[];
+    const group = list.shift() as SendGroup;
+    if (list.length === 0) queues.delete(picked);
     try {
-      await sendGroup(run, workspaceId, ctx, sendable, stopWorkspace);
+      await sendGroup(run, workspaceId, group.ctx, group.nudges, stopWorkspace);
     } catch (error) {
       log.error(
-        { nudges: sendable.map((n) => n.id), err: scrubTokens(String(error)) },
+        { nudges: group.nudges.map((n) => n.id), err: scrubTokens(String(error)) },
         'delivering a nudge failed unexpectedly',
       );
     }
+    lastSent.set(picked, run.clock().getTime());
   }
 }
 
 function outOfBudget(run: Run): boolean {
   return run.clock().getTime() >= run.stopAt;
-}
-
-/** Puts claimed nudges back as they were (due as before, no attempt counted) for the next sweep. */
-async function handBack(run: Run, nudges: Nudge[], member: Member | null, reason: string): Promise<void> {
-  for (const nudge of nudges) {
-    if (await releaseNudge(run.deps.db, nudge.id, run.owner, { dueAt: nudge.dueAt, countAttempt: false })) {
-      run.report.retrying.push(item(nudge, member, reason));
-    }
-  }
 }
 
 /** Sends one message for these nudges (one member, one kind) and records each as sent with it. */
@@ -442,6 +510,7 @@ async function sendGroup(
     if (failure.kind === 'ratelimited') {
       const until = new Date(run.clock().getTime() + failure.retryAfterMs);
       await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
+      run.pacer.rateLimited(workspaceId, until);
       for (const nudge of nudges) {
         await releaseNudge(db, nudge.id, run.owner, {
           dueAt: until,
@@ -520,6 +589,7 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     windowMs: pace ? pace.windowMs : DEFAULT_PACE.windowMs,
     clock,
     stopAt: clock().getTime() + budgetMs - marginMs,
+    sleep,
     pacer: pace ? createPacer(deps.db, pace, clock, sleep) : unpaced,
     report: emptyDeliverReport(),
     members: new Map(),

@@ -149,6 +149,9 @@ export async function membersChangedSince(db: Db, since: Date, take: number): Pr
 
 // ---- delivery -----------------------------------------------------------------------------------
 
+/** Nudges of one kind for one member that go out as one message at most (deliver.ts folds them). */
+export const FOLD_LIMIT = 20;
+
 export interface ClaimOptions {
   now: Date;
   /** Who holds the lease (one id per sweep). */
@@ -159,7 +162,8 @@ export interface ClaimOptions {
 
 /**
  * Claims due nudges under a lease: first "sending" rows whose lease expired (their sender died between
- * claim and send), then pending rows due by `now`, oldest first. Each claim counts as an attempt.
+ * claim and send), then pending rows due by `now`, round-robin by member (each member's oldest first),
+ * skipping members another sweeper is sending to. Each claim counts as an attempt.
  * Postgres: FOR UPDATE SKIP LOCKED, so concurrent sweepers take disjoint rows without waiting.
  * SQLite: one UPDATE … RETURNING statement; SQLite has one writer at a time, so it is atomic.
  */
@@ -181,6 +185,22 @@ export async function claimDueNudges(db: Db, options: ClaimOptions): Promise<Nud
                        ORDER BY "leaseUntil" LIMIT ${limit})
         RETURNING "id"`;
   const rest = limit - expired.length;
+  // Fair across members, round-robin by message: each member's oldest due group (its nudges of one
+  // kind, at most FOLD_LIMIT, which go out as one message) before anyone's second group; a group's
+  // rows stay together so it still folds. Never a member another sweeper is sending to right now (one
+  // sender per DM channel keeps the member's order and the channel's pace).
+  const due = Prisma.sql`
+    SELECT "id", "memberId", "kind", "dueAt", "kfirst",
+           DENSE_RANK() OVER (PARTITION BY "memberId" ORDER BY "kfirst", "kind") AS "rn"
+    FROM (SELECT n."id", n."memberId", n."kind", n."dueAt",
+                 MIN(n."dueAt") OVER (PARTITION BY n."memberId", n."kind") AS "kfirst",
+                 ROW_NUMBER() OVER (PARTITION BY n."memberId", n."kind" ORDER BY n."dueAt", n."id") AS "kn"
+          FROM "Nudge" n
+          WHERE n."status" = 'pending' AND n."dueAt" <= ${now}
+            AND NOT EXISTS (SELECT 1 FROM "Nudge" s WHERE s."memberId" = n."memberId"
+                            AND s."status" = 'sending' AND s."leaseOwner" <> ${owner}
+                            AND s."leaseUntil" > ${now})) g
+    WHERE "kn" <= ${FOLD_LIMIT}`;
   const pending =
     rest <= 0
       ? []
@@ -188,15 +208,36 @@ export async function claimDueNudges(db: Db, options: ClaimOptions): Promise<Nud
         ? await db.$queryRaw<{ id: string }[]>`
             UPDATE "Nudge" SET "status" = 'sending', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil},
                                "attempts" = "attempts" + 1, "updatedAt" = ${now}
-            WHERE "id" IN (SELECT "id" FROM "Nudge" WHERE "status" = 'pending' AND "dueAt" <= ${now}
-                           ORDER BY "dueAt" LIMIT ${rest} FOR UPDATE SKIP LOCKED)
+            WHERE "id" IN (
+              SELECT n."id" FROM "Nudge" n JOIN (${due}) r ON r."id" = n."id"
+              WHERE n."status" = 'pending'
+              ORDER BY r."rn", r."kfirst", r."memberId", r."kind", r."dueAt", r."id"
+              LIMIT ${rest} FOR UPDATE OF n SKIP LOCKED)
             RETURNING "id"`
         : await db.$queryRaw<{ id: string }[]>`
             UPDATE "Nudge" SET "status" = 'sending', "leaseOwner" = ${owner}, "leaseUntil" = ${leaseUntil},
                                "attempts" = "attempts" + 1, "updatedAt" = ${now}
-            WHERE "id" IN (SELECT "id" FROM "Nudge" WHERE "status" = 'pending' AND "dueAt" <= ${now}
-                           ORDER BY "dueAt" LIMIT ${rest})
+            WHERE "id" IN (
+              SELECT "id" FROM (${due}) r
+              ORDER BY "rn", "kfirst", "memberId", "kind", "dueAt", "id" LIMIT ${rest})
             RETURNING "id"`;
+  if (postgres && pending.length > 0) {
+    // Two sweepers claiming at the same instant can each take one of a member's nudges (neither saw
+    // the other's uncommitted claim): both see it now and hand theirs back for a later sweep.
+    const contested = await db.$queryRaw<{ id: string }[]>`
+      SELECT n."id" FROM "Nudge" n
+      WHERE n."id" IN (${Prisma.join(pending.map((p) => p.id))})
+        AND EXISTS (SELECT 1 FROM "Nudge" s WHERE s."memberId" = n."memberId" AND s."status" = 'sending'
+                    AND s."leaseOwner" <> ${owner} AND s."leaseUntil" > ${now})`;
+    if (contested.length > 0) {
+      const back = new Set(contested.map((c) => c.id));
+      await db.nudge.updateMany({
+        where: { id: { in: [...back] }, status: 'sending', leaseOwner: owner },
+        data: { status: 'pending', leaseOwner: null, leaseUntil: null, attempts: { decrement: 1 } },
+      });
+      pending.splice(0, pending.length, ...pending.filter((p) => !back.has(p.id)));
+    }
+  }
   const ids = [...expired, ...pending].map((r) => r.id);
   if (ids.length === 0) return [];
   return db.nudge.findMany({
@@ -335,6 +376,20 @@ export async function reserveSendSlot(
 export async function sendWindowEnds(db: Db, workspaceId: string, windowMs: number): Promise<Date | null> {
   const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { sendWindowFrom: true } });
   return row?.sendWindowFrom ? new Date(row.sendWindowFrom.getTime() + windowMs) : null;
+}
+
+/** The workspace's current window: when it ends, and whether it is a block (a 429 or a revoked token). */
+export async function sendWindowState(
+  db: Db,
+  workspaceId: string,
+  windowMs: number,
+): Promise<{ ends: Date | null; blocked: boolean }> {
+  const row = await db.workspace.findUnique({
+    where: { id: workspaceId },
+    select: { sendWindowFrom: true, sendCount: true },
+  });
+  if (!row?.sendWindowFrom) return { ends: null, blocked: false };
+  return { ends: new Date(row.sendWindowFrom.getTime() + windowMs), blocked: row.sendCount >= BLOCKED_COUNT };
 }
 
 /**

@@ -126,6 +126,7 @@ describe('pacing and scheduling', () => {
       slack,
       log: memoryLog('error').log,
       deliver: {
+        pace: { perWindow: 1 },
         clock: () => new Date(fakeNow),
         sleep: async (ms) => {
           sleeps.push(ms);

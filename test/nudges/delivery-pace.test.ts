@@ -6,15 +6,17 @@ import { WebAPIRateLimitedError } from '@slack/web-api';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { runSweep } from '../../src/nudges/sweep';
+import { blockWorkspaceSends, claimDueNudges, insertPlannedNudges } from '../../src/store/nudges';
 import { useCleanup } from '../support/cleanup';
 import { sqliteTestDatabase } from '../support/db';
-import { HOUR } from '../support/fixtures';
+import { HOUR, MINUTE } from '../support/fixtures';
 import { memoryLog } from '../support/nudges';
 
 const NOW = new Date('2026-03-11T14:00:00Z');
 
 describe('a sweep and its budget, at Slack’s pace', () => {
   let database: Database;
+  let sqliteUrl = '';
   let fakeNow = NOW.getTime();
   /** What each chat.postMessage took on the moved clock (a slow Slack). */
   let callMs = 0;
@@ -90,6 +92,7 @@ describe('a sweep and its budget, at Slack’s pace', () => {
     rateLimited = [];
     const file = sqliteTestDatabase();
     cleanup.add(() => file.drop());
+    sqliteUrl = file.url;
     database = await openDatabase(file.url);
     const open = database;
     cleanup.add(() => open.close());
@@ -121,5 +124,128 @@ describe('a sweep and its budget, at Slack’s pace', () => {
     expect(posted.map((p) => p.at - NOW.getTime())).toEqual([0, 1000]);
     expect(report.retrying).toHaveLength(1);
     expect(await database.db.nudge.count({ where: { status: 'sending' } })).toBe(0);
+  });
+
+  /** Per window of a second from the first message: how many went out. */
+  function perSecond(): number[] {
+    const start = posted[0]!.at;
+    const counts: number[] = [];
+    for (const p of posted) {
+      const i = Math.floor((p.at - start) / 1000);
+      counts[i] = (counts[i] ?? 0) + 1;
+    }
+    return [...counts].map((c) => c ?? 0);
+  }
+
+  it('sends to many members at the workspace rate, not one a second', async () => {
+    await seed(Array.from({ length: 12 }, (_, i) => `U${i + 1}`));
+    const report = await sweep({});
+    expect(report.sent).toHaveLength(12);
+    expect(perSecond()).toEqual([10, 2]);
+  });
+
+  it('a 429 halves the workspace rate after its Retry-After; nothing is sent twice', async () => {
+    await seed(Array.from({ length: 12 }, (_, i) => `U${i + 1}`));
+    rateLimited = [2];
+    const first = await sweep({});
+    expect(first.sent).toHaveLength(0);
+    expect(first.stoppedWorkspaces.map((s) => s.until.getTime() - NOW.getTime())).toEqual([2000]);
+    fakeNow += 2000;
+    const second = await sweep({});
+    expect(second.sent).toHaveLength(12);
+    expect(perSecond()).toEqual([5, 5, 2]);
+    expect(new Set(posted.map((p) => p.channel)).size).toBe(12);
+  });
+
+  it('a worker that finds another’s 429 block backs off as well (shared through the database)', async () => {
+    await seed(Array.from({ length: 12 }, (_, i) => `U${i + 1}`));
+    // The other worker met a 429: the workspace is blocked for 3 s, as it records it.
+    const other = await openDatabase(sqliteUrl);
+    cleanup.add(() => other.close());
+    await blockWorkspaceSends(other.db, 'T1', new Date(NOW.getTime() + 3000), 1000);
+    const report = await sweep({});
+    expect(report.sent).toHaveLength(12);
+    expect(posted[0]!.at - NOW.getTime()).toBeGreaterThanOrEqual(3000);
+    expect(perSecond()).toEqual([5, 5, 2]);
+  });
+
+  it('one message a second to a member’s DM, even when another sweeper sent the last one', async () => {
+    await seed(['U1', 'U2']);
+    await sweep({});
+    expect(posted).toHaveLength(2);
+    // A new chat of U1's, held long enough ago to be due now, planned by a sweep 200 ms later.
+    const u1 = await database.db.member.findFirstOrThrow({ where: { slackUserId: 'U1' } });
+    const contact = await database.db.contact.create({
+      data: { workspaceId: 'T1', ownerId: u1.id, name: 'Mentor New', nameKey: 'mentor new', stage: 'met' },
+    });
+    await database.db.conversation.create({
+      data: {
+        workspaceId: 'T1',
+        ownerId: u1.id,
+        contactId: contact.id,
+        heldAt: new Date(NOW.getTime() - 21 * HOUR),
+        action: 'one thing',
+        createdAt: NOW,
+      },
+    });
+    fakeNow += 200;
+    const next = await sweep({});
+    expect(next.sent).toHaveLength(1);
+    expect(posted[2]!.channel).toBe('DU1');
+    expect(posted[2]!.at - posted[0]!.at).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('claims fairly: each member’s oldest due message before anyone’s second, in order within a member', async () => {
+    const db = database.db;
+    await db.workspace.create({ data: { id: 'T1' } });
+    const [a, b, c] = await Promise.all(
+      ['UA', 'UB', 'UC'].map((u) => db.member.create({ data: { workspaceId: 'T1', slackUserId: u } })),
+    );
+    const ago = (min: number) => new Date(NOW.getTime() - min * MINUTE);
+    // A's backlog an hour old: two thank-yous (one folded message), a follow-up, a keep-in-touch.
+    await insertPlannedNudges(
+      db,
+      a!,
+      [
+        { kind: 'thank_you', subjectId: 't0', dedupeKey: 'thank_you:t0:t0', dueAt: ago(60) },
+        { kind: 'thank_you', subjectId: 't1', dedupeKey: 'thank_you:t1:t1', dueAt: ago(59) },
+        { kind: 'follow_up', subjectId: 'f0', dedupeKey: 'follow_up:f0:f0', dueAt: ago(58) },
+        { kind: 'keep_in_touch', subjectId: 'k0', dedupeKey: 'keep_in_touch:k0:k0', dueAt: ago(57) },
+      ],
+      NOW,
+    );
+    for (const [m, min] of [
+      [b!, 2],
+      [c!, 1],
+    ] as const) {
+      await insertPlannedNudges(
+        db,
+        m,
+        [{ kind: 'thank_you', subjectId: 't0', dedupeKey: 'thank_you:t0:t0', dueAt: ago(min) }],
+        NOW,
+      );
+    }
+    const name = (id: string) => (id === a!.id ? 'a' : id === b!.id ? 'b' : 'c');
+    const claim = (limit: number) =>
+      claimDueNudges(db, { now: NOW, owner: 'w', leaseUntil: new Date(NOW.getTime() + MINUTE), limit });
+    const first = await claim(4);
+    expect(first.map((n) => `${name(n.memberId)}:${n.subjectId}`).sort()).toEqual([
+      'a:t0',
+      'a:t1',
+      'b:t0',
+      'c:t0',
+    ]);
+    const rest = await claim(1);
+    expect(rest.map((n) => n.subjectId)).toEqual(['f0']);
+    // Another sweeper finds A busy with this one and leaves A alone.
+    expect(
+      await claimDueNudges(db, {
+        now: NOW,
+        owner: 'x',
+        leaseUntil: new Date(NOW.getTime() + MINUTE),
+        limit: 10,
+      }),
+    ).toEqual([]);
+    expect((await claim(10)).map((n) => n.subjectId)).toEqual(['k0']);
   });
 });

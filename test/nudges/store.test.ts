@@ -93,6 +93,13 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     });
     expect(first.map((n) => n.subjectId)).toEqual(['c0', 'c1', 'c2']);
     expect(first.every((n) => n.status === 'sending' && n.leaseOwner === 'a' && n.attempts === 1)).toBe(true);
+    // One sender per member at a time (its order and its DM channel's pace): 'b' waits while 'a' sends.
+    expect(
+      await claimDueNudges(database.db, { now: NOW, owner: 'b', leaseUntil: at(5 * MINUTE), limit: 10 }),
+    ).toEqual([]);
+    for (const n of first) {
+      await markNudgeSent(database.db, n.id, 'a', { channelId: 'D1', messageTs: '1.1', sentAt: NOW });
+    }
     const second = await claimDueNudges(database.db, {
       now: NOW,
       owner: 'b',
@@ -238,14 +245,56 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
   });
 
   it('claims disjoint sets when several claim at once', async () => {
-    await seed(60, () => NOW);
+    // 60 due nudges of 12 members (one sender per member at a time).
+    for (let m = 0; m < 12; m++) {
+      const other = await database.db.member.create({
+        data: { workspaceId: 'T1', slackUserId: `U${m + 10}` },
+      });
+      await insertPlannedNudges(
+        database.db,
+        other,
+        Array.from({ length: 5 }, (_, i) => ({
+          kind: 'thank_you' as const,
+          subjectId: `c${i}`,
+          dedupeKey: `thank_you:c${i}:c${i}`,
+          dueAt: NOW,
+        })),
+        NOW,
+      );
+    }
     const claims = await Promise.all(
       ['a', 'b', 'c', 'd'].map((owner) =>
         claimDueNudges(database.db, { now: NOW, owner, leaseUntil: at(5 * MINUTE), limit: 20 }),
       ),
     );
     const ids = claims.flat().map((n) => n.id);
-    expect(ids).toHaveLength(60);
-    expect(new Set(ids).size).toBe(60);
+    expect(new Set(ids).size).toBe(ids.length);
+    // No member is claimed by two sweepers at once.
+    const owners = new Map<string, Set<string>>();
+    for (const n of claims.flat())
+      owners.set(n.memberId, (owners.get(n.memberId) ?? new Set()).add(n.leaseOwner!));
+    expect([...owners.values()].every((o) => o.size === 1)).toBe(true);
+    // What was left (members another sweeper held) is claimed once they are free.
+    for (const n of claims.flat()) {
+      await markNudgeSent(database.db, n.id, n.leaseOwner!, {
+        channelId: 'D1',
+        messageTs: '1.1',
+        sentAt: NOW,
+      });
+    }
+    let total = ids.length;
+    for (let round = 0; round < 10 && total < 60; round++) {
+      const more = await claimDueNudges(database.db, {
+        now: NOW,
+        owner: 'e',
+        leaseUntil: at(5 * MINUTE),
+        limit: 60,
+      });
+      for (const n of more) {
+        await markNudgeSent(database.db, n.id, 'e', { channelId: 'D1', messageTs: '1.1', sentAt: NOW });
+      }
+      total += more.length;
+    }
+    expect(total).toBe(60);
   });
 });
