@@ -11,6 +11,8 @@ interface ActiveFault {
 export class FaultRegistry {
   private readonly active = new Map<string, ActiveFault>();
   private readonly hung = new Map<string, Set<ServerResponse>>();
+  /** Accepted calls per limit key ("method team" and "method team channel"), for `limit` faults. */
+  private readonly accepted = new Map<string, number[]>();
 
   set(method: string, fault: Fault): void {
     if (fault.times !== undefined && (!Number.isInteger(fault.times) || fault.times < 1)) {
@@ -39,6 +41,33 @@ export class FaultRegistry {
       if (entry.remaining <= 0) this.active.delete(method);
     }
     return entry.fault;
+  }
+
+  /**
+   * For a `limit` fault: milliseconds until this call would fit (0: it fits, and is counted as
+   * accepted). Sliding windows per workspace and per channel.
+   */
+  admit(
+    method: string,
+    fault: Extract<Fault, { kind: 'limit' }>,
+    teamId: string,
+    channel: string | undefined,
+    now: number,
+  ): number {
+    const checks: { key: string; max: number; windowMs: number }[] = [];
+    if (fault.perWorkspace) checks.push({ key: `${method} ${teamId}`, ...fault.perWorkspace });
+    if (fault.perChannel && channel)
+      checks.push({ key: `${method} ${teamId} ${channel}`, ...fault.perChannel });
+    let wait = 0;
+    for (const c of checks) {
+      const times = (this.accepted.get(c.key) ?? []).filter((t) => t > now - c.windowMs);
+      this.accepted.set(c.key, times);
+      if (times.length >= c.max)
+        wait = Math.max(wait, (times[times.length - c.max] as number) + c.windowMs - now);
+    }
+    if (wait > 0) return wait;
+    for (const c of checks) this.accepted.get(c.key)?.push(now);
+    return 0;
   }
 
   /** Keeps a response open without answering until clear()/close(). */

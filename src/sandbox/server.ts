@@ -150,7 +150,16 @@ export class StandInHttpServer {
       at: this.parts.state.clock(),
     };
     const fault = this.parts.faults.take(method);
-    if (fault) {
+    if (fault && fault.kind === 'limit') {
+      const channel = typeof parsed.args.channel === 'string' ? parsed.args.channel : undefined;
+      const wait = this.parts.faults.admit(method, fault, teamId ?? '', channel, call.at);
+      if (wait > 0) {
+        const body = { ok: false, error: 'ratelimited' };
+        sendJson(res, 429, body, { 'retry-after': String(Math.max(1, Math.ceil(wait / 1000))) });
+        this.parts.recorder.record({ ...call, response: body, status: 429, fault: fault.kind });
+        return;
+      }
+    } else if (fault) {
       this.applyFault(fault, call, res);
       return;
     }

@@ -146,7 +146,18 @@ export type Fault =
   | { kind: 'ratelimit'; retryAfter: number; times?: number }
   | { kind: 'error'; status: 500 | 502 | 503; times?: number }
   | { kind: 'hang'; times?: number }
-  | { kind: 'slack_error'; error: string; times?: number };
+  | { kind: 'slack_error'; error: string; times?: number }
+  /**
+   * Slack's rate limits, enforced: at most `perChannel.max` calls per channel (`args.channel`) and
+   * `perWorkspace.max` per team in any sliding `windowMs`; a call over either answers 429 with the
+   * Retry-After (whole seconds) until a slot frees. Calls within the limits run as usual.
+   */
+  | {
+      kind: 'limit';
+      perChannel?: { max: number; windowMs: number };
+      perWorkspace?: { max: number; windowMs: number };
+      times?: number;
+    };
 
 export type TokenRevocationError = 'token_revoked' | 'account_inactive' | 'invalid_auth';
 
