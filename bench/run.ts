@@ -7,9 +7,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ACK_PARTS, type AckPart, ackBench, ackOptionsFromEnv } from './ack';
 import { type Check, printChecks } from './checks';
+import { deliveryBench } from './delivery';
 import { sweepScaling } from './sweep';
 
-const USAGE = `usage: npm run bench -- [sweep] [ack | ack:help | ack:sqlite | ack:postgres] [--profile[=dir]]`;
+const USAGE = `usage: npm run bench -- [sweep] [delivery] [ack | ack:help | ack:sqlite | ack:postgres] [--profile[=dir]]`;
 
 const args = process.argv.slice(2);
 let profileDir: string | undefined;
@@ -24,11 +25,14 @@ for (const arg of args) {
 }
 
 const runSweep = names.length === 0 || names.includes('sweep');
+const runDelivery = names.length === 0 || names.includes('delivery');
 const ackParts: AckPart[] =
   names.length === 0 || names.includes('ack')
     ? [...ACK_PARTS]
     : ACK_PARTS.filter((part) => names.includes(`ack:${part}`));
-const unknown = names.filter((n) => n !== 'sweep' && n !== 'ack' && !ACK_PARTS.some((p) => n === `ack:${p}`));
+const unknown = names.filter(
+  (n) => n !== 'sweep' && n !== 'delivery' && n !== 'ack' && !ACK_PARTS.some((p) => n === `ack:${p}`),
+);
 if (unknown.length > 0) {
   console.error(`unknown bench ${unknown.join(', ')}\n${USAGE}`);
   process.exit(2);
@@ -36,6 +40,7 @@ if (unknown.length > 0) {
 
 const checks: Check[] = [];
 if (runSweep) checks.push(await sweepScaling());
+if (runDelivery) checks.push(...(await deliveryBench()));
 if (ackParts.length > 0) {
   if (profileDir)
     console.log(`profiling the app under load (figures are not comparable with unprofiled runs)`);

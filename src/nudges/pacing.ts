@@ -2,8 +2,8 @@
 // is its own channel; short bursts are fine) under a workspace-wide limit above that, which Slack
 // does not publish and which answers 429 with Retry-After when crossed.
 //
-// - Workspace rate: at most `allowance` sends per `windowMs`, counted in Workspace.sendWindowFrom/
-//   sendCount so every worker process and replica shares it (an in-process token bucket would let N
+// - Workspace rate: `allowance` sends per `windowMs`, one every windowMs / allowance, counted in
+//   Workspace.sendWindowFrom/sendCount so every worker process and replica shares it (an in-process token bucket would let N
 //   workers send N times as fast). The allowance starts generous (`perWindow`) and adapts: a 429
 //   halves it (down to one per window) and it recovers by one every `recoverMs` without a 429.
 //   A 429's Retry-After (and a revoked token) is recorded in the same columns as a full window
@@ -84,8 +84,10 @@ function rateState(db: Db, workspaceId: string, options: PaceOptions, now: numbe
   return state;
 }
 
-function halve(state: RateState, now: number, blockEnd: number): void {
-  if (state.blockSeen !== null && state.blockSeen >= blockEnd) return;
+function halve(state: RateState, now: number, blockEnd: number, windowMs: number): void {
+  // Once per block: the 429s of requests already in flight, and the block another worker recorded
+  // for the same 429, do not cut again.
+  if (state.blockSeen !== null && (state.blockSeen >= blockEnd || now < state.blockSeen + windowMs)) return;
   state.blockSeen = blockEnd;
   state.allowance = Math.max(1, Math.floor(state.allowance / 2));
   state.changedAt = now;
@@ -111,17 +113,19 @@ export function createPacer(
     channelGapMs: options.channelGapMs,
     allowance: (workspaceId) => state(workspaceId).allowance,
     rateLimited(workspaceId, until) {
-      halve(state(workspaceId), clock().getTime(), until.getTime());
+      halve(state(workspaceId), clock().getTime(), until.getTime(), options.windowMs);
     },
     async acquire(workspaceId, by) {
       for (;;) {
         const rate = state(workspaceId);
-        if (await reserveSendSlot(db, workspaceId, clock(), options.windowMs, rate.allowance))
-          return { ok: true };
-        const window = await sendWindowState(db, workspaceId, options.windowMs);
+        // Spread evenly: one send per windowMs / allowance (a burst at each window's start would
+        // meet Slack's sliding window still full from the last one).
+        const slotMs = options.windowMs / rate.allowance;
+        if (await reserveSendSlot(db, workspaceId, clock(), slotMs, 1, options.windowMs)) return { ok: true };
+        const window = await sendWindowState(db, workspaceId, slotMs, options.windowMs);
         const ends = window.ends ?? new Date(clock().getTime() + options.windowMs);
         // Another worker met a 429 (or a revoked token): back off here as well.
-        if (window.blocked) halve(rate, clock().getTime(), ends.getTime());
+        if (window.blocked) halve(rate, clock().getTime(), ends.getTime(), options.windowMs);
         const wait = ends.getTime() - clock().getTime();
         if (wait > options.maxWaitMs || (by && ends.getTime() > by.getTime()))
           return { ok: false, retryAt: ends };

@@ -351,7 +351,8 @@ const BLOCKED_COUNT = 1_000_000;
 /**
  * Takes one send slot for the workspace: at most `max` sends per `windowMs`, counted in
  * Workspace.sendWindowFrom/sendCount so every worker process shares the budget. One conditional
- * UPDATE, atomic on both databases. False when the window is full.
+ * UPDATE, atomic on both databases. False when the window is full, or while a block recorded by
+ * blockWorkspaceSends (with `blockWindowMs`, default `windowMs`) lasts.
  */
 export async function reserveSendSlot(
   db: Db,
@@ -359,8 +360,10 @@ export async function reserveSendSlot(
   at: Date,
   windowMs: number,
   max: number,
+  blockWindowMs = windowMs,
 ): Promise<boolean> {
   const cutoff = new Date(at.getTime() - windowMs);
+  const blockCutoff = new Date(at.getTime() - blockWindowMs);
   const count = await db.$executeRaw`
     UPDATE "Workspace"
     SET "sendWindowFrom" = CASE WHEN "sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} THEN ${at}
@@ -368,14 +371,16 @@ export async function reserveSendSlot(
         "sendCount" = CASE WHEN "sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} THEN 1
                            ELSE "sendCount" + 1 END
     WHERE "id" = ${workspaceId}
-      AND ("sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} OR "sendCount" < ${max})`;
+      AND ("sendWindowFrom" IS NULL
+           OR ("sendCount" < ${BLOCKED_COUNT} AND ("sendWindowFrom" <= ${cutoff} OR "sendCount" < ${max}))
+           OR ("sendCount" >= ${BLOCKED_COUNT} AND "sendWindowFrom" <= ${blockCutoff}
+               AND "sendWindowFrom" <= ${cutoff}))`;
   return count === 1;
 }
 
 /** When the workspace's current window ends (the earliest moment a slot may be free). */
 export async function sendWindowEnds(db: Db, workspaceId: string, windowMs: number): Promise<Date | null> {
-  const row = await db.workspace.findUnique({ where: { id: workspaceId }, select: { sendWindowFrom: true } });
-  return row?.sendWindowFrom ? new Date(row.sendWindowFrom.getTime() + windowMs) : null;
+  return (await sendWindowState(db, workspaceId, windowMs)).ends;
 }
 
 /** The workspace's current window: when it ends, and whether it is a block (a 429 or a revoked token). */
@@ -383,13 +388,16 @@ export async function sendWindowState(
   db: Db,
   workspaceId: string,
   windowMs: number,
+  blockWindowMs = windowMs,
 ): Promise<{ ends: Date | null; blocked: boolean }> {
   const row = await db.workspace.findUnique({
     where: { id: workspaceId },
     select: { sendWindowFrom: true, sendCount: true },
   });
   if (!row?.sendWindowFrom) return { ends: null, blocked: false };
-  return { ends: new Date(row.sendWindowFrom.getTime() + windowMs), blocked: row.sendCount >= BLOCKED_COUNT };
+  const blocked = row.sendCount >= BLOCKED_COUNT;
+  const from = row.sendWindowFrom.getTime();
+  return { ends: new Date(from + (blocked ? Math.max(blockWindowMs, windowMs) : windowMs)), blocked };
 }
 
 /**
