@@ -152,7 +152,7 @@ const RETRY_WINDOW_MS: Record<NudgeKind, number> = {
  * thank-you's 24 hours, a prep's chat start, a wrap-up's planned end), else a window per kind counted
  * from the first failure (estimated from the attempts and the backoff curve, so no column is needed).
  */
-export function retryDeadline(
+function retryDeadline(
   nudge: Pick<Nudge, 'kind' | 'subjectId' | 'attempts'>,
   snapshot: MemberSnapshot,
   now: Date,
@@ -168,7 +168,7 @@ export function retryDeadline(
 }
 
 /** When to try again after a transient failure, or null when the nudge's moment will have passed. */
-export function nextRetryAt(
+function nextRetryAt(
   attempts: number,
   deadline: Date,
   now: Date,
