@@ -32,16 +32,15 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new BodyTooLarge());
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      // Past the limit the rest is read and dropped, so the sender gets its 413 rather than a reset
+      // connection; a sender that goes on far past it is cut off.
+      if (size > limit * 8) req.destroy();
+      else if (size <= limit) chunks.push(chunk);
     });
-    req.on('end', () =>
-      resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8')),
-    );
+    req.on('end', () => {
+      if (size > limit) reject(new BodyTooLarge());
+      else resolve((chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size)).toString('utf8'));
+    });
     req.on('error', reject);
   });
 }

@@ -10,7 +10,8 @@ const optionalId = id.optional();
 
 const teamRef = z.looseObject({ id: optionalId, enterprise_id: z.string().nullish() }).nullish();
 const userRef = z.looseObject({ id, team_id: z.string().optional() });
-const channelRef = z.looseObject({ id: optionalId }).nullish();
+// Bolt reads `channel.id` whenever `channel` is there: a null would throw inside it.
+const channelRef = z.looseObject({ id: optionalId }).optional();
 
 const viewShape = z.looseObject({
   id,
@@ -58,7 +59,8 @@ const shortcut = z.looseObject({
   type: z.enum(['shortcut', 'message_action']),
   ...interactive,
   callback_id: z.string().max(255),
-  trigger_id: z.string().max(255),
+  // Slack always sends one; an empty one would only fail at views.open.
+  trigger_id: z.string().min(1).max(255),
   channel: channelRef,
 });
 
@@ -106,7 +108,16 @@ const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
   team_id: z.string().max(255).optional(),
   event_id: z.string().max(255).optional(),
-  event: z.looseObject({ type: z.string().min(1).max(255) }),
+  // Bolt reads `authorizations[0]`, and `user`, `channel`, `item` and `subteam` of the event, as
+  // objects where they are not strings: a null there would throw inside it.
+  authorizations: z.array(z.looseObject({})).optional(),
+  event: z.looseObject({
+    type: z.string().min(1).max(255),
+    user: z.union([z.string().min(1), z.looseObject({ id: id })]).optional(),
+    channel: z.union([z.string(), z.looseObject({})]).optional(),
+    item: z.looseObject({}).optional(),
+    subteam: z.looseObject({}).optional(),
+  }),
 });
 
 const urlVerification = z.looseObject({
@@ -155,6 +166,10 @@ export function checkEnvelope(body: unknown): Envelope {
 }
 
 function schemaFor(body: Record<string, unknown>): z.ZodType | undefined {
+  // Bolt tells a request's kind by these fields before its type, so they pick the schema first.
+  if (body.event !== undefined) return eventCallback;
+  if (body.name !== undefined) return suggestion;
+  if (body.actions !== undefined || body.type === 'dialog_submission') return blockActions;
   switch (body.type) {
     case 'block_actions':
       return blockActions;
