@@ -20,6 +20,8 @@ if (!('groupBy' in Map)) {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The fault suite runs on its own: `npm run test:faults` (vitest.faults.config.ts).
+    exclude: ['**/node_modules/**', 'test/faults/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
     pool: 'forks',
