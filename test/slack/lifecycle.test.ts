@@ -95,4 +95,12 @@ describe('workspace lifecycle events', () => {
     expect(await workspaces()).toEqual([OTHER, REVOKED, UNINSTALLED].sort());
     expect(await membersOf(REVOKED)).toEqual([USER, 'U0COLLEAGUE'].sort());
   });
+
+  it('tokens_revoked with tokens missing, null or of the wrong shape changes nothing and does not throw', async () => {
+    for (const tokens of [undefined, null, { oauth: null }, { oauth: [42, null] }]) {
+      await run({ ...tokensRevoked, event: { type: 'tokens_revoked', tokens } });
+    }
+    expect(await workspaces()).toEqual([OTHER, REVOKED, UNINSTALLED].sort());
+    expect(await membersOf(REVOKED)).toEqual([USER, 'U0COLLEAGUE'].sort());
+  });
 });

@@ -12,13 +12,13 @@ export function workspaceLifecycle(deps: AppDeps) {
   }: SlackEventMiddlewareArgs<'app_uninstalled' | 'tokens_revoked'> & AllMiddlewareArgs) => {
     const workspaceId = workspaceIdOf(body);
     if (!workspaceId) return;
-    const bot = event.type === 'app_uninstalled' || (event.tokens.bot ?? []).length > 0;
+    const bot = event.type === 'app_uninstalled' || (event.tokens?.bot ?? []).length > 0;
     if (bot) {
       const deleted = await workspaceRemoved(deps.db, workspaceId);
       deps.log.info({ workspaceId, event: event.type, deleted }, 'workspace removed: its data is deleted');
       return;
     }
-    const users = event.tokens.oauth ?? [];
+    const users = (event.tokens?.oauth ?? []).filter((u): u is string => typeof u === 'string');
     if (users.length === 0) return;
     for (const { userId, deleted } of await membersRevoked(deps.db, workspaceId, users)) {
       deps.log.info(
