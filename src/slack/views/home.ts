@@ -36,7 +36,8 @@ const DUE_EMOJI: Record<DueItem['kind'], string> = {
   close_loop: ':sparkles:',
 };
 
-function dueButton(item: DueItem): Button {
+/** The button for a "Due now" line (the App Home's and the weekly summary's). */
+export function dueButton(item: DueItem): Button {
   switch (item.action) {
     case 'thanks':
       return button('Thank-you draft', OPEN.thanks, item.contactId);

@@ -1,12 +1,13 @@
 // The nudge DM: what to do, one button that does it, and Done / Snooze / Stop these. After a click the
 // same message is updated in place to say what happened. Pure builders.
+
 import type { Button, KnownBlock, StaticSelect } from '@slack/types';
 import { SNOOZE_VALUES, type SnoozeOption, type SnoozeValue } from '../../coaching/nudge-rules';
-import type { DueItem } from '../../coaching/pipeline';
 import type { FoldedNudgeContent, NudgeContent } from '../../nudges/compose';
 import type { NudgeClickOutcome } from '../../services/nudges';
 import type { Message } from '../surfaces';
 import { OPEN } from './action-ids';
+import { dueButton } from './home';
 import { actions, button, clip, context, esc, LIMITS, option, quote, section, staticSelect } from './kit';
 import { isReplyBlock, replyNextStepBlocks } from './reply';
 import { THANKS_ACTIONS } from './thanks';
@@ -83,22 +84,6 @@ function snoozeMenu(nudgeId: string, choices: readonly SnoozeOption[]): StaticSe
       { placeholder: 'Snooze' },
     ),
   ];
-}
-
-/** The button for a "Due now" line of the weekly summary: the same next steps as the App Home's. */
-function dueButton(item: DueItem): Button {
-  switch (item.action) {
-    case 'thanks':
-      return button('Thank-you draft', OPEN.thanks, item.contactId);
-    case 'prep':
-      return button('Prepare', OPEN.prep, item.contactId);
-    case 'log':
-      return button('Log it', OPEN.log, item.contactId);
-    case 'ask':
-      return button('Draft the ask', OPEN.ask, item.contactId);
-    default:
-      return button('Open', OPEN.people, item.contactId);
-  }
 }
 
 function tail(nudgeId: string, snooze: readonly SnoozeOption[]) {
