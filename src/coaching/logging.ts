@@ -110,6 +110,14 @@ export interface ThankYouCard {
   rate: ThankYouRate;
 }
 
+/** A thank-you card before its draft is written (the draft is the costly part: it is written off the request). */
+export type UndraftedCard = Omit<ThankYouCard, 'draft'>;
+
+/** The card with its draft, signed with the student's name when it is known. */
+export function withDraft(card: UndraftedCard, senderName: string | null): ThankYouCard {
+  return { ...card, draft: draftThankYou({ ...card.draftInput, senderName }) };
+}
+
 export function thankYouCard(input: {
   conversation: ConversationData & { heldAt: Date };
   contact: Pick<ContactData, 'id' | 'name'>;
@@ -121,6 +129,18 @@ export function thankYouCard(input: {
   /** The student's name from Slack, for the sign-off. */
   senderName?: string | null;
 }): ThankYouCard {
+  return withDraft(undraftedCard(input), input.senderName ?? null);
+}
+
+/** The card's facts, without the draft. */
+export function undraftedCard(input: {
+  conversation: ConversationData & { heldAt: Date };
+  contact: Pick<ContactData, 'id' | 'name'>;
+  suggestedNames: readonly string[];
+  allConversations: readonly Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[];
+  tz: string;
+  now: Date;
+}): UndraftedCard {
   const { conversation, contact } = input;
   const action = conversation.action ?? '';
   const draftInput = {
@@ -137,7 +157,6 @@ export function thankYouCard(input: {
     deadline: thankYouDeadline(conversation.heldAt),
     tz: input.tz,
     action,
-    draft: draftThankYou({ ...draftInput, senderName: input.senderName ?? null }),
     draftInput,
     thankYouSentAt: conversation.thankYouSentAt,
     rate: onTimeThankYouRate(input.allConversations, input.now),
@@ -169,6 +188,16 @@ export function alreadyReached(r: Pick<LoggedReferral, 'stage' | 'metAt' | 'aske
 /** What the DM after a log shows. */
 export interface LoggedSummary {
   card: ThankYouCard;
+  contactStage: Stage;
+  createdContact: boolean;
+  referrals: LoggedReferral[];
+  skillsAdded: string[];
+  keywordsAdded: string[];
+}
+
+/** What saving a log gives: the summary before its thank-you is drafted. */
+export interface SavedLog {
+  card: UndraftedCard;
   contactStage: Stage;
   createdContact: boolean;
   referrals: LoggedReferral[];

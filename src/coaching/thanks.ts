@@ -2,8 +2,8 @@
 // about a month later, and light keep-in-touch notes after that.
 // When each is due is in ./cadence.
 
-import nlp from 'compromise';
 import { thankYouDeadline } from './cadence';
+import { firstTags, inLexicon, wordTags } from './tagger';
 import { cycleIndex, joinAnd, squish, stripTrailingPunctuation } from './text';
 import type { ConversationData } from './types';
 import { readerName, turnToReader } from './voice';
@@ -301,17 +301,17 @@ const PROPER_TAGS = ['ProperNoun', 'Person', 'Place', 'Organization', 'Acronym']
 /** True when a capitalised first word is an ordinary English word rather than a name or brand. */
 function isCommonWord(word: string): boolean {
   const lower = word.toLowerCase();
-  const tags = new Set<string>(nlp(word).json()[0]?.terms?.[0]?.tags ?? []);
+  const tags = wordTags(word);
   if (PROPER_TAGS.some((t) => tags.has(t))) return false;
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
-  if (lower in lexicon) return true;
-  if (/^re[a-z]{3,}/.test(lower) && lower.slice(2) in lexicon) return true;
+  if (inLexicon(lower)) return true;
+  if (/^re[a-z]{3,}/.test(lower) && inLexicon(lower.slice(2))) return true;
   // Words compromise recognised by their form (plurals, -ing, -ed) are ordinary; unknown singulars may be brands.
   return tags.has('Plural') || tags.has('Gerund') || tags.has('PastTense') || tags.has('Adverb');
 }
 
 /** True when the phrase starts with a verb ("rebuild my portfolio"), so it reads after "I" or "to". */
 function startsWithVerb(phrase: string): boolean {
-  const first = nlp(phrase).json()[0]?.terms?.[0]?.tags ?? [];
-  return first.includes('Verb') && !first.includes('Gerund');
+  // The first word's tag depends on its neighbours, not on the whole phrase: a few words are enough.
+  const first = firstTags(phrase.trim().split(/\s+/).slice(0, 4).join(' '));
+  return first.has('Verb') && !first.has('Gerund');
 }

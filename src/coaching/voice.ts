@@ -19,8 +19,8 @@
 // - `readerName(name)`: names as people write them → `greeting` ("Dr. Khan", "Aisha"), `first`
 //   ("Aisha") and `full` ("Dr. Aisha Khan", without a parenthesis or a trailing ", PhD").
 // - `sentenceCase(text)`: the first letter capitalised, for text that starts a sentence.
-import nlp from 'compromise';
 import { findJobAsk } from './ask-checker';
+import { firstTags, tagSentences, toInfinitive } from './tagger';
 import { countWords, squish, stripTrailingPunctuation } from './text';
 
 export interface Reader {
@@ -120,12 +120,10 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
   // "…; writes the HIPAA training": each part on its own, so a part without a subject gets one.
   clean = clean.replace(/\s*;\s*/g, '. ');
 
-  const sentences = nlp(clean).json() as {
-    terms: { text: string; post: string; implicit?: string; tags: string[] }[];
-  }[];
+  const sentences = tagSentences(clean);
   const families = new Set<string>();
   for (const sentence of sentences) {
-    for (const term of sentence.terms) {
+    for (const term of sentence) {
       const family = PRONOUN_FAMILIES[pronounWord(term.text)];
       if (family) families.add(family);
     }
@@ -136,8 +134,8 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
   if (families.has('they')) {
     for (const sentence of sentences) {
       let plural = false;
-      for (const term of sentence.terms) {
-        const tags = new Set(term.tags);
+      for (const term of sentence) {
+        const tags = term.tags;
         if (PRONOUN_FAMILIES[pronounWord(term.text)] === 'they' && plural) return null;
         if (tags.has('Plural') && tags.has('Noun') && !tags.has('Pronoun')) plural = true;
       }
@@ -147,7 +145,7 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
   const out: string[] = [];
   let firstKind: ReaderTextKind | null = null;
   for (const [index, sentence] of sentences.entries()) {
-    const terms: Term[] = sentence.terms.map((t) => ({
+    const terms: Term[] = sentence.map((t) => ({
       text: t.text,
       post: t.post,
       implicit: t.implicit ?? null,
@@ -168,7 +166,7 @@ export function turnToReader(note: string, reader: Reader, options: ToReaderOpti
   if (question) text = `${text}?`;
   const several = /[.!?]\s+\S/.test(text.replace(/\?$/, ''));
   const kind: ReaderTextKind = question ? 'question' : several ? 'sentences' : (firstKind ?? 'clause');
-  return { text: joinCase(text), kind };
+  return { text: joinCase(text, sentences[0]?.[0]), kind };
 }
 
 function pronounWord(text: string): string {
@@ -186,6 +184,7 @@ function replaceReaderName(text: string, reader: Reader): string {
     .sort((a, b) => b.length - a.length);
   let result = text;
   for (const form of new Set(forms)) {
+    if (!result.includes(form)) continue;
     const escaped = escapeRegExp(form);
     result = result
       .replace(new RegExp(`(^|[^\\p{L}])${escaped}'s(?![\\p{L}])`, 'gu'), '$1their')
@@ -430,7 +429,7 @@ function agree(term: Term): string | null {
     !term.tags.has('Gerund') &&
     /s$/.test(lower)
   ) {
-    const infinitive = nlp(lower).verbs().toInfinitive().text();
+    const infinitive = toInfinitive(lower);
     return infinitive && infinitive !== lower ? infinitive : null;
   }
   return null;
@@ -450,14 +449,17 @@ function matchCase(original: string, replacement: string): string {
   return /^[A-Z]/.test(original) ? sentenceCase(replacement) : replacement;
 }
 
-// Lower-case the first word where the text joins a sentence; keep "I", names and acronyms.
-function joinCase(text: string): string {
+// Lower-case the first word where the text joins a sentence; keep "I", names and acronyms. `known` is
+// the first word as the note's own parse tagged it (in its sentence), used when the word is unchanged.
+function joinCase(text: string, known?: { text: string; tags: ReadonlySet<string> }): string {
   const first = text.split(/\s+/)[0] ?? '';
   if (first === 'I' || /^I'/.test(first)) return text;
   if (!/^[A-Z][a-z'’-]*[,;:]?$/.test(first)) return text;
-  const tags = (nlp(text).json() as { terms: { tags: string[] }[] }[])[0]?.terms[0]?.tags ?? [];
-  if (tags.includes('ProperNoun') && !['You', 'Your', 'Yourself'].includes(first.replace(/[,;:]$/, '')))
-    return text;
+  const word = first.replace(/[,;:]$/, '');
+  if (!['You', 'Your', 'Yourself'].includes(word)) {
+    const tags = known && known.text === word ? known.tags : firstTags(text);
+    if (tags.has('ProperNoun')) return text;
+  }
   return first.charAt(0).toLowerCase() + text.slice(1);
 }
 
@@ -597,9 +599,9 @@ export function aboutClause(about: string | null | undefined): AboutText | null 
   if (/^(?:i|my|i've|i'd|i'll|after|for|since|over|with)\b/i.test(clean)) {
     return { clause: null, sentence: `${sentenceCase(clean)}.` };
   }
-  const terms = (nlp(clean).json() as { terms: { text: string; tags: string[] }[] }[])[0]?.terms ?? [];
+  const terms = tagSentences(clean)[0] ?? [];
   const tags = new Set(terms[0]?.tags ?? []);
-  const hasVerb = terms.some((t) => t.tags.includes('Verb'));
+  const hasVerb = terms.some((t) => t.tags.has('Verb'));
   // "nurse moving into UX": a noun, whatever the tagger made of it alone.
   if (/^[\p{L}-]+\s+[\p{L}-]+ing\b/u.test(clean) && !tags.has('Pronoun') && !tags.has('PastTense')) {
     tags.clear();

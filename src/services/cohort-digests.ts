@@ -35,6 +35,7 @@ import { activeContactCount, cohortStats, nudgesPaused } from '../store/cohort-s
 import {
   type Cohort,
   type CohortPerson,
+  type CohortRole,
   type CohortSharing,
   cohortsOf,
   findCohort,
@@ -249,8 +250,11 @@ export async function facilitatedCohorts(
   scope: Scope,
   now: Date,
   limit = 3,
+  known?: { cohort: Cohort; role: CohortRole }[],
 ): Promise<FacilitatedCohort[]> {
-  const mine = (await cohortsOf(db, scope)).filter((c) => c.role === 'facilitator').slice(0, limit);
+  const mine = (known ?? (await cohortsOf(db, scope)))
+    .filter((c) => c.role === 'facilitator')
+    .slice(0, limit);
   const out: FacilitatedCohort[] = [];
   for (const { cohort } of mine) {
     const soFar = digestSoFar(scheduleOf(cohort), now);

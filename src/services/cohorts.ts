@@ -375,12 +375,19 @@ export async function sharingPicture(db: Db, scope: Scope): Promise<SharingPictu
   };
 }
 
-/** The App Home's "Your cohort": only for members who are in one. */
-export async function homeCohort(db: Db, scope: Scope): Promise<SharingPicture | null> {
-  const cohorts = await cohortsOf(db, scope);
+/**
+ * The App Home's "Your cohort": only for members who are in one. Takes the member's cohorts and choice
+ * when the caller has read them already.
+ */
+export async function homeCohort(
+  db: Db,
+  scope: Scope,
+  known?: { cohorts: { cohort: Cohort; role: CohortRole }[]; choice: SharingChoice },
+): Promise<SharingPicture | null> {
+  const cohorts = known?.cohorts ?? (await cohortsOf(db, scope));
   if (cohorts.length === 0) return null;
   return {
-    choice: await sharingChoiceOf(db, scope),
+    choice: known?.choice ?? (await sharingChoiceOf(db, scope)),
     cohorts: cohorts.map(({ cohort, role }) => ({ name: cohort.name, channelId: cohort.channelId, role })),
   };
 }

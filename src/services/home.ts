@@ -2,6 +2,7 @@
 import type { MemberSnapshot } from '../coaching/types';
 import type { Scope } from '../core/scope';
 import type { Db } from '../db/client';
+import { sharingOf } from '../store/cohorts';
 import { ensureMember } from '../store/members';
 import { loadSnapshot, readSnapshot } from '../store/snapshot';
 import { type FacilitatedCohort, facilitatedCohorts } from './cohort-digests';
@@ -21,11 +22,13 @@ export interface HomeData {
 export async function homeSnapshot(db: Db, scope: Scope, now: Date): Promise<HomeData> {
   const read = await readSnapshot(db, scope);
   if (read) {
+    const { member, cohorts } = read;
+    const choice = { sharing: sharingOf(member.cohortSharing), introsOpen: member.introsOpen };
     return {
       snapshot: read.snapshot,
-      timezoneKnown: Boolean(read.member.tzOverride ?? read.member.slackTz),
-      cohort: await homeCohort(db, scope),
-      facilitating: await facilitatedCohorts(db, scope, now),
+      timezoneKnown: Boolean(member.tzOverride ?? member.slackTz),
+      cohort: await homeCohort(db, scope, { cohorts, choice }),
+      facilitating: cohorts.length === 0 ? [] : await facilitatedCohorts(db, scope, now, 3, cohorts),
     };
   }
   const member = await ensureMember(db, scope);

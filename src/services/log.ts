@@ -1,10 +1,5 @@
 // Logging a conversation that happened: who it was with, what came out of it, and the thank-you.
-import {
-  type LoggedSummary,
-  lookUpPerson,
-  pickScheduledConversation,
-  thankYouCard,
-} from '../coaching/logging';
+import { lookUpPerson, pickScheduledConversation, type SavedLog, undraftedCard } from '../coaching/logging';
 import type { ParsedReferral } from '../coaching/referrals';
 import { isoLocalDate } from '../coaching/time';
 import type { ContactData, Format } from '../coaching/types';
@@ -84,9 +79,14 @@ export type LogConversationInput = Omit<ConversationLogInput, 'notes' | 'referra
   referrals: ParsedReferral[];
 };
 
-export type LogResult = { ok: true; summary: LoggedSummary } | { ok: false; problem: 'future_date' };
+export type LogResult =
+  | { ok: true; summary: SavedLog; slackName: string | null }
+  | { ok: false; problem: 'future_date' };
 
-/** Saves a logged conversation (once per submission `key`) and what the confirmation DM shows. */
+/**
+ * Saves a logged conversation (once per submission `key`) and what the confirmation DM shows; its
+ * thank-you draft is written by the caller, after the ack (`signedCard`).
+ */
 export async function logConversation(
   db: Db,
   scope: Scope,
@@ -102,7 +102,7 @@ export async function logConversation(
     key,
   );
   if (!saved.ok) return saved;
-  const card = thankYouCard({
+  const card = undraftedCard({
     conversation: { ...saved.conversation, heldAt: saved.conversation.heldAt ?? now },
     contact: saved.contact,
     suggestedNames: saved.suggestedNames,
@@ -112,6 +112,7 @@ export async function logConversation(
   });
   return {
     ok: true,
+    slackName: saved.slackName,
     summary: {
       card,
       contactStage: saved.contact.stage,

@@ -1,6 +1,13 @@
 // Thank-yous: the draft for a conversation, and recording that it was sent.
 
-import { lookUpPerson, type ThanksLookupProblem, type ThankYouCard, thankYouCard } from '../coaching/logging';
+import {
+  lookUpPerson,
+  type ThanksLookupProblem,
+  type ThankYouCard,
+  thankYouCard,
+  type UndraftedCard,
+  withDraft,
+} from '../coaching/logging';
 import { firstName } from '../coaching/text';
 import { draftThankYou } from '../coaching/thanks';
 import type { ContactData, ConversationData } from '../coaching/types';
@@ -103,10 +110,9 @@ export async function markThankYouSent(
   return cardFor(db, member, conversation, contact, now);
 }
 
-/** The card signed with the student's name (the after-log DM is drafted before Slack is asked for it). */
-export function signedCard(card: ThankYouCard, senderName: string | null): ThankYouCard {
-  if (!senderName) return card;
-  return { ...card, draft: draftThankYou({ ...card.draftInput, senderName }) };
+/** The after-log card with its draft, signed with the student's name from Slack (written after the ack). */
+export function signedCard(card: UndraftedCard, senderName: string | null): ThankYouCard {
+  return withDraft(card, senderName);
 }
 
 /**

@@ -37,7 +37,7 @@ export function sharingOf(value: string): CohortSharing {
   return (COHORT_SHARING as readonly string[]).includes(value) ? (value as CohortSharing) : 'counts';
 }
 
-function roleOf(value: string): CohortRole {
+export function roleOf(value: string): CohortRole {
   return value === 'facilitator' ? 'facilitator' : 'student';
 }
 

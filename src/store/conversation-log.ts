@@ -49,6 +49,8 @@ export interface ReferralOutcome {
 
 export interface SavedConversationLog {
   tz: string;
+  /** The member's name as Slack last gave it (signs the thank-you without asking Slack again). */
+  slackName: string | null;
   contact: ContactData;
   conversation: ConversationData;
   createdContact: boolean;
@@ -70,6 +72,7 @@ interface MemberRow {
   id: string;
   slackTz: string | null;
   tzOverride: string | null;
+  slackName: string | null;
 }
 
 type Row = Record<string, unknown>;
@@ -151,7 +154,7 @@ async function save(
 ): Promise<SaveLogResult> {
   const { workspaceId } = scope;
   const member = await tx.get<MemberRow>(
-    `SELECT "id", "slackTz", "tzOverride" FROM "Member" WHERE "workspaceId" = ? AND "slackUserId" = ?`,
+    `SELECT "id", "slackTz", "tzOverride", "slackName" FROM "Member" WHERE "workspaceId" = ? AND "slackUserId" = ?`,
     [workspaceId, scope.userId],
   );
   if (!member) throw new MemberMissing();
@@ -360,6 +363,7 @@ async function save(
   return {
     ok: true,
     tz,
+    slackName: member.slackName,
     contact: plainContact,
     conversation,
     createdContact: !existing,

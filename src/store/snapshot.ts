@@ -4,6 +4,7 @@ import type { Scope } from '../core/scope';
 import { type Db, type SqlTx, sqlOf } from '../db/client';
 import type {
   Ask,
+  Cohort,
   Contact,
   ContactSuggestion,
   Conversation,
@@ -11,6 +12,7 @@ import type {
   Member,
   Skill,
 } from '../db/generated/sqlite/client';
+import { type CohortRole, roleOf } from './cohorts';
 import { toAsk, toContact, toConversation, toKeyword, toPrefs, toSkill, toSuggestion } from './mappers';
 
 export async function loadSnapshot(db: Db, member: Member): Promise<MemberSnapshot> {
@@ -79,11 +81,37 @@ async function ownedRows<T>(tx: SqlTx, table: string, member: Member): Promise<T
   return rows.map((raw) => rowOf<T>(tx, raw));
 }
 
-/** The member (null when they have never used the app) and their whole picture, read directly. */
+/** The member's current cohorts with their role in each, read directly (for the App Home). */
+async function memberCohorts(tx: SqlTx, member: Member): Promise<{ cohort: Cohort; role: CohortRole }[]> {
+  const rows = await tx.all<Record<string, unknown>>(
+    `SELECT c.*, m."role" AS "membershipRole" FROM "CohortMembership" m
+       JOIN "Cohort" c ON c."id" = m."cohortId"
+      WHERE m."memberId" = ? AND m."leftAt" IS NULL AND c."workspaceId" = ?
+      ORDER BY m."joinedAt" ASC, m."id" ASC`,
+    [member.id, member.workspaceId],
+  );
+  return rows.map((raw) => {
+    const { membershipRole, ...cohort } = raw;
+    const row = rowOf<Cohort>(tx, cohort);
+    return {
+      cohort: { ...row, welcomeJoiners: tx.bool(row.welcomeJoiners) },
+      role: roleOf(String(membershipRole)),
+    };
+  });
+}
+
+/**
+ * The member (null when they have never used the app), their whole picture and their cohorts, read
+ * directly.
+ */
 export async function readSnapshot(
   db: Db,
   scope: Scope,
-): Promise<{ member: Member; snapshot: MemberSnapshot } | null> {
+): Promise<{
+  member: Member;
+  snapshot: MemberSnapshot;
+  cohorts: { cohort: Cohort; role: CohortRole }[];
+} | null> {
   return sqlOf(db).read(async (tx) => {
     const raw = await tx.get<Record<string, unknown>>(
       `SELECT * FROM "Member" WHERE "workspaceId" = ? AND "slackUserId" = ?`,
@@ -97,8 +125,10 @@ export async function readSnapshot(
     const skills = await ownedRows<Skill>(tx, 'Skill', member);
     const keywords = await ownedRows<Keyword>(tx, 'Keyword', member);
     const suggestions = await ownedRows<ContactSuggestion>(tx, 'ContactSuggestion', member);
+    const cohorts = await memberCohorts(tx, member);
     return {
       member,
+      cohorts,
       snapshot: toSnapshot(member, { contacts, asks, conversations, skills, keywords, suggestions }),
     };
   });

@@ -7,7 +7,7 @@ import { exportData, forgetMember, forgetPreview } from '../../src/services/data
 import { type LogConversationInput, logConversation, startLog } from '../../src/services/log';
 import { archiveContact, peopleByStage, personOverview } from '../../src/services/people';
 import { advanceSkill, fieldKeywords, skillsPlan } from '../../src/services/skills';
-import { markThankYouSent, thankYouFor } from '../../src/services/thanks';
+import { markThankYouSent, signedCard, thankYouFor } from '../../src/services/thanks';
 import { updateMember } from '../../src/store/members';
 import { useCleanup } from '../support/cleanup';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
@@ -69,9 +69,11 @@ describe.each(DATABASE_KINDS)('after-conversation services on $kind', ({ create 
       expect(summary.contactStage).toBe('met');
       expect(summary.card.heldAt).toEqual(NOW);
       expect(summary.card.deadline).toEqual(new Date(NOW.getTime() + 24 * HOUR));
-      expect(summary.card.draft).toContain('rewrite my case study');
-      expect(summary.card.draft).toContain('portfolios matter more than certificates');
-      expect(summary.card.draft).toContain('Sam Lee');
+      const { draft } = signedCard(summary.card, 'Alice');
+      expect(draft).toContain('rewrite my case study');
+      expect(draft).toContain('portfolios matter more than certificates');
+      expect(draft).toContain('Sam Lee');
+      expect(draft).toMatch(/\nAlice$/);
       // The person themselves in "who else" is not a referral.
       expect(summary.referrals.map((r) => r.name)).toEqual(['Sam Lee']);
       expect(summary.skillsAdded).toEqual(['SQL', 'usability testing']);

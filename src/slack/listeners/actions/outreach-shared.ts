@@ -58,8 +58,10 @@ export async function signerFirstName(
   client: WebClient,
   deps: AppDeps,
   scope: Scope,
+  /** The name already read with the member's row, when the caller has it. */
+  knownName?: string | null,
 ): Promise<string | null> {
-  const known = await knownSlackName(deps.db, scope);
+  const known = knownName ?? (await knownSlackName(deps.db, scope));
   if (known) return firstName(known) || null;
   return (await memberFacts(client, deps, scope)).firstName;
 }

@@ -70,7 +70,7 @@ export function logSubmission(deps: AppDeps) {
     await ack();
     // The thank-you is signed with the student's name from Slack, asked for after the ack.
     deps.later.run('dm', async () => {
-      const firstName = await signerFirstName(client, deps, scope);
+      const firstName = await signerFirstName(client, deps, scope, result.slackName);
       const summary = { ...result.summary, card: signedCard(result.summary.card, firstName) };
       await sendDm(client, scope.userId, buildLoggedMessage(summary, now));
     });
