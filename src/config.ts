@@ -35,6 +35,7 @@ export const envSchema = z
         message: 'must start with file: (SQLite) or postgres:// / postgresql:// (Postgres)',
       }),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(100).default(10),
+    DRAFT_THREADS: z.coerce.number().int().min(0).max(16).default(1),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().trim().default('0.0.0.0'),
     SLACK_BOT_TOKEN: optionalString.refine((v) => v === undefined || v.startsWith('xoxb-'), {
@@ -116,6 +117,8 @@ export interface Config {
   databaseKind: DatabaseKind;
   /** Postgres connections per process (SQLite uses one). */
   databasePoolSize: number;
+  /** Worker threads for the after-log thank-you drafts (0: drafted on the event loop). */
+  draftThreads: number;
   port: number;
   host: string;
   slack: SlackMode;
@@ -177,6 +180,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     databaseKind: e.DATABASE_URL.startsWith('file:') ? 'sqlite' : 'postgres',
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    draftThreads: e.DRAFT_THREADS,
     port: e.PORT,
     host: e.HOST,
     slack: mode,

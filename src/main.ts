@@ -8,6 +8,7 @@ import type { Log } from './log';
 import { type SlackStandIn, startSandboxSlack } from './modes/sandbox';
 import { startNudgeScheduler } from './nudges/runtime';
 import type { NudgeScheduler } from './nudges/scheduler';
+import { inThreadDrafter, workerDrafter } from './services/drafter';
 import { checkInstallationKeys } from './services/installations';
 import { workspaceInstalled } from './services/workspaces';
 import { createSlackApp, type SlackApp } from './slack/app';
@@ -37,8 +38,10 @@ export async function startCoach(
   options: StartOptions = {},
 ): Promise<RunningCoach> {
   const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
-  const deps = { db: database.db, log, clock: options.clock ?? systemClock };
-  const stops: (() => Promise<void>)[] = [() => database.close()];
+  const drafter =
+    config.draftThreads > 0 ? workerDrafter(log, { threads: config.draftThreads }) : inThreadDrafter();
+  const deps = { db: database.db, log, clock: options.clock ?? systemClock, drafter };
+  const stops: (() => Promise<void>)[] = [() => database.close(), () => drafter.close()];
   const routes: CustomRoute[] = [healthRoute(database.ping, config.slack.kind)];
 
   let standIn: SlackStandIn | undefined;

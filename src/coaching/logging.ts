@@ -114,7 +114,7 @@ export interface ThankYouCard {
 export type UndraftedCard = Omit<ThankYouCard, 'draft'>;
 
 /** The card with its draft, signed with the student's name when it is known. */
-export function withDraft(card: UndraftedCard, senderName: string | null): ThankYouCard {
+function withDraft(card: UndraftedCard, senderName: string | null): ThankYouCard {
   return { ...card, draft: draftThankYou({ ...card.draftInput, senderName }) };
 }
 

@@ -6,7 +6,6 @@ import {
   type ThankYouCard,
   thankYouCard,
   type UndraftedCard,
-  withDraft,
 } from '../coaching/logging';
 import { firstName } from '../coaching/text';
 import { draftThankYou } from '../coaching/thanks';
@@ -17,6 +16,7 @@ import { getContact, listContacts } from '../store/contacts';
 import { getConversation, listHeldConversations, recordThankYouSent } from '../store/conversations';
 import { toPrefs } from '../store/mappers';
 import { ensureMember, type Member } from '../store/members';
+import type { Drafter } from './drafter';
 
 /** The card for one held conversation, with the member's on-time rate. */
 export async function cardFor(
@@ -110,9 +110,16 @@ export async function markThankYouSent(
   return cardFor(db, member, conversation, contact, now);
 }
 
-/** The after-log card with its draft, signed with the student's name from Slack (written after the ack). */
-export function signedCard(card: UndraftedCard, senderName: string | null): ThankYouCard {
-  return withDraft(card, senderName);
+/**
+ * The after-log card with its draft, signed with the student's name from Slack: written after the ack,
+ * by the drafter (a worker thread in the running app).
+ */
+export async function signedCard(
+  drafter: Drafter,
+  card: UndraftedCard,
+  senderName: string | null,
+): Promise<ThankYouCard> {
+  return { ...card, draft: await drafter.thankYou({ ...card.draftInput, senderName }) };
 }
 
 /**

@@ -8,6 +8,7 @@ import type { InstallationStore } from '@slack/oauth';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackMode } from '../config';
 import { scrubTokens, slackLogger } from '../log';
+import { inThreadDrafter } from '../services/drafter';
 import { AfterAck, HomeRefresher } from './after-ack';
 import type { AppDeps, CoreDeps } from './deps';
 import { publishHome } from './home';
@@ -71,6 +72,7 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   const later = new AfterAck(options.deps.log);
   const deps: AppDeps = {
     ...options.deps,
+    drafter: options.deps.drafter ?? inThreadDrafter(),
     later,
     home: new HomeRefresher(options.deps.log, (client, scope) => publishHome(client, options.deps, scope)),
   };

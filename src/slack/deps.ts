@@ -3,6 +3,7 @@
 import type { Clock } from '../core/clock';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
+import type { Drafter } from '../services/drafter';
 import type { AfterAck, HomeRefresher } from './after-ack';
 
 /** What the app is started with. */
@@ -10,10 +11,13 @@ export interface CoreDeps {
   db: Db;
   log: Log;
   clock: Clock;
+  /** Where the after-log thank-you is drafted (a worker thread in the running app; in-thread by default). */
+  drafter?: Drafter;
 }
 
 /** What listeners get: the core, plus work after the ack and coalesced App Home refreshes. */
 export interface AppDeps extends CoreDeps {
   later: AfterAck;
   home: HomeRefresher;
+  drafter: Drafter;
 }

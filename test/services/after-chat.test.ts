@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import { referralChains } from '../../src/services/chain';
 import { exportData, forgetMember, forgetPreview } from '../../src/services/data';
+import { inThreadDrafter } from '../../src/services/drafter';
 import { type LogConversationInput, logConversation, startLog } from '../../src/services/log';
 import { archiveContact, peopleByStage, personOverview } from '../../src/services/people';
 import { advanceSkill, fieldKeywords, skillsPlan } from '../../src/services/skills';
@@ -69,7 +70,7 @@ describe.each(DATABASE_KINDS)('after-conversation services on $kind', ({ create 
       expect(summary.contactStage).toBe('met');
       expect(summary.card.heldAt).toEqual(NOW);
       expect(summary.card.deadline).toEqual(new Date(NOW.getTime() + 24 * HOUR));
-      const { draft } = signedCard(summary.card, 'Alice');
+      const { draft } = await signedCard(inThreadDrafter(), summary.card, 'Alice');
       expect(draft).toContain('rewrite my case study');
       expect(draft).toContain('portfolios matter more than certificates');
       expect(draft).toContain('Sam Lee');

@@ -3,6 +3,7 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from '@slack/bolt'
 import { WebClient } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log';
+import { inThreadDrafter } from '../../src/services/drafter';
 import { AfterAck, HomeRefresher } from '../../src/slack/after-ack';
 import type { AppDeps } from '../../src/slack/deps';
 import {
@@ -50,6 +51,7 @@ const deps = {
   clock: { now: () => new Date() },
   later,
   home: new HomeRefresher(createLogger('silent'), async () => undefined),
+  drafter: inThreadDrafter(),
 } satisfies AppDeps;
 
 describe('parseCommandText', () => {

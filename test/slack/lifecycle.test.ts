@@ -4,6 +4,7 @@
 import type { AllMiddlewareArgs, SlackEventMiddlewareArgs } from '@slack/bolt';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
+import { inThreadDrafter } from '../../src/services/drafter';
 import { AfterAck, HomeRefresher } from '../../src/slack/after-ack';
 import type { AppDeps } from '../../src/slack/deps';
 import { workspaceLifecycle } from '../../src/slack/listeners/events/lifecycle';
@@ -41,6 +42,7 @@ describe('workspace lifecycle events', () => {
       db: database.db,
       log: logged.log,
       clock: { now: () => NOW },
+      drafter: inThreadDrafter(),
       later,
       home: new HomeRefresher(logged.log, async () => undefined),
     };

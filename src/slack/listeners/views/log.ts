@@ -71,7 +71,8 @@ export function logSubmission(deps: AppDeps) {
     // The thank-you is signed with the student's name from Slack, asked for after the ack.
     deps.later.run('dm', async () => {
       const firstName = await signerFirstName(client, deps, scope, result.slackName);
-      const summary = { ...result.summary, card: signedCard(result.summary.card, firstName) };
+      const card = await signedCard(deps.drafter, result.summary.card, firstName);
+      const summary = { ...result.summary, card };
       await sendDm(client, scope.userId, buildLoggedMessage(summary, now));
     });
     refreshHome(client, deps, scope);

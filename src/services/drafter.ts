@@ -1,0 +1,86 @@
+// Where the after-log thank-you is drafted. The draft is the costliest thing a submission causes (the
+// English tagger's passes over the student's words, about a millisecond and a half), so the app writes
+// it on a worker thread: the event loop stays free to acknowledge a cohort's burst of submissions, and
+// the drafts use the machine's other core. `inThreadDrafter` drafts on the caller's thread (tests,
+// DRAFT_THREADS=0); a worker that cannot start or fails falls back to it, so a draft is never lost.
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Piscina } from 'piscina';
+import { draftThankYou, type ThankYouInput } from '../coaching/thanks';
+import type { Log } from '../log';
+
+export interface Drafter {
+  thankYou(input: ThankYouInput): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function inThreadDrafter(): Drafter {
+  return {
+    thankYou: async (input) => draftThankYou(input),
+    close: async () => undefined,
+  };
+}
+
+export interface WorkerDrafterOptions {
+  /** Worker threads (at least 1). */
+  threads: number;
+  /** A worker idle this long exits; the next draft starts one again. */
+  idleTimeoutMs?: number;
+}
+
+// The app runs from TypeScript sources (tsx): a worker loads the same sources through tsx's loader.
+function tsxLoaderArgs(): string[] {
+  const loader = createRequire(import.meta.url).resolve('tsx');
+  return ['--import', pathToFileURL(loader).href];
+}
+
+export function workerDrafter(
+  log: Log,
+  options: WorkerDrafterOptions,
+): Drafter & { workerThreadId(): Promise<number | null> } {
+  const fallback = inThreadDrafter();
+  let pool: Piscina | undefined;
+  let failed = false;
+  const start = (): Piscina | undefined => {
+    if (failed) return undefined;
+    if (!pool) {
+      try {
+        pool = new Piscina({
+          filename: new URL('./draft-worker.ts', import.meta.url).href,
+          minThreads: 0,
+          maxThreads: Math.max(1, options.threads),
+          idleTimeout: options.idleTimeoutMs ?? 60_000,
+          execArgv: tsxLoaderArgs(),
+        });
+      } catch (error) {
+        failed = true;
+        log.warn({ err: (error as Error).name }, 'drafts are written on the main thread: no worker');
+        return undefined;
+      }
+    }
+    return pool;
+  };
+  return {
+    async thankYou(input) {
+      const workers = start();
+      if (!workers) return fallback.thankYou(input);
+      try {
+        return (await workers.run(input)) as string;
+      } catch (error) {
+        // The error's name only: its message may quote the student's words.
+        log.warn({ err: (error as Error).name }, 'a draft worker failed; drafted on the main thread');
+        return fallback.thankYou(input);
+      }
+    },
+    /** The thread a worker drafts on; null when drafts are written on this thread. */
+    async workerThreadId() {
+      const workers = start();
+      return workers ? ((await workers.run(null, { name: 'workerThread' })) as number) : null;
+    },
+    async close() {
+      const running = pool;
+      pool = undefined;
+      await running?.destroy();
+    },
+  };
+}

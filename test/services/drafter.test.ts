@@ -1,0 +1,66 @@
+import { threadId } from 'node:worker_threads';
+import { afterEach, describe, expect, it } from 'vitest';
+import { draftThankYou, type ThankYouInput } from '../../src/coaching/thanks';
+import { type Drafter, inThreadDrafter, workerDrafter } from '../../src/services/drafter';
+import { memoryLog } from '../support/nudges';
+
+const INPUT: ThankYouInput = {
+  contactName: 'Dr. Aisha Khan',
+  action: 'rewrite my case study around one question',
+  learned: 'She moved from nursing into UX research and now leads a team at Mayo Clinic.',
+  suggestedNames: ['Sam Lee'],
+  senderName: 'Alex Morgan',
+};
+
+let drafter: Drafter | undefined;
+afterEach(async () => {
+  await drafter?.close();
+  drafter = undefined;
+});
+
+describe('workerDrafter', () => {
+  it('writes on a worker thread the same thank-you the coaching rules write here', async () => {
+    const { log, lines } = memoryLog('warn');
+    drafter = workerDrafter(log, { threads: 1 });
+    const texts = await Promise.all([
+      drafter.thankYou(INPUT),
+      drafter.thankYou({ ...INPUT, senderName: null, variant: 1 }),
+    ]);
+    expect(texts).toEqual([draftThankYou(INPUT), draftThankYou({ ...INPUT, senderName: null, variant: 1 })]);
+    expect(texts[0]).toContain('you moved from nursing into UX research');
+    expect(texts[0]).toMatch(/\nAlex Morgan$/);
+    // Nothing fell back to this thread.
+    expect(lines.join('\n')).not.toContain('drafted on the main thread');
+  });
+
+  it('runs the draft off the calling thread', async () => {
+    const { log } = memoryLog('warn');
+    const pool = workerDrafter(log, { threads: 1 });
+    drafter = pool;
+    await pool.thankYou(INPUT);
+    expect(await pool.workerThreadId()).not.toBe(threadId);
+  });
+
+  it("falls back to this thread when a worker cannot run the task, and says so without the student's words", async () => {
+    const { log, lines } = memoryLog('warn');
+    drafter = workerDrafter(log, { threads: 1 });
+    // A draft input a worker cannot receive (a function does not cross threads).
+    const odd = {
+      ...INPUT,
+      learned: 'I learned a lot about research ops',
+      extra: () => 1,
+    } as unknown as ThankYouInput;
+    const text = await drafter.thankYou(odd);
+    expect(text).toBe(draftThankYou(odd));
+    const logged = lines.join('\n');
+    expect(logged).toContain('a draft worker failed; drafted on the main thread');
+    expect(logged).not.toContain('research ops');
+  });
+});
+
+describe('inThreadDrafter', () => {
+  it('drafts on the calling thread', async () => {
+    drafter = inThreadDrafter();
+    expect(await drafter.thankYou(INPUT)).toBe(draftThankYou(INPUT));
+  });
+});
