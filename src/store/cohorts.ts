@@ -55,10 +55,6 @@ export function findCohort(db: DbOrTx, workspaceId: string, cohortId: string): P
 }
 
 /** Every cohort of every workspace (the scheduler's weekly jobs). */
-export function allCohorts(db: DbOrTx): Promise<Cohort[]> {
-  return db.cohort.findMany({ orderBy: { createdAt: 'asc' } });
-}
-
 /** Creates the channel's cohort, or changes its settings. */
 export function saveCohort(
   db: DbOrTx,

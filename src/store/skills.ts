@@ -6,14 +6,6 @@ import { toSkill } from './mappers';
 
 type DbOrTx = Prisma.TransactionClient;
 
-export async function listSkills(db: DbOrTx, member: Member): Promise<SkillData[]> {
-  const rows = await db.skill.findMany({
-    where: { workspaceId: member.workspaceId, ownerId: member.id },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-  });
-  return rows.map(toSkill);
-}
-
 /** Sets a skill's status; null when the skill is not the member's. */
 export async function setSkillStatus(
   db: DbOrTx,
@@ -62,20 +54,6 @@ export async function listPlanSkills(db: DbOrTx, member: Member): Promise<PlanSk
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
   });
   return rows.map(toPlanSkill);
-}
-
-/** One of the member's skills with its plan; null when it is not theirs. */
-export async function getPlanSkill(db: DbOrTx, member: Member, id: string): Promise<PlanSkill | null> {
-  const row = await db.skill.findFirst({
-    where: { id, workspaceId: member.workspaceId, ownerId: member.id },
-    include: {
-      mentions: {
-        where: { workspaceId: member.workspaceId, ownerId: member.id },
-        select: { conversationId: true },
-      },
-    },
-  });
-  return row ? toPlanSkill(row) : null;
 }
 
 export interface SkillPlanChange {
