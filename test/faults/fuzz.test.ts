@@ -1,7 +1,8 @@
 // Property-based fuzzing of the signed endpoint: slash commands, block actions, view submissions,
 // shortcuts and events, well-formed and not, signed as Slack signs them. Every request is answered
-// (2xx, or 400 for a malformed body) well within Slack's 3 seconds, nothing answers 5xx, nothing is
-// logged at error level, the process stays healthy, and bad input changes no row.
+// (2xx, or 400 for a malformed body) well within Slack's 3 seconds, nothing answers 5xx, no listener
+// fails and nothing else is logged at error level (but for the one allowed line below, with its
+// reason), the process stays healthy, and bad input changes no row.
 //
 // Replay a failure with the seed printed in the test's name: FUZZ_SEED=<seed> npm run test:faults.
 import fc from 'fast-check';
@@ -19,7 +20,7 @@ import {
   startHarness,
   TEAM,
 } from '../support/harness';
-import { openModal, submitModal } from '../support/slack-play';
+import { openHome, openModal, submitModal } from '../support/slack-play';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_260_112);
 /** Requests sent at once within one run of a property. */
@@ -517,20 +518,36 @@ async function send(h: Harness, generated: FuzzRequest) {
 }
 
 /**
- * A listener that throws is answered by the pipeline (a friendly reply, an empty ack) and logged as
- * "listener failed": not a crash of the request path, but each kind is counted and printed, so the
- * ones garbage can still cause stay in sight. Anything else at error level fails the case.
+ * Lines at error level a case may log, each with why it is not a fault of the app. A listener that
+ * throws ("listener failed") is answered by the pipeline, but it is a fault all the same: none is
+ * allowed, and one fails the case like any other error.
  */
-const listenerFailures = new Map<string, number>();
-function handledByPipeline(line: string): boolean {
-  const entry = JSON.parse(line) as { msg?: string; err?: string; kind?: string; component?: string };
-  // The Web API client's own note of a call Slack refused (the refusal reaches the listener too).
-  const refused = entry.component === 'bolt' && entry.err === undefined;
-  if (entry.msg !== 'listener failed' && !refused) return false;
-  const key = refused
-    ? `Slack refused a call: ${entry.msg}`
-    : `${entry.kind ?? '?'}: ${(entry.err ?? '').slice(0, 80)}`;
-  listenerFailures.set(key, (listenerFailures.get(key) ?? 0) + 1);
+const ALLOWED: { line: (entry: LogEntry) => boolean; what: string; why: string }[] = [
+  {
+    line: (entry) =>
+      entry.component === 'bolt' && entry.err === undefined && entry.msg === 'invalid `user_id`',
+    what: 'Slack refused views.publish: invalid `user_id`',
+    why:
+      'an app_home_opened event naming a user id Slack does not know (a forged id; Slack only sends its ' +
+      "members'): Slack's Web API client logs the refusal's [ERROR] note itself, at error level, before " +
+      'the refusal reaches the Home publisher, which logs it at warn and carries on',
+  },
+];
+
+interface LogEntry {
+  msg?: string;
+  err?: string;
+  kind?: string;
+  component?: string;
+}
+
+/** How many times each allowed line was logged, printed with the figures. */
+const allowedSeen = new Map<string, number>();
+function allowed(line: string): boolean {
+  const entry = JSON.parse(line) as LogEntry;
+  const rule = ALLOWED.find((r) => r.line(entry));
+  if (!rule) return false;
+  allowedSeen.set(rule.what, (allowedSeen.get(rule.what) ?? 0) + 1);
   return true;
 }
 
@@ -571,18 +588,14 @@ async function check(h: Harness, kind: string, batch: (FuzzRequest & { mayChange
     if (answer.ms > ANSWER_WITHIN_MS)
       throw new Error(`answered after ${Math.round(answer.ms)} ms: ${describeRequest(request)}`);
   }
-  const logged = errorsLogged({ ...h, logs: h.logs.slice(logsBefore) }).filter(
-    (line) => !handledByPipeline(line),
-  );
+  const logged = errorsLogged({ ...h, logs: h.logs.slice(logsBefore) }).filter((line) => !allowed(line));
   if (logged.length > 0) {
     // One at a time, to name the request that did it.
     for (const request of batch) {
       const mark = h.logs.length;
       await send(h, request);
       await h.settle();
-      const errors = errorsLogged({ ...h, logs: h.logs.slice(mark) }).filter(
-        (line) => !handledByPipeline(line),
-      );
+      const errors = errorsLogged({ ...h, logs: h.logs.slice(mark) }).filter((line) => !allowed(line));
       if (errors.length > 0) throw new Error(`logged ${errors[0]} for ${describeRequest(request)}`);
     }
     throw new Error(
@@ -655,6 +668,10 @@ describe(`fuzzing the signed endpoint (seed ${SEED})`, () => {
         if (opened?.callback_id && IDS.view.includes(opened.callback_id)) views.push(opened);
       }
     }
+    // Bob has a row too (opening the Home makes one), so only someone new may add a member.
+    await openHome(h, BOB.id);
+    await h.settle();
+    expect((await rowCounts(h)).Member).toBe(2);
     realViews = views.filter((v) => v.id && v.blocks?.length);
     expect(new Set(realViews.map((v) => v.callback_id)).size).toBeGreaterThanOrEqual(3);
     expect(realViews.map((v) => v.callback_id)).toContain(LOG_CALLBACK_ID);
@@ -671,8 +688,10 @@ describe(`fuzzing the signed endpoint (seed ${SEED})`, () => {
           .join(', ')}, slowest ${Math.round(t.slowestMs)} ms`,
     );
     const total = Object.values(tallies).reduce((n, t) => n + t.cases, 0);
-    const failures = [...listenerFailures].map(([what, n]) => `  listener failed ${n}× (${what})`);
-    console.log(`fuzz (seed ${SEED}): ${total} cases in ${wall} s\n${[...lines, ...failures].join('\n')}`);
+    const seen = ALLOWED.filter((rule) => allowedSeen.has(rule.what)).map(
+      (rule) => `  allowed at error level ${allowedSeen.get(rule.what)}×: ${rule.what} (${rule.why})`,
+    );
+    console.log(`fuzz (seed ${SEED}): ${total} cases in ${wall} s\n${[...lines, ...seen].join('\n')}`);
   });
 
   for (const [index, { kind, arbitrary, cases }] of PROPERTIES.entries()) {

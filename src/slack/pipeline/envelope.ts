@@ -21,20 +21,36 @@ const viewShape = z.looseObject({
   state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), z.unknown())) }).optional(),
 });
 
+/** A picked option: listeners read its `value` as the id they put there. */
+const option = z.looseObject({ value: z.string().max(2000) });
+
 const action = z.looseObject({
   action_id: id,
   block_id: z.string().max(255).optional(),
   action_ts: z.string().max(64).optional(),
   value: z.string().max(2000).optional(),
   type: z.string().max(64).optional(),
+  selected_option: option.nullish(),
 });
+
+/**
+ * Where Bolt's `respond` posts. Slack always sends an https address; anything that is not a web
+ * address at all would only fail inside a listener.
+ */
+const responseUrl = z.string().max(2000).refine(isWebAddress, 'not a web address');
+
+function isWebAddress(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const { protocol } = new URL(value);
+  return protocol === 'https:' || protocol === 'http:';
+}
 
 const interactive = {
   user: userRef,
   team: teamRef,
   enterprise: z.looseObject({ id: optionalId }).nullish(),
   trigger_id: z.string().max(255).optional(),
-  response_url: z.string().max(2000).optional(),
+  response_url: responseUrl.optional(),
 };
 
 const blockActions = z.looseObject({
@@ -95,6 +111,9 @@ function commandProblem(body: Record<string, unknown>): string | undefined {
       least > 0 ? `a string of ${least} to ${most} characters` : `a string of at most ${most} characters`;
     return `${name}: expected ${expected}, got ${typeof value === 'string' ? `${value.length} characters` : describeType(value)}`;
   }
+  if (typeof body.response_url === 'string' && !isWebAddress(body.response_url)) {
+    return 'response_url: not a web address';
+  }
   return undefined;
 }
 
@@ -119,6 +138,17 @@ const eventCallback = z.looseObject({
     subteam: z.looseObject({}).optional(),
   }),
 });
+
+/**
+ * The events this app listens to, with the fields their listeners read, as Slack always sends them:
+ * a member's own event names them by id, and a channel event its channel.
+ */
+const memberInChannel = z.looseObject({ user: id, channel: id });
+const EVENT_FIELDS: Readonly<Record<string, z.ZodType>> = {
+  app_home_opened: z.looseObject({ user: id, tab: z.string().max(64).optional() }),
+  member_joined_channel: memberInChannel,
+  member_left_channel: memberInChannel,
+};
 
 const urlVerification = z.looseObject({
   type: z.literal('url_verification'),
@@ -155,14 +185,20 @@ export function checkEnvelope(body: unknown): Envelope {
     return { kind: 'dispatch', body };
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    return {
-      kind: 'malformed',
-      reason: `${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}`,
-    };
+  if (!parsed.success) return malformed(parsed.error, []);
+  if (schema === eventCallback) {
+    const event = body.event as { type: string };
+    const fields = Object.hasOwn(EVENT_FIELDS, event.type) ? EVENT_FIELDS[event.type] : undefined;
+    const checked = fields?.safeParse(event);
+    if (checked && !checked.success) return malformed(checked.error, ['event']);
   }
   return { kind: 'dispatch', body };
+}
+
+function malformed(error: z.ZodError, under: PropertyKey[]): Envelope {
+  const issue = error.issues[0];
+  const path = [...under, ...(issue?.path ?? [])].map(String).join('.');
+  return { kind: 'malformed', reason: `${path || 'body'}: ${issue?.message ?? 'invalid'}` };
 }
 
 function schemaFor(body: Record<string, unknown>): z.ZodType | undefined {

@@ -22,7 +22,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { refreshHome } from '../../home';
 import { memberScope } from '../../pipeline/middleware';
-import { openModal } from '../../surfaces';
+import { openModal, updateView } from '../../surfaces';
 import {
   type AskDraftMessageInput,
   askAlreadySentText,
@@ -209,6 +209,6 @@ export function askPersonPicked(deps: AppDeps) {
       newCompany: current.newCompany,
       senderFirstName: readAskMetadata(view.private_metadata).senderFirstName,
     });
-    await client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+    await updateView(client, { viewId: view.id, hash: view.hash, view: rebuilt }, deps.log);
   };
 }

@@ -14,7 +14,7 @@ import {
   rememberSlackTz,
 } from '../../../services/prep';
 import type { AppDeps } from '../../deps';
-import { openModal, sendDm } from '../../surfaces';
+import { openModal, sendDm, updateView } from '../../surfaces';
 import { buildAskModal } from '../../views/ask';
 import { buildPrepMessage } from '../../views/prep';
 
@@ -125,7 +125,7 @@ export async function openFromClick(
   log: Log,
 ): Promise<void> {
   if (body.view?.type === 'modal') {
-    await client.views.update({ view_id: body.view.id, view: await build() });
+    await updateView(client, { viewId: body.view.id, view: await build() }, log);
     return;
   }
   await openModal(client, body.trigger_id, title, build, log);

@@ -9,7 +9,7 @@ import type { Scope } from '../../../core/scope';
 import { thankYouVersion } from '../../../services/thanks';
 import type { AppDeps } from '../../deps';
 import { memberScope } from '../../pipeline/middleware';
-import { dmLater, openModal } from '../../surfaces';
+import { dmLater, openModal, updateView } from '../../surfaces';
 import type { StateValues } from '../../views/form';
 import { noticeModal } from '../../views/kit';
 import {
@@ -80,7 +80,7 @@ export function anotherThankYouClick(deps: AppDeps) {
     const shown = await thankYouVersion(deps.db, scope, state.conversationId, state.variant, sender, now);
     const next = await thankYouVersion(deps.db, scope, state.conversationId, state.variant + 1, sender, now);
     if (!shown || !next) {
-      await client.views.update({ view_id: view.id, view: noticeModal(TITLE, NOT_FOUND) });
+      await updateView(client, { viewId: view.id, view: noticeModal(TITLE, NOT_FOUND) }, deps.log);
       return;
     }
     const current = currentThankYouText(view.state?.values as StateValues | undefined);
@@ -89,7 +89,7 @@ export function anotherThankYouClick(deps: AppDeps) {
       { ...state, variant: state.variant + 1, round: state.round + 1, kept },
       next.text,
     );
-    await client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+    await updateView(client, { viewId: view.id, hash: view.hash, view: rebuilt }, deps.log);
   };
 }
 
@@ -111,13 +111,13 @@ export function restoreThankYouClick(deps: AppDeps) {
       deps.clock.now(),
     );
     if (!shown) {
-      await client.views.update({ view_id: view.id, view: noticeModal(TITLE, NOT_FOUND) });
+      await updateView(client, { viewId: view.id, view: noticeModal(TITLE, NOT_FOUND) }, deps.log);
       return;
     }
     const current = currentThankYouText(view.state?.values as StateValues | undefined);
     const kept = isEdit(current, shown.text) && squish(current) !== squish(state.kept) ? current : null;
     const rebuilt = buildThankYouModal({ ...state, round: state.round + 1, kept }, state.kept);
-    await client.views.update({ view_id: view.id, hash: view.hash, view: rebuilt });
+    await updateView(client, { viewId: view.id, hash: view.hash, view: rebuilt }, deps.log);
   };
 }
 
