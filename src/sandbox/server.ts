@@ -159,7 +159,7 @@ export class StandInHttpServer {
         this.parts.recorder.record({ ...call, response: body, status: 429, fault: fault.kind });
         return;
       }
-    } else if (fault) {
+    } else if (fault && fault.kind !== 'lost_answer') {
       this.applyFault(fault, call, res);
       return;
     }
@@ -167,6 +167,12 @@ export class StandInHttpServer {
     if (!spec) response = fail('unknown_method', { req_method: method });
     else if (parsed.error) response = fail(parsed.error);
     else response = this.invoke(spec, token, parsed.args, req.headers);
+    if (fault?.kind === 'lost_answer') {
+      // The call took effect; its answer is lost on the way back.
+      this.loseAnswer(fault, res, method);
+      this.parts.recorder.record({ ...call, response, status: 0, fault: fault.kind });
+      return;
+    }
     sendJson(res, 200, response);
     this.parts.recorder.record({ ...call, response, status: 200 });
   }
@@ -215,6 +221,13 @@ export class StandInHttpServer {
         this.parts.faults.hold(call.method, res);
         record(null, 0);
         return;
+      case 'reset':
+        res.socket?.destroy();
+        record(null, 0);
+        return;
+      case 'lost_answer':
+        // Handled by the callers: the call runs first.
+        return;
       case 'slack_error': {
         const body = { ok: false, error: fault.error };
         sendJson(res, 200, body);
@@ -228,17 +241,28 @@ export class StandInHttpServer {
     const body = parseResponseUrlBody((await readBody(req)).toString('utf8'));
     const call: PendingCall = { method: 'response_url', args: body ?? {}, at: this.parts.state.clock() };
     const fault = this.parts.faults.take('response_url');
-    if (fault) {
+    if (fault && fault.kind !== 'lost_answer') {
       this.applyFault(fault, call, res);
       return;
     }
     const answer = this.parts.responseUrls.handle(id, body);
+    const recorded = { ...call, ...(answer.teamId ? { teamId: answer.teamId } : {}), response: answer.body };
+    if (fault?.kind === 'lost_answer') {
+      this.loseAnswer(fault, res);
+      this.parts.recorder.record({ ...recorded, status: 0, fault: fault.kind });
+      return;
+    }
     sendJson(res, answer.status, answer.body);
-    this.parts.recorder.record({
-      ...call,
-      ...(answer.teamId ? { teamId: answer.teamId } : {}),
-      response: answer.body,
-      status: answer.status,
-    });
+    this.parts.recorder.record({ ...recorded, status: answer.status });
+  }
+
+  /** A `lost_answer` fault, after the call ran: hold the request open, or drop its connection. */
+  private loseAnswer(
+    fault: Extract<Fault, { kind: 'lost_answer' }>,
+    res: ServerResponse,
+    method = 'response_url',
+  ) {
+    if (fault.by === 'hang') this.parts.faults.hold(method, res);
+    else res.socket?.destroy();
   }
 }

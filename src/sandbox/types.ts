@@ -52,7 +52,10 @@ export interface RecordedCall {
   args: JsonObject;
   token?: string;
   teamId?: string;
-  /** The JSON body sent back; `null` when no answer was given (a `hang` fault). */
+  /**
+   * The JSON body sent back; `null` when no answer was given (a `hang` or `reset` fault). For a
+   * `lost_answer` fault, the answer the call produced (it ran) though it never reached the app.
+   */
   response: ApiResponse | null;
   /** HTTP status sent back; 0 when no answer was given. */
   status: number;
@@ -145,7 +148,16 @@ export interface ScheduledMessage {
 export type Fault =
   | { kind: 'ratelimit'; retryAfter: number; times?: number }
   | { kind: 'error'; status: 500 | 502 | 503; times?: number }
+  /** Holds the request open without an answer (the call never runs) until clear()/close(). */
   | { kind: 'hang'; times?: number }
+  /** Destroys the connection without an answer: the call never runs (the app sees a reset socket). */
+  | { kind: 'reset'; times?: number }
+  /**
+   * The call runs (a message is posted, as Slack accepted it) but its answer never reaches the app:
+   * the request is held open until clear()/close() (`by: 'hang'`) or its connection is destroyed
+   * (`by: 'reset'`). Recorded with the answer it would have given and status 0.
+   */
+  | { kind: 'lost_answer'; by: 'hang' | 'reset'; times?: number }
   | { kind: 'slack_error'; error: string; times?: number }
   /**
    * Slack's rate limits, enforced: at most `perChannel.max` calls per channel (`args.channel`) and

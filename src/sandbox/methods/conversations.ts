@@ -1,4 +1,4 @@
-/** conversations.open, conversations.members, conversations.info. */
+/** conversations.open, conversations.members, conversations.info, conversations.history. */
 import type { ChannelRecord } from '../state';
 import { findVisibleChannel } from './channels';
 import {
@@ -11,7 +11,7 @@ import {
   type MethodSpec,
   ok,
 } from './context';
-import { channelObject } from './shapes';
+import { channelObject, messageObject } from './shapes';
 
 const DEFAULT_PAGE = 100;
 const MAX_PAGE = 1000;
@@ -97,7 +97,74 @@ function conversationsInfo({ args, auth, state }: MethodContext<BotAuth>) {
   return ok({ channel: info });
 }
 
+const HISTORY_PAGE = 100;
+const HISTORY_MAX = 999;
+
+/** A message ts as one integer (microseconds), so "1700000000.000100" compares exactly. */
+function tsKey(ts: string): bigint | undefined {
+  const match = /^(\d+)(?:\.(\d{1,6}))?$/.exec(ts);
+  if (!match) return undefined;
+  return BigInt(match[1] as string) * 1_000_000n + BigInt((match[2] ?? '').padEnd(6, '0'));
+}
+
+/**
+ * conversations.history (Slack's Web API reference): the channel's messages newest first, thread
+ * replies and ephemerals left out, between `oldest` and `latest` (exclusive unless `inclusive`), at
+ * most `limit` (default 100, at most 999) a page, with `has_more` and a cursor; a message's
+ * `metadata` only with `include_all_metadata`.
+ */
+function conversationsHistory({ args, auth, state }: MethodContext<BotAuth>) {
+  const channel = findVisibleChannel(state, auth.team, argString(args, 'channel'));
+  if (!channel) return fail('channel_not_found');
+  if (!channel.isIm && !channel.isMpim && !channel.members.includes(auth.team.botUserId))
+    return fail('not_in_channel');
+  const limitArg = argInt(args, 'limit');
+  if (limitArg !== undefined && (Number.isNaN(limitArg) || limitArg < 0)) return fail('invalid_limit');
+  const limit = Math.min(limitArg || HISTORY_PAGE, HISTORY_MAX);
+  const inclusive = argBool(args, 'inclusive') ?? false;
+  const oldestArg = argString(args, 'oldest');
+  const latestArg = argString(args, 'latest');
+  const oldest = oldestArg === undefined ? undefined : tsKey(oldestArg);
+  const latest = latestArg === undefined ? undefined : tsKey(latestArg);
+  if (oldestArg !== undefined && oldest === undefined) return fail('invalid_ts_oldest');
+  if (latestArg !== undefined && latest === undefined) return fail('invalid_ts_latest');
+  const cursor = argString(args, 'cursor');
+  let before: bigint | undefined;
+  if (cursor) {
+    const match = /^next_ts:(.+)$/.exec(Buffer.from(cursor, 'base64').toString('utf8'));
+    before = match?.[1] ? tsKey(match[1]) : undefined;
+    if (before === undefined) return fail('invalid_cursor');
+  }
+  const withMetadata = argBool(args, 'include_all_metadata') ?? false;
+  const inRange = state
+    .messages(channel.id)
+    .filter((m) => !m.ephemeral && (!m.threadTs || m.threadTs === m.ts))
+    .map((m) => ({ m, key: tsKey(m.ts) as bigint }))
+    .filter(({ key }) => {
+      if (oldest !== undefined && (inclusive ? key < oldest : key <= oldest)) return false;
+      if (latest !== undefined && (inclusive ? key > latest : key >= latest)) return false;
+      return before === undefined || key <= before;
+    })
+    .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+  const page = inRange.slice(0, limit);
+  const next = inRange[limit];
+  const messages = page.map(({ m }) => {
+    const shown = messageObject(m);
+    if (!withMetadata) delete shown.metadata;
+    return shown;
+  });
+  return ok({
+    messages,
+    has_more: next !== undefined,
+    pin_count: 0,
+    response_metadata: {
+      next_cursor: next ? Buffer.from(`next_ts:${next.m.ts}`).toString('base64') : '',
+    },
+  });
+}
+
 export const conversationMethods: Record<string, MethodSpec> = {
+  'conversations.history': { auth: 'bot', json: false, handle: conversationsHistory },
   'conversations.open': { auth: 'bot', json: true, handle: conversationsOpen },
   'conversations.members': { auth: 'bot', json: false, handle: conversationsMembers },
   'conversations.info': { auth: 'bot', json: false, handle: conversationsInfo },
