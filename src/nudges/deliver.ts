@@ -6,10 +6,13 @@
 //   still hold it) immediately before the Slack call. markNudgeSent only succeeds for the holder.
 // - A process killed after the claim and before the send leaves a "sending" row; once its lease
 //   expires the next sweep claims it again and sends it once.
-// - The one window left: Slack accepted the message but the process died (or the request timed out)
-//   before markNudgeSent. The lease then expires and the nudge is sent again. The window is one HTTP
-//   round trip plus one UPDATE; a timeout is ambiguous by nature, so timeouts are retried
-//   (at-least-once) rather than dropped.
+// - Slack accepted the message but the process died (or the request timed out, or the connection
+//   dropped) before markNudgeSent: the lease expires, or the error is retried, and the nudge is
+//   claimed again. Every nudge DM carries its nudges' ids in its message metadata, so before sending
+//   a nudge claimed before (attempts > 1) the sweep reads the member's DM (conversations.history) and,
+//   when a message there already carries it, records it as sent with that message instead of sending
+//   it again. What is left: a history that cannot be read (no im:history scope, an error; then the
+//   nudge is sent again: at-least-once, never dropped), or one that does not show the message yet.
 //
 // Errors: 429 → the workspace waits out Retry-After (recorded for every worker), the nudge is retried
 // then; 5xx, timeouts and network errors → retried with exponential backoff (1 min × 2^(attempt−1),
@@ -21,6 +24,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { WebClient } from '@slack/web-api';
 import { createRechecker, nudgeDeadline, type Rechecker } from '../coaching/nudge-rules';
 import { type MemberSnapshot, NUDGE_KINDS, type NudgeKind } from '../coaching/types';
 import type { Db } from '../db/client';
@@ -43,7 +47,7 @@ import {
 import { loadSnapshot } from '../store/snapshot';
 import { composeFoldedNudges, composeNudge } from './compose';
 import { createPacer, DEFAULT_PACE, type PaceOptions, type Pacer, unpaced } from './pacing';
-import { classifySendError, type SlackForWorkspace } from './slack';
+import { classifySendError, findDeliveredNudges, nudgeMetadata, type SlackForWorkspace } from './slack';
 
 const MINUTE = 60_000;
 /** Nudges of one kind folded into one message at most (the message stays short and inside Slack's limits). */
@@ -210,6 +214,8 @@ interface Run {
   pacer: Pacer;
   report: DeliverReport;
   members: Map<string, Promise<MemberContext | null>>;
+  /** Workspaces whose DM history cannot be read (no im:history scope): not asked again this sweep. */
+  historyUnavailable: Set<string>;
 }
 
 function item(n: Nudge, member: Member | null, error?: string): NudgeReportItem {
@@ -431,6 +437,51 @@ function outOfBudget(run: Run): boolean {
   return run.clock().getTime() >= run.stopAt;
 }
 
+/**
+ * Nudges claimed before (attempts > 1) may have gone out with the answer lost: those a message in the
+ * member's DM already carries are recorded as sent with it. Returns the ones still to send.
+ */
+async function recordAlreadyDelivered(
+  run: Run,
+  workspaceId: string,
+  client: WebClient,
+  member: Member,
+  claimed: Nudge[],
+): Promise<Nudge[]> {
+  const retried = claimed.filter((n) => n.attempts > 1);
+  if (retried.length === 0 || run.historyUnavailable.has(workspaceId)) return claimed;
+  const { db, log } = run.deps;
+  const lookup = await findDeliveredNudges(
+    client,
+    member,
+    retried.map((n) => n.id),
+  );
+  if (!lookup.ok) {
+    if (/missing_scope|not_allowed_token_type/.test(lookup.error)) run.historyUnavailable.add(workspaceId);
+    log.warn(
+      { team: workspaceId, nudges: retried.map((n) => n.id), err: lookup.error },
+      'could not check the DM for an earlier delivery; sending again',
+    );
+    return claimed;
+  }
+  if (lookup.found.size === 0) return claimed;
+  for (const nudge of retried) {
+    const message = lookup.found.get(nudge.id);
+    if (!message) continue;
+    const recorded = await markNudgeSent(db, nudge.id, run.owner, {
+      channelId: message.channel,
+      messageTs: message.ts,
+      sentAt: run.clock(),
+    });
+    if (recorded) run.report.sent.push(item(nudge, member));
+  }
+  log.info(
+    { team: workspaceId, nudges: [...lookup.found.keys()] },
+    'found in the DM already (an earlier answer was lost): recorded as sent, not sent again',
+  );
+  return claimed.filter((n) => !lookup.found.has(n.id));
+}
+
 /** Sends one message for these nudges (one member, one kind) and records each as sent with it. */
 async function sendGroup(
   run: Run,
@@ -455,9 +506,11 @@ async function sendGroup(
     stopWorkspace(until, 'no token for the workspace');
     return;
   }
+  const unsent = await recordAlreadyDelivered(run, workspaceId, client, member, claimed);
+  if (unsent.length === 0) return;
   const slot = await run.pacer.acquire(workspaceId, new Date(run.stopAt));
   if (!slot.ok) {
-    for (const nudge of claimed) {
+    for (const nudge of unsent) {
       await releaseNudge(db, nudge.id, run.owner, { dueAt: slot.retryAt, countAttempt: false });
       run.report.retrying.push(item(nudge, member, 'paced'));
     }
@@ -466,7 +519,7 @@ async function sendGroup(
   }
   // Renewing proves the lease is still ours: if it expired and someone else took the nudge, we must not send.
   const nudges: Nudge[] = [];
-  for (const nudge of claimed) {
+  for (const nudge of unsent) {
     if (await renewLease(db, nudge.id, run.owner, new Date(run.clock().getTime() + run.leaseMs))) {
       nudges.push(nudge);
     } else {
@@ -493,6 +546,7 @@ async function sendGroup(
       channel: member.dmChannelId ?? member.slackUserId,
       text: message.text,
       blocks: message.blocks,
+      metadata: nudgeMetadata(nudges.map((n) => n.id)),
       unfurl_links: false,
       unfurl_media: false,
     });
@@ -593,6 +647,7 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     pacer: pace ? createPacer(deps.db, pace, clock, sleep) : unpaced,
     report: emptyDeliverReport(),
     members: new Map(),
+    historyUnavailable: new Set(),
   };
   const batchSize = Math.max(1, options.batchSize ?? 50);
 

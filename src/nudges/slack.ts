@@ -103,3 +103,59 @@ export function classifySendError(error: unknown): SendFailure {
       return { kind: 'transient', message: scrubTokens(String(e?.message ?? error)).slice(0, 200) };
   }
 }
+
+/** The metadata event type of a nudge DM; its payload's `nudge_ids` lists the nudges it carries. */
+export const NUDGE_EVENT_TYPE = 'coach_nudge';
+
+/** Message metadata for a nudge DM (Slack's message metadata: an event type and a flat payload). */
+export function nudgeMetadata(nudgeIds: readonly string[]) {
+  return { event_type: NUDGE_EVENT_TYPE, event_payload: { nudge_ids: nudgeIds.join(',') } };
+}
+
+/** How far back in the member's DM to look for a message whose answer was lost (newest first). */
+const HISTORY_LOOKBACK = 100;
+
+export type DeliveredLookup =
+  | { ok: true; found: Map<string, { channel: string; ts: string }> }
+  | { ok: false; error: string };
+
+/**
+ * Which of `nudgeIds` a message in the member's DM already carries (by its metadata), with that
+ * message's channel and ts: for nudges an earlier attempt may have sent although its answer never
+ * came back (the sender died after Slack accepted the message, or the request timed out). Reads the
+ * DM's latest messages (`im:history`); `ok: false` when it could not, and the caller sends as before.
+ */
+export async function findDeliveredNudges(
+  client: WebClient,
+  member: { slackUserId: string; dmChannelId?: string | null },
+  nudgeIds: readonly string[],
+): Promise<DeliveredLookup> {
+  try {
+    let channel = member.dmChannelId ?? undefined;
+    if (!channel) {
+      const opened = await client.conversations.open({ users: member.slackUserId });
+      channel = opened.channel?.id;
+    }
+    if (!channel) return { ok: false, error: 'no DM channel' };
+    const history = await client.conversations.history({
+      channel,
+      limit: HISTORY_LOOKBACK,
+      include_all_metadata: true,
+    });
+    const wanted = new Set(nudgeIds);
+    const found = new Map<string, { channel: string; ts: string }>();
+    for (const message of history.messages ?? []) {
+      const metadata = message.metadata;
+      if (metadata?.event_type !== NUDGE_EVENT_TYPE || !message.ts) continue;
+      const ids = (metadata.event_payload as { nudge_ids?: unknown } | undefined)?.nudge_ids;
+      if (typeof ids !== 'string') continue;
+      for (const id of ids.split(',')) {
+        if (wanted.has(id) && !found.has(id)) found.set(id, { channel, ts: message.ts });
+      }
+    }
+    return { ok: true, found };
+  } catch (error) {
+    const failure = classifySendError(error);
+    return { ok: false, error: failure.message };
+  }
+}

@@ -26,6 +26,7 @@ export const BOT_SCOPES = [
   'commands',
   'files:write',
   'groups:read',
+  'im:history',
   'im:write',
   'users:read',
 ];

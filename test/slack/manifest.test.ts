@@ -61,6 +61,7 @@ describe('manifest.yml', () => {
       'chat.delete': ['chat:write'],
       'chat.scheduleMessage': ['chat:write'],
       'conversations.open': ['im:write'],
+      'conversations.history': ['im:history'],
       'conversations.info': ['channels:read', 'groups:read'],
       'conversations.members': ['channels:read', 'groups:read'],
       'users.info': ['users:read'],
