@@ -55,6 +55,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       SLACK_API_URL: apiUrl,
       SCHEDULER_ENABLED: 'false',
       LOG_LEVEL: 'debug',
+      // Drafts on the event loop: a worker thread per test app would load the coaching modules again
+      // (seconds on a busy machine). test/e2e/draft-worker.test.ts runs the app's default, a worker.
+      DRAFT_THREADS: '0',
       ...options.env,
     });
     const logs: string[] = [];
