@@ -5,7 +5,7 @@ import { type Clock, systemClock } from './core/clock';
 import { Sealer } from './core/seal';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
-import { type SlackStandIn, startSandboxSlack } from './modes/sandbox';
+import type { SlackStandIn } from './modes/sandbox';
 import { startNudgeScheduler } from './nudges/runtime';
 import type { NudgeScheduler } from './nudges/scheduler';
 import { inThreadDrafter, workerDrafter } from './services/drafter';
@@ -50,6 +50,8 @@ export async function startCoach(
   let onStarted: ((port: number) => void) | undefined;
   try {
     if (config.slack.kind === 'sandbox') {
+      // The stand-in's modules load in sandbox mode only.
+      const { startSandboxSlack } = await import('./modes/sandbox');
       const sandbox = await startSandboxSlack({ port: config.sandboxPort, deps, routes });
       stops.unshift(() => sandbox.close());
       standIn = sandbox.standIn;

@@ -2,7 +2,7 @@
 // and lived experience, across different themes, drawn from the person's role, industry and path (the
 // member's "why them" note) and the member's own background, always ending with "who else should I
 // talk to?". Also: the member's own questions that a quick search answers, each with a better one.
-import nlp from 'compromise';
+import { nlp } from './nlp';
 import { cycleIndex, squish, stableHash, straightenQuotes, stripTrailingPunctuation } from './text';
 
 export const QUESTION_THEMES = [
@@ -920,7 +920,7 @@ const CLAUSE_BREAK = /[,;:.!?()]|\s(?:and then|but|while|where|when|who|which|be
 function fieldPhrase(raw: string): string | null {
   let text = squish(raw.split(CLAUSE_BREAK)[0]?.split(/\s+and\s+/i)[0] ?? '');
   text = text.replace(/\s+(?:at|with|for)\s+.*$/i, '');
-  const terms = nlp(text).terms().json() as { text: string; terms: { tags: string[] }[] }[];
+  const terms = nlp()(text).terms().json() as { text: string; terms: { tags: string[] }[] }[];
   const cut = terms.findIndex(
     (t, i) => i > 0 && t.terms[0]?.tags.some((tag) => ['Date', 'Duration', 'Value'].includes(tag)),
   );
@@ -934,7 +934,7 @@ function fieldPhrase(raw: string): string | null {
   if (text === '' || NOT_A_FIELD.test(text)) return null;
   if (/\b(?:i|me|my|mine|you|your|like)\b/i.test(text)) return null;
   if (text.split(' ').length > 5) return null;
-  if (nlp(text).has('#Pronoun')) return null;
+  if (nlp()(text).has('#Pronoun')) return null;
   return text;
 }
 
@@ -948,7 +948,7 @@ export interface CareerPath {
 /** "She moved from teaching into UX research two years ago." → from "teaching", to "UX research". */
 export function careerPath(note: string | null | undefined): CareerPath | null {
   if (!note) return null;
-  for (const sentence of nlp(squish(straightenQuotes(note)))
+  for (const sentence of nlp()(squish(straightenQuotes(note)))
     .sentences()
     .out('array') as string[]) {
     // The path is told within one clause: "from X to Y", not "from X, … trying to Y".
@@ -986,7 +986,7 @@ export function goalBackground(goal: string | null | undefined): string | null {
     return background === '' || background.split(' ').length > 5 ? null : background;
   }
   const first = squish(line.split(CLAUSE_BREAK)[0]?.split(/\s+and\s+/i)[0] ?? '');
-  const doc = nlp(first);
+  const doc = nlp()(first);
   const role = doc
     .match('(as|am|was|been) (a|an) [#Adjective? #Noun+]', 0)
     .text()
@@ -1004,7 +1004,7 @@ export function goalBackground(goal: string | null | undefined): string | null {
     !doc.has('^i (#Copula|#Modal|#Auxiliary)')
   ) {
     // Only the verb is turned ("ran" → "running"); the student's other words stay as typed.
-    const gerund = nlp(`I ${said[1]} it`)
+    const gerund = nlp()(`I ${said[1]} it`)
       .verbs()
       .toGerund()
       .text()
@@ -1305,7 +1305,7 @@ export function flagSearchableQuestions(
 ): SearchableFlag[] {
   const flagged: SearchableFlag[] = [];
   for (const question of questions) {
-    const doc = nlp(squish(straightenQuotes(question)).replace(/[?!.]+$/, ''));
+    const doc = nlp()(squish(straightenQuotes(question)).replace(/[?!.]+$/, ''));
     const hit = SEARCHABLE.find((entry) => entry.patterns.some((p) => expand(p).some((one) => doc.has(one))));
     if (!hit) continue;
     const named = doc

@@ -1,7 +1,7 @@
 // The English tagger (compromise) behind one small interface: sentences of terms, each with its tags.
 // Reads compromise's parsed terms directly rather than through `.json()`, which builds text, offsets
 // and ids for every term that the coaching rules never read (most of the tagger's cost in a draft).
-import nlp from 'compromise';
+import { nlp } from './nlp';
 
 export interface TaggedTerm {
   /** The term as written, without surrounding punctuation or spaces. */
@@ -27,7 +27,7 @@ const TAGGING_STEPS = ['alias', 'machine', 'index', 'lexicon', 'preTagger', 'con
 
 /** The sentences of `text`, each a list of tagged terms. */
 export function tagSentences(text: string): TaggedTerm[][] {
-  const doc = nlp.tokenize(text);
+  const doc = nlp().tokenize(text);
   doc.compute(TAGGING_STEPS);
   const docs = (doc as unknown as { docs: RawTerm[][] }).docs;
   return docs.map((sentence) =>
@@ -64,10 +64,12 @@ function memo<T>(compute: (word: string) => T): (word: string) => T {
 export const wordTags: (word: string) => ReadonlySet<string> = memo((word) => firstTags(word));
 
 /** The base form of a verb ("builds" → "build"), or '' when the tagger finds no verb. */
-export const toInfinitive: (verb: string) => string = memo((verb) => nlp(verb).verbs().toInfinitive().text());
+export const toInfinitive: (verb: string) => string = memo((verb) =>
+  nlp()(verb).verbs().toInfinitive().text(),
+);
 
 /** Whether `word` (lower-case) is in the tagger's lexicon of known words. */
 export function inLexicon(word: string): boolean {
-  const lexicon = (nlp.model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
+  const lexicon = (nlp().model() as { one: { lexicon: Record<string, unknown> } }).one.lexicon;
   return word in lexicon;
 }

@@ -5,10 +5,11 @@
 // cannot run through the pg driver adapter (see README, "Why the app applies its own migrations").
 import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DatabaseKind } from '../config';
 
 const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -115,7 +116,9 @@ export async function migratePostgres(
   databaseUrl: string,
   dir = migrationsDir('postgres'),
 ): Promise<MigrationResult> {
-  const client = new pg.Client({ connectionString: databaseUrl });
+  // The driver loads with the first Postgres database (an SQLite deployment never needs it).
+  const { Client } = createRequire(import.meta.url)('pg') as typeof pg;
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);

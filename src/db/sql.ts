@@ -10,8 +10,9 @@
 //
 // Values are written as Prisma writes them (DateTime: ISO text on SQLite, timestamp(3) in UTC on
 // Postgres; Boolean: 0/1 on SQLite), so both clients read each other's rows.
+import { createRequire } from 'node:module';
 import Database from 'better-sqlite3';
-import pg from 'pg';
+import type pg from 'pg';
 import { retryConflicts } from './retry';
 import { type FifoLock, isBusy } from './sqlite-adapter';
 
@@ -123,7 +124,9 @@ function numbered(sql: string): string {
 }
 
 export function openPostgresSql(url: string, max: number): Sql {
-  const pool = new pg.Pool({
+  // The driver loads with the first Postgres database (an SQLite deployment never needs it).
+  const { Pool, types } = createRequire(import.meta.url)('pg') as typeof pg;
+  const pool = new Pool({
     connectionString: url,
     max,
     // timestamp(3) columns hold UTC (as Prisma writes them): read them as UTC, whatever TZ is.
@@ -131,7 +134,7 @@ export function openPostgresSql(url: string, max: number): Sql {
       getTypeParser: ((oid: number, format?: string) =>
         oid === 1114
           ? (text: string) => new Date(`${text.replace(' ', 'T')}Z`)
-          : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+          : types.getTypeParser(oid, format as 'text')) as typeof types.getTypeParser,
     },
   });
   // An idle connection the server ends (a restart, a failover, an administrator) is dropped from the

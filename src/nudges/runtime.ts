@@ -6,7 +6,6 @@ import type { Clock } from '../core/clock';
 import { Sealer } from '../core/seal';
 import type { Db } from '../db/client';
 import { type Log, slackLogger } from '../log';
-import { SANDBOX_BOT_TOKEN } from '../modes/sandbox';
 import { botCredentialsFor, PrismaInstallationStore } from '../store/installations';
 import type { DeliverOptions } from './deliver';
 import { type NudgeScheduler, startScheduler } from './scheduler';
@@ -33,12 +32,18 @@ export function deliveryClientFor(
         ...(apiUrl ? { slackApiUrl: apiUrl } : {}),
         log,
       });
-    case 'sandbox':
-      return createDeliveryClient({
-        token: SANDBOX_BOT_TOKEN,
-        slackApiUrl: apiUrl ?? `http://127.0.0.1:${config.sandboxPort}/api/`,
-        log,
-      });
+    case 'sandbox': {
+      // The stand-in's modules (where its bot token lives) load in sandbox mode only.
+      let client: Promise<WebClient> | undefined;
+      return () =>
+        (client ??= import('../modes/sandbox').then(({ SANDBOX_BOT_TOKEN }) =>
+          createDeliveryClient({
+            token: SANDBOX_BOT_TOKEN,
+            slackApiUrl: apiUrl ?? `http://127.0.0.1:${config.sandboxPort}/api/`,
+            log,
+          }),
+        ));
+    }
     case 'oauth':
       return installedWorkspaces(config, config.slack, db, log, apiUrl);
   }

@@ -5,7 +5,7 @@
 // DRAFT_THREADS=0); a worker that cannot start or fails falls back to it, so a draft is never lost.
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import { draftThankYou, type ThankYouInput } from '../coaching/thanks';
 import type { Log } from '../log';
 
@@ -45,7 +45,9 @@ export function workerDrafter(
     if (failed) return undefined;
     if (!pool) {
       try {
-        pool = new Piscina({
+        // The pool's library loads with the first draft, not at start.
+        const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
+        pool = new Pool({
           filename: new URL('./draft-worker.ts', import.meta.url).href,
           minThreads: 0,
           maxThreads: Math.max(1, options.threads),
