@@ -118,7 +118,8 @@ function withDraft(card: UndraftedCard, senderName: string | null): ThankYouCard
   return { ...card, draft: draftThankYou({ ...card.draftInput, senderName }) };
 }
 
-export function thankYouCard(input: {
+/** What a thank-you card is made from. */
+export interface CardFacts {
   conversation: ConversationData & { heldAt: Date };
   contact: Pick<ContactData, 'id' | 'name'>;
   /** People this contact suggested, named in the draft. */
@@ -126,21 +127,15 @@ export function thankYouCard(input: {
   allConversations: readonly Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[];
   tz: string;
   now: Date;
-  /** The student's name from Slack, for the sign-off. */
-  senderName?: string | null;
-}): ThankYouCard {
+}
+
+/** The card with its draft; `senderName` (the student's name from Slack) signs it. */
+export function thankYouCard(input: CardFacts & { senderName?: string | null }): ThankYouCard {
   return withDraft(undraftedCard(input), input.senderName ?? null);
 }
 
 /** The card's facts, without the draft. */
-export function undraftedCard(input: {
-  conversation: ConversationData & { heldAt: Date };
-  contact: Pick<ContactData, 'id' | 'name'>;
-  suggestedNames: readonly string[];
-  allConversations: readonly Pick<ConversationData, 'heldAt' | 'thankYouSentAt' | 'cancelledAt'>[];
-  tz: string;
-  now: Date;
-}): UndraftedCard {
+export function undraftedCard(input: CardFacts): UndraftedCard {
   const { conversation, contact } = input;
   const action = conversation.action ?? '';
   const draftInput = {
