@@ -14,13 +14,14 @@
 //   it again. What is left: a history that cannot be read (no im:history scope, an error; then the
 //   nudge is sent again: at-least-once, never dropped), or one that does not show the message yet.
 //
-// Errors: 429 → the workspace waits out Retry-After (recorded for every worker), the nudge is retried
-// then; 5xx, timeouts and network errors → retried with exponential backoff (1 min × 2^(attempt−1),
-// at most 1 h) for as long as the nudge's moment lasts (see `retryDeadline`: a thank-you until its
-// 24-hour deadline, a wrap-up until the chat's planned end, others for a day), then failed with the
-// last error and "its moment passed"; permanent errors (user_not_found, is_archived…) → failed
-// at once; token errors (token_revoked, account_inactive, invalid_auth…) → failed at once, and the
-// rest of the workspace's batch is put back and the workspace paused for an hour.
+// Errors: 429 → the workspace waits out Retry-After (recorded for every worker, see pacing.ts), the
+// nudge is retried then, in the same sweep when the wait is short; 5xx, timeouts and network errors →
+// retried with exponential backoff (1 min × 2^(attempt−1), at most 1 h) for as long as the nudge's
+// moment lasts (see `retryDeadline`: a thank-you until its 24-hour deadline, a wrap-up until the
+// chat's planned end, others for a day), then failed with the last error and "its moment passed";
+// permanent errors (user_not_found, is_archived…) → failed at once; token errors (token_revoked,
+// account_inactive, invalid_auth…) → failed at once, and the rest of the workspace's batch is put
+// back and the workspace paused for an hour.
 
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -41,12 +42,13 @@ import {
   type Nudge,
   parseDedupeKey,
   previewDueNudges,
+  releaseClaimedNudges,
   releaseNudge,
   renewLease,
 } from '../store/nudges';
 import { loadSnapshot } from '../store/snapshot';
 import { composeFoldedNudges, composeNudge } from './compose';
-import { createPacer, DEFAULT_PACE, type PaceOptions, type Pacer, unpaced } from './pacing';
+import { createPacer, createUnpaced, DEFAULT_PACE, type PaceOptions, type Pacer } from './pacing';
 import { classifySendError, findDeliveredNudges, nudgeMetadata, type SlackForWorkspace } from './slack';
 
 const MINUTE = 60_000;
@@ -206,7 +208,6 @@ interface Run {
   backoffBaseMs: number;
   backoffMaxMs: number;
   tokenPauseMs: number;
-  windowMs: number;
   clock: () => Date;
   /** On the run's clock: no claim and no send starts after this. */
   stopAt: number;
@@ -349,18 +350,21 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
     queues.set(memberId, [...(queues.get(memberId) ?? []), { ctx, nudges: sendable }]);
   }
 
-  const handBackAll = async (reason: (n: Nudge) => { dueAt: Date; reason: string }) => {
-    for (const [memberId, list] of queues) {
-      for (const group of list) {
-        for (const nudge of group.nudges) {
-          const next = reason(nudge);
-          if (await releaseNudge(db, nudge.id, run.owner, { dueAt: next.dueAt, countAttempt: false })) {
-            run.report.retrying.push(item(nudge, group.ctx.member, next.reason));
-          }
-        }
-      }
-      queues.delete(memberId);
-    }
+  /** Everything still queued goes back, due as before (or not before `until`), in one go. */
+  const handBackAll = async (reason: string, until?: Date) => {
+    const held = [...queues.values()]
+      .flat()
+      .flatMap((g) => g.nudges.map((n) => ({ n, member: g.ctx.member })));
+    queues.clear();
+    const back = new Set(
+      await releaseClaimedNudges(
+        db,
+        held.map((h) => h.n.id),
+        run.owner,
+        until,
+      ),
+    );
+    for (const { n, member } of held) if (back.has(n.id)) run.report.retrying.push(item(n, member, reason));
   };
 
   const lastSent = new Map<string, number>();
@@ -385,14 +389,11 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
   while (queues.size > 0) {
     const current = stop as WorkspaceStop | null;
     if (current) {
-      await handBackAll((n) => ({
-        dueAt: new Date(Math.max(current.until.getTime(), n.dueAt.getTime())),
-        reason: current.reason,
-      }));
+      await handBackAll(current.reason, current.until);
       break;
     }
     if (outOfBudget(run)) {
-      await handBackAll((n) => ({ dueAt: n.dueAt, reason: 'sweep budget reached' }));
+      await handBackAll('sweep budget reached');
       break;
     }
     // The next member in turn whose channel is ready.
@@ -412,7 +413,7 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
     }
     if (picked === null) {
       if (soonest >= run.stopAt) {
-        await handBackAll((n) => ({ dueAt: n.dueAt, reason: 'sweep budget reached' }));
+        await handBackAll('sweep budget reached');
         break;
       }
       await run.sleep(Math.max(1, soonest - at));
@@ -422,7 +423,20 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
     const group = list.shift() as SendGroup;
     if (list.length === 0) queues.delete(picked);
     try {
-      await sendGroup(run, workspaceId, group.ctx, group.nudges, stopWorkspace);
+      const outcome = await sendGroup(run, workspaceId, group.ctx, group.nudges, stopWorkspace);
+      // A 429: the group goes back to the front of its member's queue, sent after the Retry-After.
+      if (outcome === 'again') {
+        const rest = queues.get(picked);
+        if (rest) rest.unshift(group);
+        else queues.set(picked, [group]);
+      }
+      // No send slot before the sweep's end (it is a slot away at most): the sweep ends here, and
+      // the rest is the next tick's, due as before.
+      if (outcome === 'budget') {
+        run.stopAt = Math.min(run.stopAt, run.clock().getTime());
+        await handBackAll('sweep budget reached');
+        break;
+      }
     } catch (error) {
       log.error(
         { nudges: group.nudges.map((n) => n.id), err: scrubTokens(String(error)) },
@@ -489,7 +503,7 @@ async function sendGroup(
   ctx: MemberContext,
   claimed: Nudge[],
   stopWorkspace: (until: Date, reason: string) => void,
-): Promise<void> {
+): Promise<'again' | 'budget' | undefined> {
   const { db, log, now } = run.deps;
   const { member, snapshot } = ctx;
   const client = await run.deps.slack(workspaceId);
@@ -509,12 +523,19 @@ async function sendGroup(
   const unsent = await recordAlreadyDelivered(run, workspaceId, client, member, claimed);
   if (unsent.length === 0) return;
   const slot = await run.pacer.acquire(workspaceId, new Date(run.stopAt));
+  if (!slot.ok && slot.reason === 'sweep budget reached') {
+    for (const nudge of unsent) {
+      await releaseNudge(db, nudge.id, run.owner, { dueAt: nudge.dueAt, countAttempt: false });
+      run.report.retrying.push(item(nudge, member, slot.reason));
+    }
+    return 'budget';
+  }
   if (!slot.ok) {
     for (const nudge of unsent) {
       await releaseNudge(db, nudge.id, run.owner, { dueAt: slot.retryAt, countAttempt: false });
       run.report.retrying.push(item(nudge, member, 'paced'));
     }
-    stopWorkspace(slot.retryAt, 'send budget used up');
+    stopWorkspace(slot.retryAt, slot.reason);
     return;
   }
   // Renewing proves the lease is still ours: if it expired and someone else took the nudge, we must not send.
@@ -562,22 +583,15 @@ async function sendGroup(
   } catch (error) {
     const failure = classifySendError(error);
     if (failure.kind === 'ratelimited') {
+      // Recorded for every worker (and the rate adapted); this sweep waits it out if it can, and
+      // the workspace's next slot is after it, so the same nudges go first then.
       const until = new Date(run.clock().getTime() + failure.retryAfterMs);
-      await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
-      run.pacer.rateLimited(workspaceId, until);
-      for (const nudge of nudges) {
-        await releaseNudge(db, nudge.id, run.owner, {
-          dueAt: until,
-          countAttempt: false,
-          lastError: failure.message,
-        });
-        run.report.retrying.push(item(nudge, member, failure.message));
-      }
-      stopWorkspace(until, failure.message);
+      await run.pacer.rateLimited(workspaceId, slot, until);
       log.warn(
         { team: workspaceId, retryAfterMs: failure.retryAfterMs },
         'Slack rate limit: pausing sends to the workspace',
       );
+      return 'again';
     } else if (failure.kind === 'transient') {
       for (const nudge of nudges) {
         const at = run.clock();
@@ -608,7 +622,7 @@ async function sendGroup(
       }
       if (failure.tokenLevel) {
         const until = new Date(run.clock().getTime() + run.tokenPauseMs);
-        await blockWorkspaceSends(db, workspaceId, until, run.windowMs);
+        await blockWorkspaceSends(db, workspaceId, until);
         stopWorkspace(until, failure.message);
       }
     }
@@ -640,11 +654,10 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     backoffBaseMs: options.backoffBaseMs ?? MINUTE,
     backoffMaxMs: options.backoffMaxMs ?? HOUR,
     tokenPauseMs: options.tokenPauseMs ?? HOUR,
-    windowMs: pace ? pace.windowMs : DEFAULT_PACE.windowMs,
     clock,
     stopAt: clock().getTime() + budgetMs - marginMs,
     sleep,
-    pacer: pace ? createPacer(deps.db, pace, clock, sleep) : unpaced,
+    pacer: pace ? createPacer(deps.db, pace, clock, sleep) : createUnpaced(deps.db, clock),
     report: emptyDeliverReport(),
     members: new Map(),
     historyUnavailable: new Set(),
@@ -656,17 +669,32 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     return run.report;
   }
 
-  const seen = new Set<string>();
-  while (!outOfBudget(run)) {
+  const claimBatch = async (): Promise<Nudge[]> => {
+    if (outOfBudget(run)) return [];
     const claimed = await claimDueNudges(deps.db, {
       now: deps.now,
       owner: run.owner,
       leaseUntil: new Date(clock().getTime() + run.leaseMs),
       limit: batchSize,
     });
+    // The members' data loads now, while the batch before is still going out (a failure shows when
+    // the nudge is decided).
+    for (const memberId of new Set(claimed.map((n) => n.memberId))) {
+      memberContext(run, memberId).catch(() => undefined);
+    }
+    return claimed;
+  };
+  const seen = new Set<string>();
+  let next: Promise<Nudge[]> | null = claimBatch();
+  while (next) {
+    const claimed: Nudge[] = await next;
+    next = null;
     if (claimed.length === 0) break;
     const fresh = claimed.filter((n) => !seen.has(n.id));
     for (const n of claimed) seen.add(n.id);
+    // The next batch is claimed (and its members' data loaded) while this one is sent, so the sends
+    // do not stop between batches.
+    if (fresh.length === claimed.length && claimed.length >= batchSize) next = claimBatch();
     // Workspaces are independent (their own pacing and limits): send to them side by side.
     const byWorkspace = new Map<string, Nudge[]>();
     for (const n of fresh) byWorkspace.set(n.workspaceId, [...(byWorkspace.get(n.workspaceId) ?? []), n]);
@@ -677,7 +705,20 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
     for (const n of claimed.filter((c) => !fresh.includes(c))) {
       await releaseNudge(deps.db, n.id, run.owner, { dueAt: n.dueAt, countAttempt: false });
     }
-    if (fresh.length < claimed.length || claimed.length < batchSize) break;
+    if (next && outOfBudget(run)) {
+      // The budget ran out: what was claimed ahead goes back, due as before, for the next tick.
+      const ahead = await next;
+      const back = new Set(
+        await releaseClaimedNudges(
+          deps.db,
+          ahead.map((n) => n.id),
+          run.owner,
+        ),
+      );
+      for (const n of ahead)
+        if (back.has(n.id)) run.report.retrying.push(item(n, null, 'sweep budget reached'));
+      next = null;
+    }
   }
   return run.report;
 }

@@ -28,8 +28,12 @@ export interface SweepReport extends DeliverReport {
 export async function runSweep(args: SweepArgs): Promise<SweepReport> {
   const slack = slackResolver(args.slack);
   const deps = { now: args.now, db: args.db, slack, log: args.log, dryRun: args.dryRun ?? false };
+  // Delivery's moving clock starts with the sweep, not after planning: the pace it shares with other
+  // workers through the database (slots, Retry-After blocks) must be on one clock.
+  const started = performance.now();
+  const clock = () => new Date(args.now.getTime() + (performance.now() - started));
   const planned = await runPlan(deps, args.plan);
-  const delivered = await runDeliver(deps, args.deliver);
+  const delivered = await runDeliver(deps, { clock, ...args.deliver });
   if (args.dryRun) {
     for (const p of planned.wouldCreateDue) {
       delivered.wouldSend.push({

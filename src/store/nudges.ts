@@ -319,6 +319,41 @@ export async function releaseNudge(
   return result.count === 1;
 }
 
+/**
+ * Hands claimed nudges back as pending in two statements at most (a sweep's budget ending, a stopped
+ * workspace): each due as before, or at `notBefore` when that is later; nothing counts as an
+ * attempt. Returns the ids that were still ours and went back.
+ */
+export async function releaseClaimedNudges(
+  db: Db,
+  ids: readonly string[],
+  owner: string,
+  notBefore?: Date,
+): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const held = await db.nudge.findMany({
+    where: { id: { in: [...ids] }, status: 'sending', leaseOwner: owner },
+    select: { id: true },
+  });
+  const heldIds = held.map((h) => h.id);
+  if (heldIds.length === 0) return [];
+  const back = {
+    status: 'pending',
+    leaseOwner: null,
+    leaseUntil: null,
+    attempts: { decrement: 1 },
+  } as const;
+  const ours = { id: { in: heldIds }, status: 'sending', leaseOwner: owner };
+  if (notBefore) {
+    await db.nudge.updateMany({
+      where: { ...ours, dueAt: { lt: notBefore } },
+      data: { ...back, dueAt: notBefore },
+    });
+  }
+  await db.nudge.updateMany({ where: ours, data: back });
+  return heldIds;
+}
+
 /** Ends a claimed nudge for good: failed (error kept) or cancelled (reason kept). */
 export async function finishClaimedNudge(
   db: Db,
@@ -345,75 +380,71 @@ export async function finishClaimedNudge(
 
 // ---- pacing -------------------------------------------------------------------------------------
 
-/** Larger than any per-window allowance: a window "full" with this count blocks until it ends. */
-const BLOCKED_COUNT = 1_000_000;
-
 /**
- * Takes one send slot for the workspace: at most `max` sends per `windowMs`, counted in
- * Workspace.sendWindowFrom/sendCount so every worker process shares the budget. One conditional
- * UPDATE, atomic on both databases. False when the window is full, or while a block recorded by
- * blockWorkspaceSends (with `blockWindowMs`, default `windowMs`) lasts.
+ * A workspace's pacing row, shared by every worker (nudges/pacing.ts decides what goes in it): the
+ * current stream of sends (its first slot and how many slots were taken since), the next free slot
+ * (a block, for a 429's Retry-After or a revoked token, moves it to the block's end) and the adaptive
+ * rate's state as the pacer wrote it.
  */
-export async function reserveSendSlot(
-  db: Db,
-  workspaceId: string,
-  at: Date,
-  windowMs: number,
-  max: number,
-  blockWindowMs = windowMs,
-): Promise<boolean> {
-  const cutoff = new Date(at.getTime() - windowMs);
-  const blockCutoff = new Date(at.getTime() - blockWindowMs);
-  const count = await db.$executeRaw`
-    UPDATE "Workspace"
-    SET "sendWindowFrom" = CASE WHEN "sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} THEN ${at}
-                                ELSE "sendWindowFrom" END,
-        "sendCount" = CASE WHEN "sendWindowFrom" IS NULL OR "sendWindowFrom" <= ${cutoff} THEN 1
-                           ELSE "sendCount" + 1 END
-    WHERE "id" = ${workspaceId}
-      AND ("sendWindowFrom" IS NULL
-           OR ("sendCount" < ${BLOCKED_COUNT} AND ("sendWindowFrom" <= ${cutoff} OR "sendCount" < ${max}))
-           OR ("sendCount" >= ${BLOCKED_COUNT} AND "sendWindowFrom" <= ${blockCutoff}
-               AND "sendWindowFrom" <= ${cutoff}))`;
-  return count === 1;
+export interface SendPaceRow {
+  streamFrom: Date | null;
+  streamCount: number;
+  nextAt: Date | null;
+  pace: string | null;
 }
 
-/** When the workspace's current window ends (the earliest moment a slot may be free). */
-export async function sendWindowEnds(db: Db, workspaceId: string, windowMs: number): Promise<Date | null> {
-  return (await sendWindowState(db, workspaceId, windowMs)).ends;
-}
-
-/** The workspace's current window: when it ends, and whether it is a block (a 429 or a revoked token). */
-export async function sendWindowState(
-  db: Db,
-  workspaceId: string,
-  windowMs: number,
-  blockWindowMs = windowMs,
-): Promise<{ ends: Date | null; blocked: boolean }> {
+/** The workspace's pacing row; null when the workspace is not there. */
+export async function readSendPace(db: Db, workspaceId: string): Promise<SendPaceRow | null> {
   const row = await db.workspace.findUnique({
     where: { id: workspaceId },
-    select: { sendWindowFrom: true, sendCount: true },
+    select: { sendWindowFrom: true, sendCount: true, sendNextAt: true, sendPace: true },
   });
-  if (!row?.sendWindowFrom) return { ends: null, blocked: false };
-  const blocked = row.sendCount >= BLOCKED_COUNT;
-  const from = row.sendWindowFrom.getTime();
-  return { ends: new Date(from + (blocked ? Math.max(blockWindowMs, windowMs) : windowMs)), blocked };
+  if (!row) return null;
+  return {
+    streamFrom: row.sendWindowFrom,
+    streamCount: row.sendCount,
+    nextAt: row.sendNextAt,
+    pace: row.sendPace,
+  };
 }
 
 /**
- * Blocks the workspace's sends until `until` (Slack's Retry-After, or a revoked token): recorded as a
- * window ending then that is already full. Never shortens a longer block.
+ * Writes the pacing row only if it is still what the caller read (compare and set, one conditional
+ * UPDATE on both databases): two workers can never take the same slot, and a rate changed by another
+ * worker's 429 in the meantime is read again. False when someone else wrote first.
  */
-export async function blockWorkspaceSends(
+export async function writeSendPace(
   db: Db,
   workspaceId: string,
-  until: Date,
-  windowMs: number,
-): Promise<void> {
-  const from = new Date(until.getTime() - windowMs);
+  seen: SendPaceRow,
+  next: SendPaceRow,
+): Promise<boolean> {
+  const result = await db.workspace.updateMany({
+    where: {
+      id: workspaceId,
+      sendWindowFrom: seen.streamFrom,
+      sendCount: seen.streamCount,
+      sendNextAt: seen.nextAt,
+      sendPace: seen.pace,
+    },
+    data: {
+      sendWindowFrom: next.streamFrom,
+      sendCount: next.streamCount,
+      sendNextAt: next.nextAt,
+      sendPace: next.pace,
+    },
+  });
+  return result.count === 1;
+}
+
+/**
+ * Blocks the workspace's sends until `until` (a revoked token; a 429 goes through the pacer, which
+ * also adapts the rate): no slot is free before then, for every worker. Never shortens a longer block.
+ */
+export async function blockWorkspaceSends(db: Db, workspaceId: string, until: Date): Promise<void> {
   await db.workspace.updateMany({
-    where: { id: workspaceId, OR: [{ sendWindowFrom: null }, { sendWindowFrom: { lt: from } }] },
-    data: { sendWindowFrom: from, sendCount: BLOCKED_COUNT },
+    where: { id: workspaceId, OR: [{ sendNextAt: null }, { sendNextAt: { lt: until } }] },
+    data: { sendNextAt: until },
   });
 }
 

@@ -1,5 +1,5 @@
 // The outbox store on every database kind: idempotent planning inserts, claims under a lease,
-// reclaiming expired leases, recording sends only by the lease holder, and the shared send budget.
+// reclaiming expired leases, recording sends only by the lease holder, and the shared pacing row.
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/db/client';
 import {
@@ -12,10 +12,10 @@ import {
   markNudgeSent,
   parseDedupeKey,
   postponePendingNudge,
+  readSendPace,
   releaseNudge,
   renewLease,
-  reserveSendSlot,
-  sendWindowEnds,
+  writeSendPace,
 } from '../../src/store/nudges';
 import { useCleanup } from '../support/cleanup';
 import { DATABASE_KINDS, type TestDatabase } from '../support/db';
@@ -228,20 +228,19 @@ describe.each(DATABASE_KINDS)('nudge store on $kind', ({ kind, create }) => {
     );
   });
 
-  it('shares a per-workspace send budget and honours a recorded block', async () => {
-    expect(await reserveSendSlot(database.db, 'T1', NOW, 1000, 2)).toBe(true);
-    expect(await reserveSendSlot(database.db, 'T1', at(100), 1000, 2)).toBe(true);
-    expect(await reserveSendSlot(database.db, 'T1', at(200), 1000, 2)).toBe(false);
-    expect((await sendWindowEnds(database.db, 'T1', 1000))?.toISOString()).toBe(at(1000).toISOString());
-    expect(await reserveSendSlot(database.db, 'T1', at(1000), 1000, 2)).toBe(true);
-    // A 429's Retry-After: nothing until it passes, for every worker.
-    await blockWorkspaceSends(database.db, 'T1', at(30_000), 1000);
-    expect(await reserveSendSlot(database.db, 'T1', at(10_000), 1000, 2)).toBe(false);
-    expect(await reserveSendSlot(database.db, 'T1', at(29_999), 1000, 2)).toBe(false);
-    // A shorter block never shortens a longer one.
-    await blockWorkspaceSends(database.db, 'T1', at(5_000), 1000);
-    expect(await reserveSendSlot(database.db, 'T1', at(20_000), 1000, 2)).toBe(false);
-    expect(await reserveSendSlot(database.db, 'T1', at(30_000), 1000, 2)).toBe(true);
+  it('shares the workspace’s pacing row by compare and set, and honours a recorded block', async () => {
+    const seen = await readSendPace(database.db, 'T1');
+    expect(seen).toEqual({ streamFrom: null, streamCount: 0, nextAt: null, pace: null });
+    const taken = { streamFrom: NOW, streamCount: 1, nextAt: at(200), pace: '{"rate":5,"probing":false}' };
+    expect(await writeSendPace(database.db, 'T1', seen!, taken)).toBe(true);
+    // A second worker that read the same row before loses the race and must read again.
+    expect(await writeSendPace(database.db, 'T1', seen!, { ...taken, nextAt: at(100) })).toBe(false);
+    expect(await readSendPace(database.db, 'T1')).toEqual(taken);
+    // A revoked token's pause: no slot before it, and a shorter one never shortens it.
+    await blockWorkspaceSends(database.db, 'T1', at(30_000));
+    await blockWorkspaceSends(database.db, 'T1', at(5_000));
+    expect((await readSendPace(database.db, 'T1'))?.nextAt?.getTime()).toBe(at(30_000).getTime());
+    expect(await readSendPace(database.db, 'T-none')).toBeNull();
   });
 
   it('claims disjoint sets when several claim at once', async () => {
