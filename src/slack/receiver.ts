@@ -9,6 +9,7 @@ import type { Log } from '../log';
 import { scrubTokens } from '../log';
 import { dispatch } from './pipeline/dispatch';
 import { checkEnvelope, parseBody } from './pipeline/envelope';
+import { Turns } from './pipeline/turns';
 
 /** Slack's payloads are far smaller; anything bigger is not from Slack. */
 const BODY_LIMIT_BYTES = 1024 * 1024;
@@ -80,6 +81,8 @@ export class CoachReceiver implements Receiver {
   private readonly routes: CustomRoute[];
   private readonly inFlight = new Set<Promise<unknown>>();
   private unanswered = 0;
+  /** Requests start one per event-loop turn, so new connections are accepted between them. */
+  private readonly turns = new Turns();
 
   constructor(private readonly options: CoachReceiverOptions) {
     this.routes = options.routes ?? [];
@@ -97,6 +100,7 @@ export class CoachReceiver implements Receiver {
   async start(port: number, host?: string): Promise<Server> {
     const server = createServer((req, res) => this.handle(req, res));
     server.keepAliveTimeout = 65_000;
+    server.on('connection', () => this.turns.connected());
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
       server.listen(port, host, () => {
@@ -160,7 +164,7 @@ export class CoachReceiver implements Receiver {
 
   /** Requests received and not answered yet. */
   get awaitingAck(): number {
-    return this.unanswered;
+    return this.unanswered + this.turns.length;
   }
 
   get busy(): boolean {
@@ -186,6 +190,7 @@ export class CoachReceiver implements Receiver {
         ? plain(res, 413, 'Body too large.')
         : plain(res, 400, 'Bad body.');
     }
+    await this.turns.next();
     const timestamp = Number(header(req, 'x-slack-request-timestamp'));
     const signature = header(req, 'x-slack-signature') ?? '';
     const valid =
