@@ -199,6 +199,27 @@ export function atLocalMinute(day: DateTime, minute: number, zone: string): Date
  */
 export function localDateTimeToUtc(date: string, time: string, tz: string | null | undefined): Date | null {
   const zone = resolveZone(tz);
+  const key = `${zone}|${date}|${time}`;
+  const known = localMoments.get(key);
+  if (known !== undefined) return known === null ? null : new Date(known);
+  const moment = computeLocalMoment(date, time, zone);
+  remember(localMoments, key, moment ? moment.getTime() : null);
+  return moment;
+}
+
+// Converting between wall clocks and instants goes through Intl formatters (slow enough to show in a
+// burst of logged conversations); the answers never change, so the two conversions every logged
+// conversation makes are remembered (bounded caches, emptied when full).
+const MAX_CACHED_MOMENTS = 2000;
+const localMoments = new Map<string, number | null>();
+const localDates = new Map<string, string>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): void {
+  if (cache.size >= MAX_CACHED_MOMENTS) cache.clear();
+  cache.set(key, value);
+}
+
+function computeLocalMoment(date: string, time: string, zone: string): Date | null {
   const match = /^(\d{2}):(\d{2})$/.exec(time);
   if (!match) return null;
   const hour = Number(match[1]);
@@ -263,7 +284,17 @@ export function isoWeekKey(d: Date, tz: string | null | undefined): string {
 
 /** Local calendar date of `d` in `tz`, YYYY-MM-DD (with `now`: the member's today). */
 export function isoLocalDate(d: Date, tz: string | null | undefined): string {
-  return toLocal(d, resolveZone(tz)).toISODate() ?? '';
+  const zone = resolveZone(tz);
+  const ms = d.getTime();
+  if (!Number.isFinite(ms)) return '';
+  // Offsets change on whole minutes (in every zone since 1970), so a minute has one local date.
+  const key = `${zone}|${Math.floor(ms / MINUTE_MS)}`;
+  let local = localDates.get(key);
+  if (local === undefined) {
+    local = toLocal(d, zone).toISODate() ?? '';
+    remember(localDates, key, local);
+  }
+  return local;
 }
 
 /**

@@ -7,6 +7,7 @@ import {
   isoLocalDate,
   isoWeekKey,
   isWorkingMoment,
+  localDateTimeToUtc,
   localParts,
   nextWorkingMoment,
   previousWorkingDayStart,
@@ -317,5 +318,30 @@ describe('time properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('remembered conversions', () => {
+  it('gives the same moment again, as a Date of its own each time', () => {
+    const first = localDateTimeToUtc('2026-03-08', '02:30', 'America/New_York');
+    const again = localDateTimeToUtc('2026-03-08', '02:30', 'America/New_York');
+    expect(again?.toISOString()).toBe(first?.toISOString());
+    expect(again).not.toBe(first);
+    first?.setTime(0);
+    expect(localDateTimeToUtc('2026-03-08', '02:30', 'America/New_York')?.toISOString()).toBe(
+      again?.toISOString(),
+    );
+    // The same date and time in another zone is another moment.
+    expect(localDateTimeToUtc('2026-03-08', '02:30', 'Europe/Berlin')?.toISOString()).not.toBe(
+      again?.toISOString(),
+    );
+  });
+
+  it('gives the local date of every instant of a minute, either side of midnight', () => {
+    const zone = 'Asia/Kolkata';
+    expect(isoLocalDate(new Date('2026-05-31T18:29:59.999Z'), zone)).toBe('2026-05-31');
+    expect(isoLocalDate(new Date('2026-05-31T18:30:00.000Z'), zone)).toBe('2026-06-01');
+    expect(isoLocalDate(new Date('2026-05-31T18:29:00.000Z'), zone)).toBe('2026-05-31');
+    expect(isoLocalDate(new Date(Number.NaN), zone)).toBe('');
   });
 });
