@@ -34,10 +34,13 @@ function tsxLoaderArgs(): string[] {
   return ['--import', pathToFileURL(loader).href];
 }
 
+/** How much lower the draft workers' priority is than the process's (Linux only; see draft-worker.ts). */
+export const DRAFT_NICE = 10;
+
 export function workerDrafter(
   log: Log,
   options: WorkerDrafterOptions,
-): Drafter & { workerThreadId(): Promise<number | null> } {
+): Drafter & { workerThread(): Promise<{ threadId: number; nice: number } | null> } {
   const fallback = inThreadDrafter();
   let pool: Piscina | undefined;
   let failed = false;
@@ -53,6 +56,7 @@ export function workerDrafter(
           maxThreads: Math.max(1, options.threads),
           idleTimeout: options.idleTimeoutMs ?? 60_000,
           execArgv: tsxLoaderArgs(),
+          workerData: { nice: DRAFT_NICE },
         });
       } catch (error) {
         failed = true;
@@ -74,10 +78,12 @@ export function workerDrafter(
         return fallback.thankYou(input);
       }
     },
-    /** The thread a worker drafts on; null when drafts are written on this thread. */
-    async workerThreadId() {
+    /** The thread a worker drafts on and its nice value; null when drafts are written on this thread. */
+    async workerThread() {
       const workers = start();
-      return workers ? ((await workers.run(null, { name: 'workerThread' })) as number) : null;
+      return workers
+        ? ((await workers.run(null, { name: 'workerThread' })) as { threadId: number; nice: number })
+        : null;
     },
     async close() {
       const running = pool;

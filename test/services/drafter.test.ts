@@ -1,7 +1,8 @@
+import { getPriority } from 'node:os';
 import { threadId } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { draftThankYou, type ThankYouInput } from '../../src/coaching/thanks';
-import { type Drafter, inThreadDrafter, workerDrafter } from '../../src/services/drafter';
+import { DRAFT_NICE, type Drafter, inThreadDrafter, workerDrafter } from '../../src/services/drafter';
 import { memoryLog } from '../support/nudges';
 
 const INPUT: ThankYouInput = {
@@ -33,12 +34,16 @@ describe('workerDrafter', () => {
     expect(lines.join('\n')).not.toContain('drafted on the main thread');
   });
 
-  it('runs the draft off the calling thread', async () => {
+  it('runs the draft off the calling thread, at a lower priority on Linux (this thread keeps its own)', async () => {
     const { log } = memoryLog('warn');
     const pool = workerDrafter(log, { threads: 1 });
     drafter = pool;
+    const before = getPriority();
     await pool.thankYou(INPUT);
-    expect(await pool.workerThreadId()).not.toBe(threadId);
+    const worker = await pool.workerThread();
+    expect(worker?.threadId).not.toBe(threadId);
+    expect(getPriority()).toBe(before);
+    if (process.platform === 'linux') expect(worker?.nice).toBe(Math.min(19, before + DRAFT_NICE));
   });
 
   it("falls back to this thread when a worker cannot run the task, and says so without the student's words", async () => {
