@@ -116,6 +116,16 @@ export interface DeliverReport {
   failed: NudgeReportItem[];
   /** Workspaces whose sends stopped in this sweep, and why. */
   stoppedWorkspaces: { workspaceId: string; reason: string; until: Date }[];
+  /** The sweep stopped at its budget: nudges may still be due (the scheduler sweeps again at once). */
+  budgetReached?: boolean;
+}
+
+/** A sweep's budget unless told otherwise: the next minute's sweep takes over. */
+export const DEFAULT_BUDGET_MS = 45_000;
+
+/** Whether the sweep stopped at its budget with nudges still due (handed back for the next one). */
+export function stoppedByBudget(report: DeliverReport): boolean {
+  return report.budgetReached === true;
 }
 
 function emptyDeliverReport(): DeliverReport {
@@ -352,6 +362,7 @@ async function deliverWorkspace(run: Run, workspaceId: string, nudges: Nudge[]):
 
   /** Everything still queued goes back, due as before (or not before `until`), in one go. */
   const handBackAll = async (reason: string, until?: Date) => {
+    if (reason === 'sweep budget reached') run.report.budgetReached = true;
     const held = [...queues.values()]
       .flat()
       .flatMap((g) => g.nudges.map((n) => ({ n, member: g.ctx.member })));
@@ -644,7 +655,7 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
   const clock = options.clock ?? (() => new Date(deps.now.getTime() + (performance.now() - started)));
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const pace = options.pace === false ? false : { ...DEFAULT_PACE, ...options.pace };
-  const budgetMs = options.budgetMs ?? 45_000;
+  const budgetMs = options.budgetMs ?? DEFAULT_BUDGET_MS;
   const marginMs = options.budgetMarginMs ?? Math.min(5_000, budgetMs / 5);
   const run: Run = {
     deps,
@@ -670,7 +681,10 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
   }
 
   const claimBatch = async (): Promise<Nudge[]> => {
-    if (outOfBudget(run)) return [];
+    if (outOfBudget(run)) {
+      run.report.budgetReached = true;
+      return [];
+    }
     const claimed = await claimDueNudges(deps.db, {
       now: deps.now,
       owner: run.owner,
@@ -715,8 +729,10 @@ export async function runDeliver(deps: DeliverDeps, options: DeliverOptions = {}
           run.owner,
         ),
       );
-      for (const n of ahead)
+      for (const n of ahead) {
         if (back.has(n.id)) run.report.retrying.push(item(n, null, 'sweep budget reached'));
+      }
+      run.report.budgetReached = true;
       next = null;
     }
   }

@@ -51,8 +51,12 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
   const retention = retentionPrune(options.db, log, options.retentionMonths);
   const intros = introTimeouts(options.db, options.slack, log);
 
-  /** One tick: the sweep, then housekeeping and the report. `stop()` waits for all of it. */
-  const tick = async (now: Date): Promise<void> => {
+  /**
+   * One tick: the sweep, then housekeeping and the report. `stop()` waits for all of it. Returns true
+   * when the sweep stopped at its budget with nudges still due: the next sweep starts at once, so a
+   * backlog goes out at Slack's pace rather than for 45 s of every minute.
+   */
+  const tick = async (now: Date): Promise<boolean> => {
     let swept: SweepReport | undefined;
     try {
       const report = await runSweep({
@@ -88,18 +92,23 @@ export function startScheduler(options: SchedulerOptions): NudgeScheduler {
     } catch (error) {
       log.error({ err: scrubTokens(String(error)) }, 'nudge sweep report failed');
     }
+    return swept?.budgetReached === true;
   };
 
   const sweep = async (): Promise<void> => {
-    if (stopped) return;
-    const now = options.clock.now();
-    const running = tick(now);
-    inFlight = running;
-    previousSweep = now;
-    try {
-      await running;
-    } finally {
-      if (inFlight === running) inFlight = undefined;
+    // A sweep that follows on from one stopped at its budget may still run when the minute's tick comes.
+    if (stopped || inFlight) return;
+    let again = true;
+    while (again && !stopped) {
+      const now = options.clock.now();
+      const running = tick(now);
+      inFlight = running;
+      previousSweep = now;
+      try {
+        again = await running;
+      } finally {
+        if (inFlight === running) inFlight = undefined;
+      }
     }
   };
 

@@ -3,7 +3,14 @@
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/client';
 import type { Log } from '../log';
-import { type DeliverOptions, type DeliverReport, type NudgeReportItem, runDeliver } from './deliver';
+import {
+  DEFAULT_BUDGET_MS,
+  type DeliverOptions,
+  type DeliverReport,
+  type NudgeReportItem,
+  runDeliver,
+  stoppedByBudget,
+} from './deliver';
 import { type PlanOptions, type PlanReport, runPlan } from './plan';
 import { type SlackForWorkspace, slackResolver } from './slack';
 
@@ -32,8 +39,22 @@ export async function runSweep(args: SweepArgs): Promise<SweepReport> {
   // workers through the database (slots, Retry-After blocks) must be on one clock.
   const started = performance.now();
   const clock = () => new Date(args.now.getTime() + (performance.now() - started));
-  const planned = await runPlan(deps, args.plan);
-  const delivered = await runDeliver(deps, { clock, ...args.deliver });
+  // Nudges already due go out while the rolling pass plans (over its 200 members that takes seconds, in
+  // which no message would go out); what the pass makes due goes out after it, in what is left of the
+  // budget.
+  const planning = runPlan(deps, args.plan);
+  let delivered: DeliverReport;
+  let planned: PlanReport;
+  try {
+    delivered = await runDeliver(deps, { clock, ...args.deliver });
+  } finally {
+    planned = await planning;
+  }
+  const budgetMs = args.deliver?.budgetMs ?? DEFAULT_BUDGET_MS;
+  const left = budgetMs - (performance.now() - started);
+  if (planned.created > 0 && !stoppedByBudget(delivered) && left > 0) {
+    delivered = mergeReports(delivered, await runDeliver(deps, { clock, ...args.deliver, budgetMs: left }));
+  }
   if (args.dryRun) {
     for (const p of planned.wouldCreateDue) {
       delivered.wouldSend.push({
@@ -88,4 +109,17 @@ export function formatSweepReport(report: SweepReport): string[] {
       `${report.failed.length} failed, ${report.cancelled.length + report.planned.cancelled} cancelled, ` +
       `${report.planned.created} planned.`;
   return [...lines, summary];
+}
+
+function mergeReports(a: DeliverReport, b: DeliverReport): DeliverReport {
+  return {
+    sent: [...a.sent, ...b.sent],
+    wouldSend: [...a.wouldSend, ...b.wouldSend],
+    cancelled: [...a.cancelled, ...b.cancelled],
+    deferred: [...a.deferred, ...b.deferred],
+    retrying: [...a.retrying, ...b.retrying],
+    failed: [...a.failed, ...b.failed],
+    stoppedWorkspaces: [...a.stoppedWorkspaces, ...b.stoppedWorkspaces],
+    ...(a.budgetReached || b.budgetReached ? { budgetReached: true } : {}),
+  };
 }

@@ -164,6 +164,100 @@ describe('pacing and scheduling', () => {
     );
   });
 
+  it('sends what is already due while the rolling pass is still planning', async () => {
+    // A member the planner must look up in Slack (no timezone yet), planned after the others.
+    const u4 = await database.db.member.create({ data: { workspaceId: 'T1', slackUserId: 'U4' } });
+    await database.db.contact.create({
+      data: { workspaceId: 'T1', ownerId: u4.id, name: 'Mentor U4', nameKey: 'mentor u4', stage: 'target' },
+    });
+    // The first sweep plans the three thank-yous; U1's send fails once and is due again a minute later.
+    let failU1 = true;
+    const flaky = {
+      ...slack,
+      chat: {
+        postMessage: async (args: { channel: string }) => {
+          if (args.channel === 'U1' && failU1) {
+            failU1 = false;
+            throw new Error('socket hang up');
+          }
+          return slack.chat.postMessage(args as Parameters<WebClient['chat']['postMessage']>[0]);
+        },
+      },
+      // Slack does not answer for U4 this time: the planner asks again next sweep.
+      users: {
+        info: async (args: { user: string }) => {
+          if (args.user === 'U4') throw new Error('socket hang up');
+          return { ok: true, user: { tz: 'UTC' } };
+        },
+      },
+    } as unknown as WebClient;
+    const first = await runSweep({
+      now: NOW,
+      db: database.db,
+      slack: flaky,
+      log: memoryLog('error').log,
+      deliver: { pace: false },
+    });
+    expect(first.retrying.map((r) => r.slackUserId)).toEqual(['U1']);
+    posted.length = 0;
+
+    // The next sweep: U4's lookup is held open, and U1's message goes out meanwhile.
+    const later = new Date(NOW.getTime() + 2 * MINUTE);
+    const lookup = deferred<{ ok: true; user: { tz: string } }>();
+    let looking = 0;
+    const held = {
+      ...flaky,
+      users: {
+        info: () => {
+          looking++;
+          return lookup.promise;
+        },
+      },
+    } as unknown as WebClient;
+    const sweeping = runSweep({
+      now: later,
+      db: database.db,
+      slack: held,
+      log: memoryLog('error').log,
+      deliver: { pace: false },
+    });
+    await vi.waitFor(() => expect(posted.map((p) => p.channel)).toEqual(['U1']));
+    expect(looking).toBe(1);
+    lookup.resolve({ ok: true, user: { tz: 'UTC' } });
+    const report = await sweeping;
+    expect(report.sent.map((s) => s.slackUserId)).toEqual(['U1']);
+    expect(report.planned.members).toBeGreaterThanOrEqual(1);
+  });
+
+  it('the scheduler sweeps again at once when a sweep stopped at its budget with nudges still due', async () => {
+    const reports: SweepReport[] = [];
+    const scheduler = startScheduler({
+      db: database.db,
+      slack,
+      log: memoryLog('error').log,
+      clock: { now: () => NOW },
+      // One message a second and a budget of 1.5 s: a sweep sends two and hands the third back.
+      deliver: {
+        pace: { perWindow: 1 },
+        budgetMs: 1_500,
+        clock: () => new Date(fakeNow),
+        sleep: async (ms) => {
+          fakeNow += ms;
+        },
+      },
+      onSweep: (report) => reports.push(report),
+    });
+    cleanup.add(() => scheduler.stop());
+    await scheduler.task.execute();
+    await vi.waitFor(() => expect(reports.length).toBeGreaterThanOrEqual(2));
+    expect(reports[0]!.budgetReached).toBe(true);
+    expect(reports[0]!.sent.length).toBeLessThan(3);
+    expect(reports.at(-1)!.budgetReached).toBeFalsy();
+    // No minute passed: the follow-on sweep sent the rest, each message once.
+    expect(posted.map((p) => p.channel).sort()).toEqual(['U1', 'U2', 'U3']);
+    expect(await database.db.nudge.count({ where: { status: 'sent' } })).toBe(3);
+  });
+
   /** A promise with its resolve function, for holding a fake Slack call open until the test lets go. */
   function deferred<T = void>() {
     let resolve: (value: T) => void = () => undefined;
