@@ -1,6 +1,7 @@
 // Ack latency: how fast the app acknowledges what Slack sends it, against a bare Bolt app measured in the
 // same run on the same machine. Three processes besides this one (the load generator): the Slack
-// stand-in, the app started as in production (`src/cli.ts start`, HTTP mode), and the bare Bolt app.
+// stand-in, the app started as in production (`npm start`: built, then `dist/cli.mjs start`, HTTP mode),
+// and the bare Bolt app.
 // Rounds alternate between the app and the baseline (A B B A A B …), each after the machine has gone
 // quiet, so drift and neighbours' load fall on both sides alike.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MintedIds, memberFor, RequestFactory, type SignedRequest } from './ack/bodies';
 import {
+  appScript,
   Child,
   freePort,
   machineBusySeconds,
@@ -273,10 +275,13 @@ class AckBench {
     const profileDir = this.options.profileDir ? join(this.options.profileDir, label) : undefined;
     const trace = profileDir ? join(profileDir, 'queries.json') : undefined;
     if (profileDir) mkdirSync(profileDir, { recursive: true });
+    // As `npm start` runs it (compiled); with --profile from the sources, for the query trace's loader.
+    const app = profileDir ? { script: 'src/cli.ts', compiled: false } : appScript(this.options.appDir);
     const child = this.cleanup.child(
       new Child({
         name: `app (${label})`,
-        args: ['src/cli.ts', 'start'],
+        args: [app.script, 'start'],
+        compiled: app.compiled,
         ...(this.options.appDir ? { cwd: this.options.appDir } : {}),
         env: childEnv({
           SLACK_BOT_TOKEN: BENCH_TEAM.botToken,

@@ -1,4 +1,4 @@
-// Memory and start: the app started as in production (`src/cli.ts start`, HTTP mode, the scheduler on
+// Memory and start: the app started as in production (`npm start`: built, then `dist/cli.mjs start`, HTTP mode, the scheduler on
 // as by default, `LOG_LEVEL=warn`) on a database of 100,000 members and 1,000,000 contacts (plus a
 // conversation and a nudge per member; bench/bulk-seed.ts), on SQLite and on Postgres, against the
 // Slack stand-in (in this process) and a bare Bolt app (bench/ack/bare-bolt.ts) started the same way.
@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/db/client';
 import { createSlackStandIn, type SlackStandIn } from '../src/sandbox';
 import { SlackDriver, signature } from '../src/sandbox/slack-driver';
-import { Child, freePort, sleep, waitIdle } from './ack/children';
+import { appScript, Child, freePort, sleep, waitIdle } from './ack/children';
 import { createPostgresDatabase } from './ack/stored';
 import { BENCH_SIGNING_SECRET, BENCH_TEAM, BENCH_USERS } from './ack/workspace';
 import { bulkSeed, type Dialect, formatSeed, memberId, openRaw } from './bulk-seed';
@@ -105,6 +105,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 class StartBench {
   private readonly driverFor: (port: number) => SlackDriver;
+  /** The app as `npm start` runs it: built once, started from dist/. */
+  private readonly appScript = appScript();
 
   constructor(
     private readonly standIn: SlackStandIn,
@@ -127,7 +129,8 @@ class StartBench {
       spawn: (port) =>
         new Child({
           name: `app (${LABEL[dialect]})`,
-          args: ['src/cli.ts', 'start'],
+          args: [this.appScript.script, 'start'],
+          compiled: this.appScript.compiled,
           env: childEnv({
             SLACK_BOT_TOKEN: BENCH_TEAM.botToken,
             SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,

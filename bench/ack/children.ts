@@ -1,8 +1,9 @@
-// Child processes of the ack bench: started with the TypeScript loader the app itself runs under, their
+// Child processes of the benches: the app as `npm start` runs it (compiled), the rest through tsx; their
 // output kept for error reports, their CPU time read from /proc, and always stopped.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -22,6 +23,18 @@ export interface ChildOptions {
   ipc?: boolean;
   /** Working directory (default: the repository root). */
   cwd?: string;
+  /** The script is compiled JavaScript: no TypeScript loader (as `npm start` runs the app). */
+  compiled?: boolean;
+}
+
+/**
+ * The app as `npm start` runs it: built (scripts/build.mjs) and started from dist/cli.mjs. A checkout
+ * from before the build existed (BENCH_APP_DIR) runs its sources.
+ */
+export function appScript(dir: string = REPO_ROOT): { script: string; compiled: boolean } {
+  if (!existsSync(join(dir, 'scripts', 'build.mjs'))) return { script: 'src/cli.ts', compiled: false };
+  execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: dir, stdio: 'ignore' });
+  return { script: 'dist/cli.mjs', compiled: true };
 }
 
 export class Child {
@@ -34,7 +47,8 @@ export class Child {
 
   constructor(readonly options: ChildOptions) {
     const preload = (options.preload ?? []).flatMap((p) => ['--import', p]);
-    const args = [...(options.nodeArgs ?? []), '--import', 'tsx', ...preload, ...options.args];
+    const loader = options.compiled ? [] : ['--import', 'tsx'];
+    const args = [...(options.nodeArgs ?? []), ...loader, ...preload, ...options.args];
     this.proc = spawn(process.execPath, args, {
       cwd: options.cwd ?? REPO_ROOT,
       env: options.env ?? process.env,

@@ -7,12 +7,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import type { DatabaseKind } from '../config';
-
-const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { PROJECT_ROOT } from '../core/build';
 
 export function migrationsDir(kind: DatabaseKind): string {
   return join(PROJECT_ROOT, 'prisma', 'migrations', kind === 'sqlite' ? 'sqlite' : 'postgres');

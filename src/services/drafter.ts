@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { Piscina } from 'piscina';
 import { draftThankYou, type ThankYouInput } from '../coaching/thanks';
+import { COMPILED } from '../core/build';
 import type { Log } from '../log';
 
 export interface Drafter {
@@ -26,10 +27,23 @@ export interface WorkerDrafterOptions {
   threads: number;
   /** A worker idle this long exits; the next draft starts one again. */
   idleTimeoutMs?: number;
+  /** A draft not back from its worker within this long is written on the calling thread instead. */
+  timeoutMs?: number;
+  /** The worker's module (default: the draft worker next to this file). */
+  workerFile?: string;
 }
 
-// The app runs from TypeScript sources (tsx): a worker loads the same sources through tsx's loader.
+/** Long enough for a worker's first start on a busy machine (it loads the coaching modules). */
+const DRAFT_TIMEOUT_MS = 15_000;
+
+// From the TypeScript sources (tsx), a worker loads the same sources through tsx's loader; the compiled
+// build has the worker's own file next to the rest (dist/draft-worker.mjs).
+function workerFile(): string {
+  return new URL(COMPILED ? './draft-worker.mjs' : './draft-worker.ts', import.meta.url).href;
+}
+
 function tsxLoaderArgs(): string[] {
+  if (COMPILED) return [];
   const loader = createRequire(import.meta.url).resolve('tsx');
   return ['--import', pathToFileURL(loader).href];
 }
@@ -51,12 +65,24 @@ export function workerDrafter(
         // The pool's library loads with the first draft, not at start.
         const { Piscina: Pool } = createRequire(import.meta.url)('piscina') as typeof import('piscina');
         pool = new Pool({
-          filename: new URL('./draft-worker.ts', import.meta.url).href,
+          filename: options.workerFile ?? workerFile(),
           minThreads: 0,
           maxThreads: Math.max(1, options.threads),
           idleTimeout: options.idleTimeoutMs ?? 60_000,
           execArgv: tsxLoaderArgs(),
           workerData: { nice: DRAFT_NICE },
+        });
+        // A worker that dies outside a task (its file cannot load, say) must not end the process: drafts
+        // go on in this thread from then on.
+        pool.on('error', (error: unknown) => {
+          failed = true;
+          log.warn(
+            { err: (error as Error).name },
+            'a draft worker failed; drafts are written on the main thread',
+          );
+          const broken = pool;
+          pool = undefined;
+          void broken?.destroy().catch(() => undefined);
         });
       } catch (error) {
         failed = true;
@@ -71,7 +97,9 @@ export function workerDrafter(
       const workers = start();
       if (!workers) return fallback.thankYou(input);
       try {
-        return (await workers.run(input)) as string;
+        // A worker that never answers (its file cannot load, it hangs) must not hold the DM back.
+        const signal = AbortSignal.timeout(options.timeoutMs ?? DRAFT_TIMEOUT_MS);
+        return (await workers.run(input, { signal })) as string;
       } catch (error) {
         // The error's name only: its message may quote the student's words.
         log.warn({ err: (error as Error).name }, 'a draft worker failed; drafted on the main thread');
