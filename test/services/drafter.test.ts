@@ -68,4 +68,24 @@ describe('inThreadDrafter', () => {
     drafter = inThreadDrafter();
     expect(await drafter.thankYou(INPUT)).toBe(draftThankYou(INPUT));
   });
+
+  it('falls back to this thread when a worker does not answer in time', async () => {
+    const { log, lines } = memoryLog('warn');
+    // A worker that cannot even start its task in 1 ms: the first draft waits for the worker's start.
+    drafter = workerDrafter(log, { threads: 1, timeoutMs: 1 });
+    const text = await drafter.thankYou(INPUT);
+    expect(text).toBe(draftThankYou(INPUT));
+    expect(lines.join('\n')).toContain('a draft worker failed; drafted on the main thread');
+  });
+
+  it('keeps drafting on this thread when the worker cannot even load, and the process goes on', async () => {
+    const { log, lines } = memoryLog('warn');
+    drafter = workerDrafter(log, {
+      threads: 1,
+      workerFile: new URL('./no-such-worker.mjs', import.meta.url).href,
+    });
+    expect(await drafter.thankYou(INPUT)).toBe(draftThankYou(INPUT));
+    expect(await drafter.thankYou({ ...INPUT, variant: 1 })).toBe(draftThankYou({ ...INPUT, variant: 1 }));
+    expect(lines.join('\n')).toContain('drafted on the main thread');
+  });
 });
