@@ -203,7 +203,7 @@ async function runOnce(
           `${rate.toFixed(2)} msg/s after the first window vs ${allowed.toFixed(2)} allowed ` +
           `(${window.max} per ${window.windowMs / 1000} s, 1/s per channel); ${accepted.length} messages ` +
           `in ${((last - first) / 1000).toFixed(1)} s; ${sent} of ${members} thank-yous sent, each once${learnt}; ` +
-          `${(restartMs / 1000).toFixed(1)} s between sweeps (each planning before it sends), ` +
+          `${(restartMs / 1000).toFixed(1)} s with no message going out between sweeps, ` +
           `${(whileSending * 100).toFixed(0)} % of the allowed rate without them`,
       },
       {
