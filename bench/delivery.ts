@@ -10,7 +10,7 @@
 //   it ended (target: none);
 // - every thank-you sent exactly once.
 // - the rate the workspace's pace learnt (known to pass, known to fail, sending at), and the time no
-//   message went out because every sweep was starting again (planning before it sends), with the
+//   message went out between one sweep and the next, with the
 //   share of the allowed rate without it: the pace the sweeps keep while they send.
 // Sizes: BENCH_DELIVERY_MEMBERS (default 500: about 100 s at the limit, so the figure is the pace
 // kept, not the first windows in which it learns the limit), BENCH_DELIVERY_WINDOW ("50/10": 50 per
