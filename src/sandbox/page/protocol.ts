@@ -80,7 +80,7 @@ export type PageValues = Record<string, Record<string, Json>>;
 // Routes (POST bodies and answers are JSON; every answer is { ok: true, … } or { ok: false, error }):
 //   GET  /                      the page
 //   GET  /sandbox/page.js       the page's script (bundled from client/main.ts on first request)
-//   GET  /sandbox/state?user=U  PageState for that member
+//   GET  /sandbox/state?user=U  PageState for that member (without `user`: for the first demo member)
 //   GET  /sandbox/events?user=U server-sent events: "change" whenever anything the page shows may have
 //                               changed (a message, a modal, a Home publish, the clock); the page then
 //                               fetches /sandbox/state again
@@ -103,6 +103,8 @@ export interface ActionBody {
   user: string;
   where: ActionWhere;
   action: PageAction;
+  /** For an action in a modal: the modal's current values (Slack sends them as view.state.values). */
+  values?: PageValues;
 }
 export interface SubmitBody {
   user: string;

@@ -1,0 +1,161 @@
+// The modal overlay (the top of the member's modal stack) and the confirm dialog of a button's `confirm`.
+// Both take focus when they open, keep it inside while open, and give it back when they close.
+import type { PageModal, PageValues } from '../protocol';
+import { focusables, h, trapFocus, uid } from './dom';
+import { isObj, textField } from './model';
+import { plainEmoji } from './mrkdwn';
+import { type Form, type RenderCtx, renderBlocks, text } from './render';
+
+type Obj = Record<string, unknown>;
+
+export interface OpenModal {
+  id: string;
+  root: HTMLElement;
+  form: Form;
+  /** Shows these errors under their inputs (and clears the others). */
+  showErrors(errors: Record<string, string>): void;
+  setBusy(busy: boolean): void;
+  remove(): void;
+}
+
+export interface ModalHandlers {
+  close(): void;
+  submit(values: PageValues): void;
+}
+
+/** Draws a modal as an overlay on `host`, with the values to start from. */
+export function openModal(
+  modal: PageModal,
+  values: PageValues,
+  ctx: Omit<RenderCtx, 'where' | 'key' | 'form'>,
+  handlers: ModalHandlers,
+  host: HTMLElement,
+): OpenModal {
+  const view = modal.view;
+  const titleId = uid('modal-title');
+  const form: Form = { values, errorSlots: new Map() };
+  const dialog = h('div', {
+    class: 'modal',
+    role: 'dialog',
+    'aria-modal': 'true',
+    'aria-labelledby': titleId,
+  });
+  const overlay = h('div', { class: 'overlay' }, dialog);
+  dialog.appendChild(
+    h('h2', { class: 'modal-title', id: titleId }, plainEmoji(textField(view.title)) || 'Modal'),
+  );
+  const body = renderBlocks(view.blocks, {
+    ...ctx,
+    form,
+    where: { kind: 'view', viewId: modal.id },
+    key: `view:${modal.id}`,
+  });
+  body.classList.add('modal-body');
+  dialog.appendChild(body);
+
+  const closeButton = h(
+    'button',
+    { type: 'button', class: 'btn' },
+    plainEmoji(textField(view.close)) || 'Cancel',
+  );
+  closeButton.addEventListener('click', () => handlers.close());
+  const footer = h('div', { class: 'modal-footer' }, closeButton);
+  let submitButton: HTMLButtonElement | null = null;
+  if (isObj(view.submit)) {
+    submitButton = h(
+      'button',
+      { type: 'button', class: 'btn btn-primary' },
+      plainEmoji(textField(view.submit)),
+    );
+    submitButton.addEventListener('click', () => handlers.submit(form.values));
+    footer.appendChild(submitButton);
+  }
+  dialog.appendChild(footer);
+
+  overlay.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && !document.querySelector('.confirm-overlay')) {
+      event.preventDefault();
+      handlers.close();
+      return;
+    }
+    // Enter in a single-line input submits, as in Slack.
+    const target = event.target as HTMLElement;
+    const single = target instanceof HTMLInputElement && !['checkbox', 'radio'].includes(target.type);
+    if (event.key === 'Enter' && submitButton && single) {
+      if (!event.defaultPrevented) {
+        event.preventDefault();
+        handlers.submit(form.values);
+        return;
+      }
+    }
+    trapFocus(dialog, event);
+  });
+  host.appendChild(overlay);
+  const first = focusables(body)[0] ?? focusables(dialog)[0];
+  (first ?? dialog).focus();
+
+  const showErrors = (errors: Record<string, string>) => {
+    for (const [blockId, set] of form.errorSlots) set(errors[blockId]);
+  };
+  showErrors(modal.errors ?? {});
+  return {
+    id: modal.id,
+    root: overlay,
+    form,
+    showErrors,
+    setBusy(busy) {
+      if (submitButton) submitButton.disabled = busy;
+      dialog.setAttribute('aria-busy', String(busy));
+    },
+    remove() {
+      overlay.remove();
+    },
+  };
+}
+
+/** A button's `confirm` dialog; resolves true when the member confirms. */
+export function confirmDialog(confirm: Obj, ctx: Pick<RenderCtx, 'names'>): Promise<boolean> {
+  const opener = document.activeElement as HTMLElement | null;
+  return new Promise((resolve) => {
+    const titleId = uid('confirm-title');
+    const textId = uid('confirm-text');
+    const yes = h(
+      'button',
+      { type: 'button', class: `btn ${confirm.style === 'danger' ? 'btn-danger' : 'btn-primary'}` },
+      plainEmoji(textField(confirm.confirm)) || 'Yes',
+    );
+    const no = h('button', { type: 'button', class: 'btn' }, plainEmoji(textField(confirm.deny)) || 'Cancel');
+    const dialog = h(
+      'div',
+      {
+        class: 'modal confirm',
+        role: 'alertdialog',
+        'aria-modal': 'true',
+        'aria-labelledby': titleId,
+        'aria-describedby': textId,
+      },
+      h('h2', { class: 'modal-title', id: titleId }, plainEmoji(textField(confirm.title)) || 'Are you sure?'),
+      h('div', { class: 'confirm-text', id: textId }, text(confirm.text, ctx)),
+      h('div', { class: 'modal-footer' }, no, yes),
+    );
+    const overlay = h('div', { class: 'overlay confirm-overlay' }, dialog);
+    const done = (answer: boolean) => {
+      overlay.remove();
+      if (opener?.isConnected) opener.focus();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => done(true));
+    no.addEventListener('click', () => done(false));
+    overlay.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        event.stopPropagation();
+        done(false);
+        return;
+      }
+      trapFocus(dialog, event);
+    });
+    document.body.appendChild(overlay);
+    no.focus();
+  });
+}
