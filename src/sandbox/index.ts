@@ -5,6 +5,7 @@
 import { FaultRegistry } from './faults';
 import type { JsonObject } from './json';
 import { buildMethodTable } from './methods';
+import { readView, storedView } from './methods/views';
 import { CallRecorder } from './recorder';
 import { ResponseUrls } from './response-url';
 import { StandInHttpServer } from './server';
@@ -24,6 +25,7 @@ import type {
   StoredView,
   TokenRevocationError,
 } from './types';
+import { MAX_VIEW_STACK } from './view-store';
 
 export { isViewTooLarge, validateMessageBlocks, validateView } from './block-kit';
 export type { JsonObject } from './json';
@@ -81,6 +83,9 @@ export interface SlackStandIn {
     timeoutMs?: number,
   ): Promise<RecordedCall>;
 
+  /** Calls `listener` after every call recorded from now on (the state has changed by then); returns the unsubscribe. */
+  onCall(listener: (call: RecordedCall) => void): () => void;
+
   addTeam(team: StandInTeam): void;
   addUser(user: StandInUser): void;
   addChannel(channel: StandInChannel): void;
@@ -114,6 +119,23 @@ export interface SlackStandIn {
   /** Closes the user's modals (the whole stack, or only the top view). */
   closeViews(userId: string, options?: { onlyTop?: boolean }): void;
   homeView(teamId: string, userId: string): StoredView | undefined;
+  /**
+   * Does to the user's modal stack what Slack does with the app's answer to a submission of `viewId`:
+   * no `response_action` closes that view (and any above it), `clear` the whole stack, `update` replaces
+   * it, `push` adds a view on top, `errors` keeps it open and hands back the errors by block id.
+   */
+  answerSubmission(
+    teamId: string,
+    userId: string,
+    viewId: string,
+    answer: unknown,
+  ): { ok: true; errors?: Record<string, string> } | { ok: false; error: string };
+  /** Closes one of the user's modals (with any pushed above it); false when the user has no such view. */
+  closeView(userId: string, viewId: string): boolean;
+  /** A new message timestamp, in order with those of the messages the stand-in stores. */
+  nextTs(): string;
+  /** The members of a channel (empty for an unknown one). */
+  channelMembers(channelId: string): string[];
   files(): StoredFile[];
 
   readonly faults: SlackStandInFaults;
@@ -149,6 +171,7 @@ export function createSlackStandIn(opts: CreateSlackStandInOptions = {}): SlackS
     callsTo: (method) => recorder.callsTo(method),
     clearCalls: () => recorder.clear(),
     waitForCall: (method, predicate, timeoutMs) => recorder.waitForCall(method, predicate, timeoutMs),
+    onCall: (listener) => recorder.onRecord(listener),
 
     addTeam: (team) => state.addTeam(team),
     addUser: (user) => state.addUser(user),
@@ -186,6 +209,11 @@ export function createSlackStandIn(opts: CreateSlackStandInOptions = {}): SlackS
     openViews: (userId) => state.views.stack(userId),
     closeViews: (userId, options = {}) => state.views.close(userId, !options.onlyTop),
     homeView: (teamId, userId) => state.views.home(teamId, userId),
+    answerSubmission: (teamId, userId, viewId, answer) =>
+      answerSubmission(state, teamId, userId, viewId, answer),
+    closeView: (userId, viewId) => state.views.remove(userId, viewId),
+    nextTs: () => state.ids.ts(),
+    channelMembers: (channelId) => [...(state.channels.get(channelId)?.members ?? [])],
     files: () => [...state.files.values()],
 
     faults: {
@@ -201,4 +229,54 @@ export function createSlackStandIn(opts: CreateSlackStandInOptions = {}): SlackS
       },
     },
   };
+}
+
+function answerSubmission(
+  state: SandboxState,
+  teamId: string,
+  userId: string,
+  viewId: string,
+  answer: unknown,
+): { ok: true; errors?: Record<string, string> } | { ok: false; error: string } {
+  const team = state.requireTeam(teamId);
+  const stack = state.views.stack(userId);
+  const index = stack.findIndex((v) => v.id === viewId);
+  const current = stack[index];
+  if (!current) return { ok: false, error: 'not_found' };
+  const body = answer && typeof answer === 'object' ? (answer as JsonObject) : {};
+  const action = body.response_action;
+  if (action === 'errors') {
+    const raw = body.errors && typeof body.errors === 'object' ? (body.errors as JsonObject) : {};
+    const errors: Record<string, string> = {};
+    for (const [blockId, message] of Object.entries(raw)) errors[blockId] = String(message);
+    return { ok: true, errors };
+  }
+  if (action === 'clear') {
+    state.views.close(userId, true);
+    return { ok: true };
+  }
+  if (action === 'update' || action === 'push') {
+    const input = readView({ view: body.view ?? null }, 'modal');
+    if (!input.ok) return { ok: false, error: String(input.response.error ?? 'invalid_arguments') };
+    if (action === 'update') {
+      const view = storedView(state, team, input.view, {
+        id: current.id,
+        rootViewId: current.root_view_id,
+        previousViewId: current.previous_view_id,
+      });
+      state.views.replace({ view: current, userId, kind: 'modal' }, view);
+      return { ok: true };
+    }
+    if (stack.length >= MAX_VIEW_STACK) return { ok: false, error: 'push_limit_reached' };
+    const top = stack.at(-1) ?? current;
+    const view = storedView(state, team, input.view, {
+      id: state.ids.next('V'),
+      rootViewId: current.root_view_id,
+      previousViewId: top.id,
+    });
+    state.views.push(userId, view);
+    return { ok: true };
+  }
+  state.views.remove(userId, viewId);
+  return { ok: true };
 }

@@ -12,15 +12,25 @@ const DEFAULT_WAIT_MS = 2000;
 export class CallRecorder {
   readonly calls: RecordedCall[] = [];
   private readonly waiters = new Set<Waiter>();
+  private readonly listeners = new Set<(call: RecordedCall) => void>();
 
   record(call: RecordedCall): void {
     this.calls.push(call);
+    for (const listener of this.listeners) listener(call);
     for (const waiter of this.waiters) {
       if (waiter.method === call.method && waiter.predicate(call)) {
         this.waiters.delete(waiter);
         waiter.resolve(call);
       }
     }
+  }
+
+  /** Calls `listener` with every call recorded from now on; returns the function that stops it. */
+  onRecord(listener: (call: RecordedCall) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 
   callsTo(method: string): RecordedCall[] {

@@ -6,7 +6,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 /** What the driver needs from the Slack stand-in: trigger ids, response URLs and DM ids Slack would mint. */
 export interface DriverSlack {
   issueTriggerId(teamId: string, userId: string): string;
-  responseUrl(teamId: string, channelId: string, userId: string): string;
+  responseUrl(teamId: string, channelId: string, userId: string, messageTs?: string): string;
   dmChannelFor(teamId: string, userId: string): string;
 }
 
@@ -54,7 +54,17 @@ export interface ClickedAction {
 
 /** Where a click happened: a message (DM or channel) or a view (modal or Home). */
 export type ClickWhere =
-  | { message: { channelId: string; ts: string; blocks?: unknown[]; text?: string; isEphemeral?: boolean } }
+  | {
+      message: {
+        channelId: string;
+        ts: string;
+        blocks?: unknown[];
+        text?: string;
+        isEphemeral?: boolean;
+        /** The response_url can replace or delete this message, as Slack's can (off by default). */
+        withOriginal?: boolean;
+      };
+    }
   | { view: ViewLike; state?: StateValues };
 
 export type StateValues = Record<string, Record<string, Record<string, unknown>>>;
@@ -200,7 +210,12 @@ export class SlackDriver {
           ? {}
           : { message: { type: 'message', ts: m.ts, text: m.text ?? '', blocks: m.blocks ?? [] } }),
         state: { values: {} },
-        response_url: this.options.slack.responseUrl(teamId, m.channelId, userId),
+        response_url: this.options.slack.responseUrl(
+          teamId,
+          m.channelId,
+          userId,
+          m.withOriginal ? m.ts : undefined,
+        ),
       });
     }
     const view = where.view;

@@ -76,6 +76,16 @@ export class ViewStore {
     if (stack.length === 0) this.stacks.delete(userId);
   }
 
+  /** Closes one modal of the user's stack, with any pushed above it (as closing it in Slack does). */
+  remove(userId: string, viewId: string): boolean {
+    const stack = this.stacks.get(userId);
+    const index = stack?.findIndex((v) => v.id === viewId) ?? -1;
+    if (!stack || index < 0) return false;
+    stack.length = index;
+    if (stack.length === 0) this.stacks.delete(userId);
+    return true;
+  }
+
   home(teamId: string, userId: string): StoredView | undefined {
     return this.homes.get(`${teamId}:${userId}`);
   }

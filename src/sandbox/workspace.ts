@@ -32,7 +32,10 @@ const SANDBOX_USERS: StandInUser[] = [
   },
 ];
 
-const SANDBOX_CHANNEL = {
+/** Morgan runs the cohort channel (the demo's facilitator). */
+export const SANDBOX_FACILITATOR_ID = 'U0SANDBOXF';
+
+export const SANDBOX_CHANNEL = {
   id: 'C0SANDBOXCOHORT',
   teamId: SANDBOX_TEAM.id,
   name: 'cohort-fall',

@@ -4,7 +4,8 @@
  */
 import { isViewTooLarge, validateView, withGeneratedIds } from '../block-kit';
 import { isJsonObject, type JsonObject } from '../json';
-import type { ApiResponse, StoredView } from '../types';
+import type { SandboxState } from '../state';
+import type { ApiResponse, StandInTeam, StoredView } from '../types';
 import { MAX_VIEW_STACK } from '../view-store';
 import {
   argString,
@@ -20,7 +21,7 @@ type ViewType = 'modal' | 'home';
 type ViewInput = { ok: true; view: JsonObject & { type: ViewType } } | { ok: false; response: ApiResponse };
 
 /** Reads and validates the `view` argument; `expected` restricts the view type. */
-function readView(args: JsonObject, expected?: ViewType): ViewInput {
+export function readView(args: JsonObject, expected?: ViewType): ViewInput {
   const view = args.view;
   if (view === undefined) return { ok: false, response: invalidArguments(['missing required field: view']) };
   if (!isJsonObject(view)) {
@@ -38,7 +39,7 @@ function readView(args: JsonObject, expected?: ViewType): ViewInput {
   return { ok: true, view: view as JsonObject & { type: ViewType } };
 }
 
-interface ViewPlacement {
+export interface ViewPlacement {
   id: string;
   rootViewId: string;
   previousViewId: string | null;
@@ -49,7 +50,16 @@ function buildView(
   input: JsonObject & { type: ViewType },
   placement: ViewPlacement,
 ): StoredView {
-  const { team } = ctx.auth;
+  return storedView(ctx.state, ctx.auth.team, input, placement);
+}
+
+/** A view as the stand-in keeps it (new hash, generated block ids), from what the app sent. */
+export function storedView(
+  state: SandboxState,
+  team: StandInTeam,
+  input: JsonObject & { type: ViewType },
+  placement: ViewPlacement,
+): StoredView {
   const isModal = input.type === 'modal';
   const text = (key: string) => (isJsonObject(input[key]) ? input[key] : null);
   return {
@@ -60,13 +70,13 @@ function buildView(
     close: text('close'),
     submit: text('submit'),
     blocks: withGeneratedIds(Array.isArray(input.blocks) ? input.blocks.filter(isJsonObject) : [], () =>
-      ctx.state.ids.blockId(),
+      state.ids.blockId(),
     ),
     private_metadata: typeof input.private_metadata === 'string' ? input.private_metadata : '',
     callback_id: typeof input.callback_id === 'string' ? input.callback_id : '',
     external_id: typeof input.external_id === 'string' ? input.external_id : '',
     state: { values: {} },
-    hash: ctx.state.ids.viewHash(),
+    hash: state.ids.viewHash(),
     clear_on_close: input.clear_on_close === true,
     notify_on_close: input.notify_on_close === true,
     submit_disabled: input.submit_disabled === true,
