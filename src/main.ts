@@ -1,12 +1,12 @@
 // Starts the coach in whichever mode the configuration selects.
 import type { CustomRoute } from '@slack/bolt/dist/receivers/custom-routes';
 import { type Config, describeDatabase } from './config';
-import { type Clock, systemClock } from './core/clock';
+import { type Clock, OffsetClock, systemClock } from './core/clock';
 import { Sealer } from './core/seal';
 import { type Db, openDatabase } from './db/client';
 import type { Log } from './log';
 import type { SlackStandIn } from './modes/sandbox';
-import { startNudgeScheduler } from './nudges/runtime';
+import { deliveryClientFor, startNudgeScheduler } from './nudges/runtime';
 import type { NudgeScheduler } from './nudges/scheduler';
 import { inThreadDrafter, workerDrafter } from './services/drafter';
 import { checkInstallationKeys } from './services/installations';
@@ -40,7 +40,9 @@ export async function startCoach(
   const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
   const drafter =
     config.draftThreads > 0 ? workerDrafter(log, { threads: config.draftThreads }) : inThreadDrafter();
-  const deps = { db: database.db, log, clock: options.clock ?? systemClock, drafter };
+  // Sandbox mode runs on a clock the sandbox page can move forward (the app, its sweep and the stand-in).
+  const sandboxClock = config.slack.kind === 'sandbox' ? new OffsetClock(options.clock ?? systemClock) : null;
+  const deps = { db: database.db, log, clock: sandboxClock ?? options.clock ?? systemClock, drafter };
   const stops: (() => Promise<void>)[] = [() => database.close(), () => drafter.close()];
   const routes: CustomRoute[] = [healthRoute(database.ping, config.slack.kind)];
 
@@ -52,7 +54,13 @@ export async function startCoach(
     if (config.slack.kind === 'sandbox') {
       // The stand-in's modules load in sandbox mode only.
       const { startSandboxSlack } = await import('./modes/sandbox');
-      const sandbox = await startSandboxSlack({ port: config.sandboxPort, deps, routes });
+      const sandbox = await startSandboxSlack({
+        port: config.sandboxPort,
+        deps,
+        clock: sandboxClock ?? new OffsetClock(deps.clock),
+        delivery: (apiUrl) => deliveryClientFor(config, database.db, log, apiUrl),
+        routes,
+      });
       stops.unshift(() => sandbox.close());
       standIn = sandbox.standIn;
       slackApiUrl = sandbox.slackApiUrl;
@@ -105,8 +113,9 @@ export async function startCoach(
     );
     if (standIn) {
       log.info(
-        `Sandbox mode (no Slack credentials set): a local Slack stand-in answers at ${slackApiUrl}. ` +
-          `Try it: npm run coach -- try "/coach help"`,
+        `Sandbox mode (no Slack credentials set): open http://localhost:${port}/ to try the app in your ` +
+          `browser. A local Slack stand-in answers at ${slackApiUrl}; ` +
+          `or from a terminal: npm run coach -- try "/coach help"`,
       );
     }
     return {
