@@ -8,6 +8,7 @@ import { migrate } from './db/migrate';
 import { createLogger } from './log';
 import { startCoach } from './main';
 import { parseSweepTime, startWorker, sweepCommand } from './nudges/commands';
+import { SANDBOX_DEMO, seedDemo } from './services/demo';
 import { rotateEncryptionKey, WrongKeyError } from './services/installations';
 
 function configOrExit() {
@@ -142,6 +143,22 @@ program
           'other old keys) and run coach rotate-key again.',
       );
       process.exitCode = 1;
+    } finally {
+      await database.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description(
+    `Seed the sandbox workspace's demo (${SANDBOX_DEMO.workspaceId}): students' lists and their cohort. Running it again adds nothing.`,
+  )
+  .action(async () => {
+    const config = configOrExit();
+    const database = await openDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+    try {
+      const result = await seedDemo(database.db, SANDBOX_DEMO, new Date());
+      console.log(`${describeDatabase(config)}: ${result.summary}`);
     } finally {
       await database.close();
     }
