@@ -219,6 +219,45 @@ describe('sandbox page routes', () => {
     expect((await get('/sandbox/events?user=U0NOBODY')).status).toBe(400);
   });
 
+  it('shows a command typed in the channel in the channel, to that member only', async () => {
+    const answer = await post('/sandbox/command', { user: PRIYA, text: '/coach help', where: 'channel' });
+    expect(answer).toMatchObject({ status: 200, body: { ok: true } });
+    const mine = (await state(PRIYA)).channel.messages.filter((m) => m.text.includes('/coach log'));
+    expect(mine.map((m) => m.ephemeral)).toEqual([true]);
+    expect((await state(PRIYA)).dm.messages.some((m) => m.text.includes('Here is what I can do'))).toBe(
+      false,
+    );
+    const others = (await state(SAM)).channel.messages;
+    expect(others.some((m) => m.text.includes('/coach log'))).toBe(false);
+  });
+
+  it('refuses a command that is not a slash command', async () => {
+    const answer = await post('/sandbox/command', { user: PRIYA, text: 'help', where: 'dm' });
+    expect(answer).toMatchObject({ status: 400, body: { ok: false } });
+    const where = await post('/sandbox/command', { user: PRIYA, text: '/coach help', where: 'thread' });
+    expect(where.status).toBe(400);
+  });
+
+  it('tells an event stream when the clock moved', async () => {
+    const abort = new AbortController();
+    try {
+      const res = await fetch(`${base}/sandbox/events?user=${SAM}`, { signal: abort.signal });
+      const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+      const decoder = new TextDecoder();
+      let seen = decoder.decode((await reader.read()).value);
+      expect(seen).not.toContain('event: change');
+      expect((await post('/sandbox/clock', { advanceMinutes: 5 })).status).toBe(200);
+      while (!seen.includes('event: change')) {
+        const chunk = await reader.read();
+        if (chunk.done) break;
+        seen += decoder.decode(chunk.value);
+      }
+      expect(seen).toContain('event: change');
+    } finally {
+      abort.abort();
+    }
+  });
+
   it('refuses a clock that would not move, or move too far', async () => {
     expect((await post('/sandbox/clock', { advanceMinutes: 0 })).status).toBe(400);
     expect((await post('/sandbox/clock', { advanceMinutes: 60 * 24 * 15 })).status).toBe(400);
@@ -236,6 +275,19 @@ describe('sandbox page routes', () => {
     expect(second).toMatchObject({ status: 200, body: { ok: true } });
     expect(await rowCounts(coach.db)).toEqual(counts);
     expect((await state(ALEX)).home?.type).toBe('home');
+  });
+
+  it('joins the cohort channel: the channel shows once the member is in it', async () => {
+    coach.standIn?.removeMember('C0SANDBOXCOHORT', SAM);
+    const out = await state(SAM);
+    expect(out.channel).toMatchObject({ joined: false, messages: [] });
+    const refused = await post('/sandbox/command', { user: SAM, text: '/coach help', where: 'channel' });
+    expect(refused.status).toBe(400);
+    const joined = await post('/sandbox/join', { user: SAM });
+    expect(joined).toMatchObject({ status: 200, body: { ok: true } });
+    expect((await state(SAM)).channel.joined).toBe(true);
+    const typed = await post('/sandbox/command', { user: SAM, text: '/coach help', where: 'channel' });
+    expect(typed.status).toBe(200);
   });
 });
 
