@@ -30,6 +30,7 @@ body {
 .top .btn { background: rgba(255,255,255,0.12); color: #fff; border-color: rgba(255,255,255,0.4); }
 .top .btn:hover { background: rgba(255,255,255,0.22); }
 .top :focus-visible { outline-color: #fff; }
+.status p { margin: 0; display: inline; }
 .status { margin: 0; padding: 6px 18px; min-height: 1.9em; font-size: 14px; color: var(--muted); border-bottom: 1px solid var(--line); white-space: pre-wrap; }
 
 .tabs { display: flex; gap: 4px; padding: 0 12px; border-bottom: 1px solid var(--line); }
@@ -129,6 +130,7 @@ export function pageHtml(): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Networking coach · sandbox</title>
+<link rel="icon" href="data:,">
 <style>${CSS}</style>
 <script src="/sandbox/page.js" defer></script>
 </head>

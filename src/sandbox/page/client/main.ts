@@ -65,7 +65,7 @@ const header = h(
 
 const tabButtons = {} as Record<Tab, HTMLButtonElement>;
 const panels = {} as Record<Tab, HTMLElement>;
-const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Where you are' });
+const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Sections' });
 const tabNames: Record<Tab, string> = { home: 'Home', dm: 'Messages', channel: '#cohort-fall' };
 for (const t of TABS) {
   const button = h(
@@ -217,7 +217,13 @@ function draw(s: PageState): void {
   if (drawn.users !== usersKey) {
     drawn.users = usersKey;
     who.replaceChildren(
-      ...s.users.map((u) => h('option', { value: u.id }, u.facilitator ? `${u.name} (facilitator)` : u.name)),
+      ...s.users.map((u) =>
+        h(
+          'option',
+          { value: u.id },
+          u.facilitator && !u.name.includes('(facilitator)') ? `${u.name} (facilitator)` : u.name,
+        ),
+      ),
     );
   }
   who.value = s.me;
@@ -335,8 +341,10 @@ function drawModal(s: PageState, ctx: Omit<RenderCtx, 'where' | 'key'>): void {
 // ---------------------------------------------------------------------------------------------
 // Talking to the routes
 
-function say(message: string): void {
-  status.textContent = message;
+/** Shows a line in the status bar; `mrkdwn` for text from the app (mentions, bold). */
+function say(message: string, mrkdwn = false): void {
+  if (!mrkdwn) status.textContent = message;
+  else status.replaceChildren(materialise(parseMrkdwn(message, state ? names(state) : undefined)));
 }
 
 async function sendAction(action: PageAction, where: ActionWhere): Promise<void> {
@@ -378,15 +386,14 @@ async function sendTyped(
     return;
   }
   hint.textContent = '';
-  const answer = await post<{ text?: string }>('/sandbox/command', { user: me, text: typed.text, where });
+  const answer = await post('/sandbox/command', { user: me, text: typed.text, where });
   if (!answer.ok) {
     hint.textContent = `That command didn't go through: ${answer.error}`;
     return;
   }
+  // The command's answer shows up in the conversation (the routes add it there).
   input.value = '';
   input.style.height = '';
-  if (answer.text)
-    hint.replaceChildren(materialise(parseMrkdwn(answer.text, state ? names(state) : undefined)));
   refresh();
 }
 
@@ -407,7 +414,7 @@ async function loadDemo(button: HTMLButtonElement): Promise<void> {
   const answer = await post<{ summary?: unknown }>('/sandbox/demo', { user: me });
   button.disabled = false;
   if (!answer.ok) say(`Couldn't load the demo data: ${answer.error}`);
-  else say(str(answer.summary) || 'Demo data loaded.');
+  else say(str(answer.summary) || 'Demo data loaded.', true);
   refresh();
 }
 

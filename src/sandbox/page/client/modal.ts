@@ -67,29 +67,36 @@ export function openModal(
       { type: 'button', class: 'btn btn-primary' },
       plainEmoji(textField(view.submit)),
     );
-    submitButton.addEventListener('click', () => handlers.submit(form.values));
     footer.appendChild(submitButton);
   }
   dialog.appendChild(footer);
 
+  let busy = false;
+  const submit = () => {
+    if (!busy) handlers.submit(form.values);
+  };
+  submitButton?.addEventListener('click', submit);
+  // Enter in a single-line input submits, as in Slack (an input that sends its own action on Enter has
+  // already handled it).
   overlay.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !document.querySelector('.confirm-overlay')) {
+    const target = event.target as HTMLElement;
+    const single = target instanceof HTMLInputElement && !['checkbox', 'radio'].includes(target.type);
+    if (event.key === 'Enter' && submitButton && single && !event.defaultPrevented) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  // Escape and Tab are watched on the whole document, so they work wherever focus is.
+  const onKey = (event: KeyboardEvent) => {
+    if (document.querySelector('.confirm-overlay') || !overlay.isConnected) return;
+    if (event.key === 'Escape') {
       event.preventDefault();
       handlers.close();
       return;
     }
-    // Enter in a single-line input submits, as in Slack.
-    const target = event.target as HTMLElement;
-    const single = target instanceof HTMLInputElement && !['checkbox', 'radio'].includes(target.type);
-    if (event.key === 'Enter' && submitButton && single) {
-      if (!event.defaultPrevented) {
-        event.preventDefault();
-        handlers.submit(form.values);
-        return;
-      }
-    }
     trapFocus(dialog, event);
-  });
+  };
+  document.addEventListener('keydown', onKey);
   host.appendChild(overlay);
   const first = focusables(body)[0] ?? focusables(dialog)[0];
   (first ?? dialog).focus();
@@ -103,11 +110,12 @@ export function openModal(
     root: overlay,
     form,
     showErrors,
-    setBusy(busy) {
-      if (submitButton) submitButton.disabled = busy;
-      dialog.setAttribute('aria-busy', String(busy));
+    setBusy(now) {
+      busy = now;
+      dialog.setAttribute('aria-busy', String(now));
     },
     remove() {
+      document.removeEventListener('keydown', onKey);
       overlay.remove();
     },
   };
@@ -139,14 +147,7 @@ export function confirmDialog(confirm: Obj, ctx: Pick<RenderCtx, 'names'>): Prom
       h('div', { class: 'modal-footer' }, no, yes),
     );
     const overlay = h('div', { class: 'overlay confirm-overlay' }, dialog);
-    const done = (answer: boolean) => {
-      overlay.remove();
-      if (opener?.isConnected) opener.focus();
-      resolve(answer);
-    };
-    yes.addEventListener('click', () => done(true));
-    no.addEventListener('click', () => done(false));
-    overlay.addEventListener('keydown', (event) => {
+    const onKey = (event: KeyboardEvent) => {
       if (event.key === 'Escape') {
         event.preventDefault();
         event.stopPropagation();
@@ -154,7 +155,16 @@ export function confirmDialog(confirm: Obj, ctx: Pick<RenderCtx, 'names'>): Prom
         return;
       }
       trapFocus(dialog, event);
-    });
+    };
+    const done = (answer: boolean) => {
+      document.removeEventListener('keydown', onKey, true);
+      overlay.remove();
+      if (opener?.isConnected) opener.focus();
+      resolve(answer);
+    };
+    yes.addEventListener('click', () => done(true));
+    no.addEventListener('click', () => done(false));
+    document.addEventListener('keydown', onKey, true);
     document.body.appendChild(overlay);
     no.focus();
   });
