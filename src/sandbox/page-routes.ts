@@ -265,7 +265,12 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
   // ---- what the page does -----------------------------------------------------------------
   const command = async (body: Record<string, unknown>) => {
     // `coach try` posts {user, text} with the text after "/coach": its own answer, as before.
-    if (body.where === undefined) return tryCommand(standIn, driver(), body);
+    if (body.where === undefined) {
+      const d = driver();
+      return tryCommand(standIn, d, body).catch((error: Error) => {
+        throw new RouteError(400, error.message);
+      });
+    }
     const user = member(body.user);
     if (body.where !== 'dm' && body.where !== 'channel')
       throw new RouteError(400, '`where` must be "dm" or "channel".');
