@@ -6,13 +6,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PROJECT_ROOT } from '../core/build';
 import type { SlackStandIn, StandInTeam, StandInUser, StoredMessage, StoredView } from './index';
 import type {
+  ActionBody,
   ActionWhere,
+  ClockBody,
+  CloseBody,
+  CommandBody,
   Json,
   PageMessage,
   PageModal,
   PageState,
   PageUser,
   PageValues,
+  SubmitBody,
+  UserBody,
 } from './page/protocol';
 import { pageHtml } from './page/shell';
 import type { ClickedAction, ClickWhere, DriverResponse, SlackDriver, ViewLike } from './slack-driver';
@@ -74,6 +80,9 @@ interface AckMessage {
   /** Undefined for `response_type: "in_channel"`. */
   recipient?: string;
 }
+
+/** A request body as it arrives: the protocol's fields, each still to be checked. */
+type Unchecked<T> = { [K in keyof T]?: unknown };
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -263,7 +272,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
   };
 
   // ---- what the page does -----------------------------------------------------------------
-  const command = async (body: Record<string, unknown>) => {
+  const command = async (body: Unchecked<CommandBody>) => {
     // `coach try` posts {user, text} with the text after "/coach": its own answer, as before.
     if (body.where === undefined) {
       const d = driver();
@@ -297,7 +306,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
     return { ok: true, ...(text ? { text } : {}) };
   };
 
-  const action = async (body: Record<string, unknown>) => {
+  const action = async (body: Unchecked<ActionBody>) => {
     const user = member(body.user);
     const clicked = readAction(body.action);
     const values = readValues(body.values);
@@ -335,7 +344,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
     return { ok: true };
   };
 
-  const submit = async (body: Record<string, unknown>) => {
+  const submit = async (body: Unchecked<SubmitBody>) => {
     const user = member(body.user);
     const view = openView(user.id, body.viewId);
     if (standIn.openViews(user.id).at(-1)?.id !== view.id)
@@ -354,7 +363,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
     return { ok: true };
   };
 
-  const close = async (body: Record<string, unknown>) => {
+  const close = async (body: Unchecked<CloseBody>) => {
     const user = member(body.user);
     const view = openView(user.id, body.viewId);
     if (view.notify_on_close) {
@@ -379,7 +388,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
     if (ack.status !== 200) throw ackFailure(ack);
   };
 
-  const join = async (body: Record<string, unknown>) => {
+  const join = async (body: Unchecked<UserBody>) => {
     const user = member(body.user);
     if (inChannel(user.id)) return { ok: true };
     const d = driver();
@@ -396,7 +405,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
     return { ok: true };
   };
 
-  const clock = async (body: Record<string, unknown>) => {
+  const clock = async (body: Unchecked<ClockBody>) => {
     const minutes = body.advanceMinutes;
     if (
       typeof minutes !== 'number' ||
@@ -410,7 +419,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
     return { ok: true, now: result.now.toISOString(), sent: result.sent };
   };
 
-  const demo = async (body: Record<string, unknown>) => {
+  const demo = async (body: Unchecked<UserBody>) => {
     const user = body.user === undefined ? undefined : member(body.user);
     const summary = await options.seedDemo();
     // The member's Home shows what was seeded.
