@@ -197,6 +197,66 @@ describe('sandbox page routes', () => {
     expect(home?.type).toBe('home');
   });
 
+  it("plays clicks on the Home and in a modal, with the modal's values", async () => {
+    await post('/sandbox/home', { user: ALEX });
+    const home = (await state(ALEX)).home as { blocks: unknown[] } | null;
+    const open = findElement(home?.blocks ?? [], 'open.thanks');
+    expect(open).toBeDefined();
+    const clicked = await post('/sandbox/action', {
+      user: ALEX,
+      where: { kind: 'home' },
+      action: {
+        action_id: 'open.thanks',
+        block_id: open?.blockId,
+        type: 'button',
+        value: open?.element.value,
+      },
+    });
+    expect(clicked).toMatchObject({ status: 200, body: { ok: true } });
+    // The Home's button brings the thank-you card into the DM; its Edit button opens the modal.
+    const dm = (await state(ALEX)).dm;
+    const card = dm.messages.findLast((m) => findElement(m.blocks, 'after_chat.thank_you_edit'));
+    const edit = findElement(card?.blocks ?? [], 'after_chat.thank_you_edit');
+    const editing = await post('/sandbox/action', {
+      user: ALEX,
+      where: { kind: 'message', channelId: dm.channelId, ts: card?.ts },
+      action: {
+        action_id: 'after_chat.thank_you_edit',
+        block_id: edit?.blockId,
+        type: 'button',
+        value: edit?.element.value,
+      },
+    });
+    expect(editing).toMatchObject({ status: 200, body: { ok: true } });
+    const [modal] = (await state(ALEX)).modals;
+    expect(modal?.view.callback_id).toBe('thanks_edit');
+    const blocks = (modal?.view.blocks ?? []) as unknown[];
+    const another = findElement(blocks, 'thanks_edit.another');
+    expect(another).toBeDefined();
+    const typed = 'Hi Jane, thank you so much for your time.';
+    const input = blocks.find((b) => (b as { type: string }).type === 'input') as { block_id: string };
+    const values = { [input.block_id]: { value: { type: 'plain_text_input', value: typed } } };
+    const next = await post('/sandbox/action', {
+      user: ALEX,
+      where: { kind: 'view', viewId: modal?.id },
+      action: {
+        action_id: 'thanks_edit.another',
+        block_id: another?.blockId,
+        type: 'button',
+        value: another?.element.value,
+      },
+      values,
+    });
+    expect(next).toMatchObject({ status: 200, body: { ok: true } });
+    const [updated] = (await state(ALEX)).modals;
+    expect(updated?.id).toBe(modal?.id);
+    expect(updated?.hash).not.toBe(modal?.hash);
+    // The member's edit came with the click: the modal offers it back.
+    expect(JSON.stringify(updated?.view.blocks)).toContain('Back to my edit');
+    expect((await post('/sandbox/close', { user: ALEX, viewId: modal?.id })).status).toBe(200);
+    expect((await state(ALEX)).modals).toEqual([]);
+  });
+
   it('tells an event stream when something changed', async () => {
     const abort = new AbortController();
     try {
