@@ -19,7 +19,7 @@ import {
   zoneName,
 } from './model';
 import { type Names, parseMrkdwn } from './mrkdwn';
-import { type RenderCtx, renderBlocks, renderMessage } from './render';
+import { type Form, type RenderCtx, renderBlocks, renderMessage } from './render';
 
 type Tab = 'home' | 'dm' | 'channel';
 const TABS: Tab[] = ['home', 'dm', 'channel'];
@@ -31,6 +31,7 @@ let tab: Tab = 'home';
 const drawn: Partial<Record<Tab | 'users', string>> = {};
 let modal: { key: string; errors: string; open: OpenModal } | null = null;
 let focusBeforeModal: HTMLElement | null = null;
+let homeForm: Form = { values: {}, errorSlots: new Map() };
 
 // ---------------------------------------------------------------------------------------------
 // The page's frame
@@ -244,9 +245,12 @@ function draw(s: PageState): void {
   const homeKey = JSON.stringify([s.home, s.users, s.now.slice(0, 10)]);
   if (drawn.home !== homeKey) {
     drawn.home = homeKey;
+    // The Home's own values (its selects and pickers), sent with each of its actions as Slack does.
+    homeForm = { values: s.home ? initialValues(s.home) : {}, errorSlots: new Map() };
+    const form = homeForm;
     redrawKeepingFocus(homeView, () =>
       s.home
-        ? [renderBlocks(s.home.blocks, { ...ctx, where: { kind: 'home' }, key: 'home' })]
+        ? [renderBlocks(s.home.blocks, { ...ctx, form, where: { kind: 'home' }, key: 'home' })]
         : [h('p', { class: 'muted' }, 'Loading your Home…')],
     );
   }
@@ -350,6 +354,7 @@ function say(message: string, mrkdwn = false): void {
 async function sendAction(action: PageAction, where: ActionWhere): Promise<void> {
   const body: Record<string, unknown> = { user: me, where, action };
   if (where.kind === 'view' && modal) body.values = modal.open.form.values;
+  if (where.kind === 'home') body.values = homeForm.values;
   const answer = await post('/sandbox/action', body);
   if (!answer.ok) say(`That didn't go through: ${answer.error}`);
   refresh();

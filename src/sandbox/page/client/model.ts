@@ -226,7 +226,7 @@ export function formatDayTime(date: Date, tz: string): string {
 }
 
 /** "14:05" in that zone. */
-export function formatTime(date: Date, tz: string): string {
+function formatTime(date: Date, tz: string): string {
   const p = parts(date, tz, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${p.hour}:${p.minute}`;
 }

@@ -36,7 +36,7 @@ export interface Names {
   channel(id: string): string | undefined;
 }
 
-export const noNames: Names = { user: () => undefined, channel: () => undefined };
+const noNames: Names = { user: () => undefined, channel: () => undefined };
 
 /** True for a URL the page may link to: http, https or mailto. */
 export function isSafeUrl(url: string): boolean {
@@ -84,7 +84,7 @@ const EMOJI: Record<string, string> = {
   star: '⭐',
 };
 
-export function emoji(name: string): string {
+function emoji(name: string): string {
   return EMOJI[name] ?? `:${name}:`;
 }
 

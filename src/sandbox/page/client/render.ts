@@ -249,7 +249,7 @@ function element(
     'data-invalid-target': true,
     'aria-describedby': opts.describedBy,
     'aria-label':
-      opts.id || opts.labelledBy ? undefined : opts.label || plainOf(part.placeholder) || undefined,
+      opts.id || opts.labelledBy ? undefined : opts.label || plainOf(part.placeholder) || fallbackName(type),
   };
   const placeholder = plainOf(part.placeholder);
   const vkey = valueKey(type);
@@ -386,7 +386,7 @@ function element(
         role: radio ? 'radiogroup' : 'group',
         'data-invalid-target': true,
         'aria-labelledby': opts.labelledBy,
-        'aria-label': opts.labelledBy ? undefined : opts.label || undefined,
+        'aria-label': opts.labelledBy ? undefined : opts.label || fallbackName(type),
         'aria-describedby': opts.describedBy,
       });
       const name = uid('choice');
@@ -432,6 +432,14 @@ function element(
     default:
       return null;
   }
+}
+
+/** A name for a control with no label or placeholder (an element in an actions block). */
+function fallbackName(type: string): string {
+  if (type === 'datepicker') return 'Pick a date';
+  if (type === 'timepicker' || type === 'datetimepicker') return 'Pick a time';
+  if (type.endsWith('_input')) return 'Type here';
+  return 'Choose an option';
 }
 
 function appendOptions(select: HTMLSelectElement, part: Obj): void {
