@@ -78,7 +78,7 @@ body {
 .bk-actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
 .bk-image-img { max-width: 100%; max-height: 320px; border-radius: 6px; }
 .bk-accessory-image { width: 72px; height: 72px; object-fit: cover; border-radius: 6px; }
-.image-missing { display: inline-block; padding: 6px 10px; background: var(--code-bg); border-radius: 6px; font-size: 13px; color: var(--muted); }
+.image-missing { width: auto; height: auto; display: inline-block; padding: 6px 10px; background: var(--code-bg); border-radius: 6px; font-size: 13px; color: var(--muted); }
 .bk-image figcaption { font-size: 13px; color: var(--muted); }
 figure { margin: 0; }
 .bk-unsupported { color: var(--muted); font-size: 13px; }

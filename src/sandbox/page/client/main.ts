@@ -438,6 +438,7 @@ async function join(): Promise<void> {
 let fetching: Promise<void> | null = null;
 let again = false;
 let generation = 0;
+let fellBack = false;
 
 function refresh(): void {
   if (fetching) {
@@ -463,6 +464,13 @@ async function load(): Promise<void> {
   const answer = await getState(me);
   if (asked !== generation) return;
   if (!answer.ok) {
+    if (!state && me && !fellBack && answer.error !== 'network') {
+      // A ?user= the sandbox does not know (an old link): start as the first member instead.
+      fellBack = true;
+      me = '';
+      again = true;
+      return;
+    }
     say(`Couldn't load the sandbox: ${answer.error}`);
     return;
   }
