@@ -1,5 +1,7 @@
 // The sandbox page's DOM-free logic: a modal's values as Slack reports them (from the initial_* fields,
 // and carried over a views.update), times in a member's zone, and what a typed line means.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   atBottom,
@@ -245,5 +247,18 @@ describe('the composer', () => {
     expect(atBottom(600, 1000, 400)).toBe(true);
     expect(atBottom(595, 1000, 400)).toBe(true);
     expect(atBottom(300, 1000, 400)).toBe(false);
+  });
+});
+
+describe('the page code', () => {
+  it('never turns text into markup (no innerHTML, outerHTML, insertAdjacentHTML or document.write)', () => {
+    const dir = join(import.meta.dirname, '../../src/sandbox/page/client');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+    expect(files).toContain('render.ts');
+    for (const file of files) {
+      // Comments may name them (dom.ts says why they are not used); code may not.
+      const code = readFileSync(join(dir, file), 'utf8').replace(/^\s*\/\/.*$/gm, '');
+      expect(code, file).not.toMatch(/\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write/);
+    }
   });
 });
