@@ -326,6 +326,11 @@ function drawModal(s: PageState, ctx: Omit<RenderCtx, 'where' | 'key'>): void {
     const active = document.activeElement;
     focusBeforeModal = active instanceof HTMLElement && app.contains(active) ? active : null;
   }
+  const active = document.activeElement;
+  const focusKey =
+    modal && modal.open.id === top.id && active && modal.open.root.contains(active)
+      ? active.getAttribute('data-key')
+      : null;
   modal?.open.remove();
   app.inert = true;
   const viewId = top.id;
@@ -338,6 +343,7 @@ function drawModal(s: PageState, ctx: Omit<RenderCtx, 'where' | 'key'>): void {
       submit: (v) => void submitModal(viewId, v),
     },
     modalHost,
+    focusKey,
   );
   modal = { key, errors, open };
 }

@@ -30,6 +30,8 @@ export function openModal(
   ctx: Omit<RenderCtx, 'where' | 'key' | 'form'>,
   handlers: ModalHandlers,
   host: HTMLElement,
+  /** The control to focus (by data-key), when the same view is drawn again after an update. */
+  focusKey: string | null = null,
 ): OpenModal {
   const view = modal.view;
   const titleId = uid('modal-title');
@@ -98,7 +100,10 @@ export function openModal(
   };
   document.addEventListener('keydown', onKey);
   host.appendChild(overlay);
-  const first = focusables(body)[0] ?? focusables(dialog)[0];
+  const again = focusKey
+    ? Array.from(dialog.querySelectorAll<HTMLElement>('[data-key]')).find((el) => el.dataset.key === focusKey)
+    : undefined;
+  const first = again ?? focusables(body)[0] ?? focusables(dialog)[0];
   (first ?? dialog).focus();
 
   const showErrors = (errors: Record<string, string>) => {
