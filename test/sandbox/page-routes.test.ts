@@ -351,6 +351,43 @@ describe('sandbox page routes', () => {
   });
 });
 
+describe('sandbox page event streams on shutdown', () => {
+  const cleanup = useCleanup('all');
+
+  it('are ended when the app stops, so stopping does not wait on them', async () => {
+    const database = sqliteTestDatabase();
+    cleanup.add(() => database.drop());
+    const config = loadConfig({
+      DATABASE_URL: database.url,
+      PORT: '0',
+      SANDBOX_PORT: '0',
+      HOST: '127.0.0.1',
+      SCHEDULER_ENABLED: 'false',
+      DRAFT_THREADS: '0',
+    });
+    const coach = await startCoach(config, createLogger('silent'));
+    let stopped = false;
+    cleanup.add(() => (stopped ? undefined : coach.stop()));
+    const abort = new AbortController();
+    cleanup.add(() => abort.abort());
+    const res = await fetch(`http://127.0.0.1:${coach.port}/sandbox/events?user=${ALEX}`, {
+      signal: abort.signal,
+    });
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain(`events for ${ALEX}`);
+    await coach.stop();
+    stopped = true;
+    let ended = false;
+    for (let chunk = await reader.read(); ; chunk = await reader.read()) {
+      if (chunk.done) {
+        ended = true;
+        break;
+      }
+    }
+    expect(ended).toBe(true);
+  });
+});
+
 async function rowCounts(db: Db) {
   return {
     members: await db.member.count(),
