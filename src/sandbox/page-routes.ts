@@ -27,6 +27,8 @@ import { tryCommand } from './try-route';
 const BODY_LIMIT = 1024 * 1024;
 const PING_MS = 15_000;
 const MAX_ADVANCE_MINUTES = 60 * 24 * 14;
+/** Commands' immediate answers kept for the page (the oldest go first). */
+const MAX_ACK_MESSAGES = 1000;
 const CLIENT_ENTRY = 'src/sandbox/page/client/main.ts';
 /** Web API reads that change nothing the page shows. */
 const READ_ONLY = /^conversations\.(info|members|list|history|replies)$/;
@@ -301,6 +303,7 @@ export function sandboxPageRoutes(options: PageRoutesOptions): PageRoutes {
         blocks,
         ...(answer?.response_type === 'in_channel' ? {} : { recipient: user.id }),
       });
+      if (ackMessages.length > MAX_ACK_MESSAGES) ackMessages.shift();
       changed();
     }
     return { ok: true, ...(text ? { text } : {}) };

@@ -16,7 +16,13 @@ export class CallRecorder {
 
   record(call: RecordedCall): void {
     this.calls.push(call);
-    for (const listener of this.listeners) listener(call);
+    for (const listener of this.listeners) {
+      try {
+        listener(call);
+      } catch {
+        // A listener's failure is its own: the call stays recorded and the others still hear of it.
+      }
+    }
     for (const waiter of this.waiters) {
       if (waiter.method === call.method && waiter.predicate(call)) {
         this.waiters.delete(waiter);
