@@ -20,7 +20,7 @@ body {
 [hidden] { display: none !important; }
 
 .top { display: flex; flex-wrap: wrap; align-items: center; gap: 10px 18px; padding: 12px 18px; background: var(--brand); color: #fff; }
-.brand { font-weight: 700; font-size: 16px; }
+.brand { font-weight: 700; font-size: 16px; margin: 0; }
 .brand-sub { font-weight: 400; opacity: 0.8; }
 .who-wrap { display: flex; align-items: center; gap: 8px; }
 .who { font: inherit; padding: 4px 6px; border-radius: 6px; border: 1px solid #bbb; }

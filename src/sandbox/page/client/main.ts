@@ -51,7 +51,7 @@ function headerButton(label: string, onClick: (button: HTMLButtonElement) => voi
 const header = h(
   'header',
   { class: 'top' },
-  h('div', { class: 'brand' }, 'Networking coach', h('span', { class: 'brand-sub' }, ' sandbox')),
+  h('h1', { class: 'brand' }, 'Networking coach', h('span', { class: 'brand-sub' }, ' sandbox')),
   h('div', { class: 'who-wrap' }, h('label', { for: 'who' }, 'You are'), who),
   h('div', { class: 'clock' }, clock, ' ', zone),
   h(

@@ -157,7 +157,12 @@ function inputBlock(block: Obj, blockId: string, index: number, ctx: RenderCtx):
   const node = h('div', { class: 'bk-input' });
   const part = isObj(block.element) ? block.element : {};
   const id = uid('input');
-  const hintId = block.hint ? uid('hint') : null;
+  // A multi-select list needs Ctrl or ⌘ to pick more than one; its hint says so.
+  const multi = str(part.type).startsWith('multi_');
+  const hintText = [plainOf(block.hint), multi ? 'Hold Ctrl (⌘ on a Mac) to pick more than one.' : '']
+    .filter(Boolean)
+    .join(' ');
+  const hintId = hintText ? uid('hint') : null;
   const errorId = uid('error');
   const labelId = uid('label');
   const grouped = isGroup(str(part.type));
@@ -177,7 +182,7 @@ function inputBlock(block: Obj, blockId: string, index: number, ctx: RenderCtx):
     required: block.optional !== true,
   });
   if (control) node.appendChild(control);
-  if (hintId) node.appendChild(h('div', { class: 'bk-hint', id: hintId }, plainOf(block.hint)));
+  if (hintId) node.appendChild(h('div', { class: 'bk-hint', id: hintId }, hintText));
   const error = h('div', { class: 'bk-error', id: errorId, role: 'alert' });
   node.appendChild(error);
   const target = control?.matches('[data-invalid-target]')
