@@ -3,10 +3,15 @@
 // the page's accessible names only: commands typed in the composer, modals filled by their labels,
 // the simulated clock advanced with its buttons, the Home tab, the cohort channel as its facilitator.
 // One app and one browser serve the file; each test opens the page in a fresh browser context.
-
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openSandboxPage, type PageSession, type SandboxApp, startSandboxApp } from '../support/browser';
+import {
+  closeOpenModals,
+  openSandboxPage,
+  type PageSession,
+  type SandboxApp,
+  startSandboxApp,
+} from '../support/browser';
 
 const ALEX = 'U0SANDBOX1';
 const PRIYA = 'U0SANDBOX2';
@@ -22,9 +27,11 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
   afterAll(async () => {
     await app?.stop();
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await session?.screenshot(`failed-${slug(task.name)}`);
     await session?.close();
     session = undefined;
+    await closeOpenModals(app);
   });
 
   async function open(): Promise<Page> {
@@ -107,24 +114,28 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
 
     await actAs(page, MORGAN);
     await openTab(page, '#cohort-fall');
-    const join = page.getByRole('button', { name: 'Join #cohort-fall' });
-    if (await join.isVisible()) {
-      await join.click();
-      await join.waitFor({ state: 'hidden' });
-    }
+    // Morgan is in the channel already: no Join button, the composer instead.
+    await page.getByRole('button', { name: 'Join #cohort-fall' }).waitFor({ state: 'hidden' });
     await send(page, '/coach cohort setup');
     const setup = page.getByRole('dialog', { name: 'Set up a cohort' });
     await setup.waitFor();
     await setup.getByLabel('Cohort name').fill('Fall UX cohort');
     await setup.getByRole('button', { name: 'Save' }).click();
-    await setup.waitFor({ state: 'hidden' });
+    // The modal turns into what was saved; Done closes it.
+    const saved = page.getByRole('dialog', { name: 'Cohort settings' });
+    await shows(saved, 'Fall UX cohort is set up in #cohort-fall');
     await session?.screenshot('cohort-set-up');
+    await saved.getByRole('button', { name: 'Done' }).click();
+    await saved.waitFor({ state: 'hidden' });
 
     await send(page, '/coach cohort digest');
     const channel = messages(page);
     await shows(channel, 'Preview, only you can see this.');
     await shows(channel, 'Fall UX cohort: the week together');
-    await shows(channel, 'Conversations');
+    // Every conversation logged so far counts, whoever logged it (Priya's above, and any earlier test's).
+    const held = await app.coach.db.conversation.count({ where: { heldAt: { not: null } } });
+    expect(held).toBeGreaterThan(0);
+    await shows(channel, new RegExp(`Conversations\\s+${held}\\b`));
     await shows(channel, 'Thank-yous within 24 hours');
     await session?.screenshot('cohort-digest-preview');
 
@@ -148,12 +159,19 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
     await send(page, `/coach add ${name}`);
     const dialog = page.getByRole('dialog', { name: 'Add a target' });
     await dialog.waitFor();
-    await eventually(() => dialog.getByLabel('Name').inputValue()).toBe(name);
-    await dialog.getByRole('button', { name: 'Save' }).click();
+    await eventually(() => dialog.getByLabel('Name', { exact: true }).inputValue()).toBe(name);
+    await dialog.getByLabel('Role', { exact: true }).fill('UX Researcher');
+    await dialog.getByLabel('Company', { exact: true }).fill('Acme');
+    await dialog.getByLabel('Industry', { exact: true }).fill('Software');
+    await dialog.getByLabel('Why them (their path)').fill('Moved from support into research');
+    await dialog.getByRole('button', { name: 'Add' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await shows(messages(page), `Added ${name} to your targets`);
-    await openTab(page, 'Home');
-    await shows(page.getByRole('tabpanel'), name);
+    await shows(messages(page), `Added ${name} (UX Researcher, Acme) to your targets.`);
+    // The people list names them too.
+    await send(page, '/coach people');
+    await eventually(
+      async () => (await textOf(messages(page))).split(name).length - 1,
+    ).toBeGreaterThanOrEqual(2);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(await page.locator('[onerror]').count()).toBe(0);
     await session?.screenshot('xss-name-as-text');
@@ -165,15 +183,21 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
     const composer = page.getByRole('textbox', { name: 'Message' });
     const messagesTab = page.getByRole('tab', { name: 'Messages' });
     await messagesTab.waitFor();
+    // Tab moves between controls; inside the tab list (one tab stop) the arrow keys move between tabs
+    // and Enter opens one, as in any ARIA tab list.
+    const tabs = page.getByRole('tab');
     let reached = false;
     for (let step = 0; step < 40 && !reached; step++) {
-      await page.keyboard.press('Tab');
-      if (await isFocused(messagesTab)) {
-        if ((await messagesTab.getAttribute('aria-selected')) !== 'true') await page.keyboard.press('Enter');
-        await eventually(() => messagesTab.getAttribute('aria-selected')).toBe('true');
+      const onTabs = await isFocused(tabs);
+      const messagesOpen = (await messagesTab.getAttribute('aria-selected')) === 'true';
+      if (onTabs && !messagesOpen) {
+        await page.keyboard.press((await isFocused(messagesTab)) ? 'Enter' : 'ArrowRight');
+      } else {
+        await page.keyboard.press('Tab');
       }
       reached = await isFocused(composer);
     }
+    expect(await messagesTab.getAttribute('aria-selected')).toBe('true');
     expect(reached, 'Tab never reached the composer').toBe(true);
     await page.keyboard.type('/coach help');
     await page.keyboard.press('Enter');
@@ -182,22 +206,49 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
     await session?.screenshot('keyboard-only');
     pageWasQuiet();
   });
+});
 
-  it('loads the demo data', async () => {
-    const page = await open();
+// A fresh app of its own, so the page shows the demo and nothing the tests above added.
+describe('the sandbox page with the demo loaded', { timeout: 60_000 }, () => {
+  let app: SandboxApp;
+  let session: PageSession | undefined;
+
+  beforeAll(async () => {
+    app = await startSandboxApp();
+  }, 60_000);
+  afterAll(async () => {
+    await session?.close();
+    await app?.stop();
+  });
+
+  it('seeds the demo with its button and shows it on Home and in the cohort channel', async () => {
+    session = await openSandboxPage(app);
+    const page = session.page;
     await actAs(page, ALEX);
     await page.getByRole('button', { name: 'Load demo data' }).click();
-    await eventually(() => textOf(page.getByRole('status'))).not.toBe('');
+    await shows(page.getByRole('status'), 'Demo ready');
     await openTab(page, 'Home');
-    await eventually(() => textOf(page.getByRole('tabpanel'))).not.toBe('');
+    const home = page.getByRole('tabpanel');
+    await shows(home, 'Thank Maya Chen');
+    await shows(home, 'Your cohort: Fall cohort');
+    // The README's picture of the page (docs/sandbox-page.png is a copy of it).
+    await session.screenshot('demo-home');
     await openTab(page, 'Messages');
     await send(page, '/coach people');
-    await shows(messages(page), 'Jane Doe');
-    // The README's picture of the page (copied to docs/sandbox-page.png).
-    await session?.screenshot('demo-loaded');
-    pageWasQuiet();
+    await shows(messages(page), 'Chris Patel');
+    await session.screenshot('demo-people');
+    expect(session.dialogs).toEqual([]);
+    expect(session.pageErrors).toEqual([]);
   });
 });
+
+function slug(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+}
 
 /** Picks the member the page acts as. */
 async function actAs(page: Page, userId: string): Promise<void> {
@@ -250,6 +301,7 @@ async function shows(locator: Locator, text: string | RegExp): Promise<void> {
   await (typeof text === 'string' ? poll.toContain(text) : poll.toMatch(text));
 }
 
+/** Whether one of the elements the locator finds has the keyboard focus (false when it finds none). */
 async function isFocused(locator: Locator): Promise<boolean> {
-  return locator.evaluate((el) => el.matches(':focus')).catch(() => false);
+  return locator.evaluateAll((els) => els.some((el) => el.matches(':focus')));
 }

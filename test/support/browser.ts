@@ -81,6 +81,29 @@ export async function startSandboxApp(): Promise<SandboxApp> {
   }
 }
 
+/** The sandbox's members as the page lists them. */
+const SANDBOX_MEMBERS = ['U0SANDBOX1', 'U0SANDBOX2', 'U0SANDBOX3', 'U0SANDBOXF'];
+
+/**
+ * Closes every member's open modals through the page's own routes, so a test that stopped with a modal
+ * open leaves the next one a page it can use (a modal makes the rest of the page inert).
+ */
+export async function closeOpenModals(app: SandboxApp): Promise<void> {
+  for (const user of SANDBOX_MEMBERS) {
+    const state = (await (await fetch(new URL(`sandbox/state?user=${user}`, app.url))).json()) as {
+      modals?: { id: string }[];
+    };
+    for (const modal of [...(state.modals ?? [])].reverse()) {
+      const res = await fetch(new URL('sandbox/close', app.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ user, viewId: modal.id }),
+      });
+      if (!res.ok) throw new Error(`closing ${user}'s modal ${modal.id} answered ${res.status}`);
+    }
+  }
+}
+
 export interface PageSession {
   context: BrowserContext;
   page: Page;
