@@ -14,9 +14,9 @@ import { Cleanup } from './cleanup';
 import { sqliteTestDatabase } from './db';
 
 /** Debian's chromium, or the one CHROMIUM_PATH names. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-export const ARTIFACTS_DIR = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
+const ARTIFACTS_DIR = fileURLToPath(new URL('../../test-artifacts/browser/', import.meta.url));
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
