@@ -115,6 +115,8 @@ textarea.bk-text-input { resize: vertical; }
 .confirm-overlay { z-index: 30; }
 .modal { background: #fff; border-radius: 10px; box-shadow: 0 10px 40px rgba(0,0,0,0.3); width: min(560px, 100%); display: flex; flex-direction: column; max-height: 88vh; }
 .modal.confirm { width: min(440px, 100%); }
+.modal-head { display: flex; align-items: center; gap: 10px; padding: 18px 22px 10px; border-bottom: 1px solid var(--line); }
+.modal-head .modal-title { padding: 0; border: 0; }
 .modal-title { font-size: 20px; margin: 0; padding: 18px 22px 10px; border-bottom: 1px solid var(--line); }
 .modal-body { padding: 8px 22px; overflow-y: auto; }
 .confirm-text { padding: 14px 22px; }

@@ -31,6 +31,8 @@ let tab: Tab = 'home';
 const drawn: Partial<Record<Tab | 'users', string>> = {};
 let modal: { key: string; errors: string; open: OpenModal } | null = null;
 let focusBeforeModal: HTMLElement | null = null;
+/** What the member typed into each open view, by view id. */
+const typedInto = new Map<string, PageValues>();
 let homeForm: Form = { values: {}, errorSlots: new Map() };
 
 // ---------------------------------------------------------------------------------------------
@@ -299,6 +301,7 @@ function redrawKeepingFocus(root: HTMLElement, build: () => Node[]): void {
 function drawModal(s: PageState, ctx: Omit<RenderCtx, 'where' | 'key'>): void {
   const top = s.modals[s.modals.length - 1];
   if (!top) {
+    typedInto.clear();
     if (modal) {
       modal.open.remove();
       modal = null;
@@ -318,10 +321,11 @@ function drawModal(s: PageState, ctx: Omit<RenderCtx, 'where' | 'key'>): void {
     return;
   }
   // A new view, or the same one updated: what the member typed stays where the same inputs remain.
-  const values: PageValues =
-    modal && modal.open.id === top.id
-      ? carryValues(modal.open.form.values, top.view)
-      : initialValues(top.view);
+  // Views under the top one keep what was typed into them, for when the member comes back to them.
+  if (modal) typedInto.set(modal.open.id, modal.open.form.values);
+  for (const id of typedInto.keys()) if (!s.modals.some((m) => m.id === id)) typedInto.delete(id);
+  const before = typedInto.get(top.id);
+  const values: PageValues = before ? carryValues(before, top.view) : initialValues(top.view);
   if (!modal) {
     const active = document.activeElement;
     focusBeforeModal = active instanceof HTMLElement && app.contains(active) ? active : null;
@@ -341,6 +345,7 @@ function drawModal(s: PageState, ctx: Omit<RenderCtx, 'where' | 'key'>): void {
     {
       close: () => void closeModal(viewId),
       submit: (v) => void submitModal(viewId, v),
+      ...(s.modals.length > 1 ? { back: () => void closeModal(viewId) } : {}),
     },
     modalHost,
     focusKey,
@@ -527,6 +532,7 @@ who.addEventListener('change', () => {
     modal = null;
     app.inert = false;
   }
+  typedInto.clear();
   dmPane.input.value = '';
   channelPane.input.value = '';
   dmPane.hint.textContent = '';

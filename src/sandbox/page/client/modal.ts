@@ -21,6 +21,8 @@ export interface OpenModal {
 export interface ModalHandlers {
   close(): void;
   submit(values: PageValues): void;
+  /** Set when a view lies under this one: goes back to it. */
+  back?: () => void;
 }
 
 /** Draws a modal as an overlay on `host`, with the values to start from. */
@@ -41,11 +43,20 @@ export function openModal(
     role: 'dialog',
     'aria-modal': 'true',
     'aria-labelledby': titleId,
+    tabindex: -1,
   });
   const overlay = h('div', { class: 'overlay' }, dialog);
-  dialog.appendChild(
+  const heading = h('div', { class: 'modal-head' });
+  if (handlers.back) {
+    // A pushed view: Back goes to the view under it, as in Slack.
+    const back = h('button', { type: 'button', class: 'btn btn-icon modal-back' }, '‹ Back');
+    back.addEventListener('click', () => handlers.back?.());
+    heading.appendChild(back);
+  }
+  heading.appendChild(
     h('h2', { class: 'modal-title', id: titleId }, plainEmoji(textField(view.title)) || 'Modal'),
   );
+  dialog.appendChild(heading);
   const body = renderBlocks(view.blocks, {
     ...ctx,
     form,
