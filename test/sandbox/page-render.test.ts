@@ -7,6 +7,7 @@ import {
   atBottom,
   carryValues,
   clockSummary,
+  dayOf,
   errorsKey,
   formatDayTime,
   initialValue,
@@ -223,6 +224,11 @@ describe('times', () => {
     expect(messageTime(sameDay, now, 'Europe/London')).toBe('14:30');
     expect(messageTime(dayBefore, now, 'Europe/London')).toBe('Mon 9 Mar, 14:30');
     expect(messageTime('not a ts', now, 'UTC')).toBe('');
+  });
+
+  it('knows the simulated day in the member’s zone', () => {
+    expect(dayOf(new Date('2026-03-10T23:30:00Z'), 'Asia/Tokyo')).toBe('2026-03-11');
+    expect(dayOf(new Date('2026-03-10T23:30:00Z'), 'America/Los_Angeles')).toBe('2026-03-10');
   });
 
   it('says what the clock did', () => {

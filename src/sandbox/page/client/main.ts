@@ -10,6 +10,7 @@ import {
   atBottom,
   carryValues,
   clockSummary,
+  dayOf,
   errorsKey,
   formatDayTime,
   initialValues,
@@ -208,6 +209,12 @@ function ctxFor(s: PageState): Omit<RenderCtx, 'where' | 'key'> {
   };
 }
 
+/** The simulated day in the member's zone (message times show the day when it is another). */
+function today(s: PageState): string {
+  const now = new Date(s.now);
+  return Number.isNaN(now.getTime()) ? s.now : dayOf(now, tz(s));
+}
+
 /** The member's zone. */
 function tz(s: PageState): string {
   return s.users.find((u) => u.id === s.me)?.tz ?? 'UTC';
@@ -244,7 +251,7 @@ function draw(s: PageState): void {
   channelPane.composer.hidden = !s.channel.joined;
 
   // Home
-  const homeKey = JSON.stringify([s.home, s.users, s.now.slice(0, 10)]);
+  const homeKey = JSON.stringify([s.home, s.users, today(s)]);
   if (drawn.home !== homeKey) {
     drawn.home = homeKey;
     // The Home's own values (its selects and pickers), sent with each of its actions as Slack does.
@@ -269,7 +276,7 @@ function drawLog(
   ctx: Omit<RenderCtx, 'where' | 'key'>,
   empty: string,
 ): void {
-  const key = JSON.stringify([messages, s.users, s.now.slice(0, 10)]);
+  const key = JSON.stringify([messages, s.users, today(s)]);
   if (drawn[which] === key) return;
   const first = drawn[which] === undefined;
   drawn[which] = key;

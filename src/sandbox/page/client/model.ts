@@ -231,7 +231,8 @@ function formatTime(date: Date, tz: string): string {
   return `${p.hour}:${p.minute}`;
 }
 
-function dayOf(date: Date, tz: string): string {
+/** The calendar day (YYYY-MM-DD) of a moment in that zone. */
+export function dayOf(date: Date, tz: string): string {
   const p = parts(date, tz, { year: 'numeric', month: '2-digit', day: '2-digit' });
   return `${p.year}-${p.month}-${p.day}`;
 }
