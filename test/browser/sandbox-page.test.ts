@@ -85,6 +85,7 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
 
     // A day on, the sweep sends the thank-you nudge (on time or, past the 24 hours, the late one).
     await page.getByRole('button', { name: 'Advance 1 day' }).click();
+    await shows(page.getByRole('status'), /It is now .+\. (1 message|\d+ messages) went out\./);
     await shows(dm, /Thank Jane Doe (today|when you can)/);
     await snooze(dm);
     await shows(dm, 'Snoozed until');
