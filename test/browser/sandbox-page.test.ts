@@ -69,8 +69,14 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
     const action = dialog.getByLabel("One thing I'll act on");
     await action.fill('');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await shows(dialog.getByRole('alert'), 'Name the one thing you will act on');
+    const error = dialog.getByRole('alert').filter({ hasText: 'Name the one thing you will act on' });
+    await error.waitFor();
     await eventually(() => action.getAttribute('aria-invalid')).toBe('true');
+    // The error is this input's: it describes it, and no other field is marked.
+    const errorId = await error.getAttribute('id');
+    expect(errorId).toBeTruthy();
+    expect((await action.getAttribute('aria-describedby'))?.split(/\s+/)).toContain(errorId);
+    expect(await dialog.locator('[aria-invalid="true"]').count()).toBe(1);
     await dialog.waitFor();
     await session?.screenshot('log-inline-error');
 
