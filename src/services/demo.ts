@@ -100,7 +100,7 @@ export const SANDBOX_DEMO: DemoPlan = {
       },
       logged: {
         person: 'Maya Chen',
-        daysAgo: 1,
+        daysAgo: 0,
         minutes: 25,
         format: 'video',
         learned:
