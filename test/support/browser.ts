@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config';
+import type { Clock } from '../../src/core/clock';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
 import { Cleanup } from './cleanup';
@@ -39,11 +40,23 @@ export interface SandboxApp {
 }
 
 /**
- * Starts the app in sandbox mode on a fresh SQLite file (free ports, no scheduler: the page's clock
- * buttons run the sweep) and launches chromium headless. Whatever started is stopped again by stop(),
- * or at once if a later step fails.
+ * Where the simulated time starts: a Tuesday at 10:00 in New York (Alex's zone), inside working hours,
+ * so what the sweep sends after "Advance 1 day" does not depend on the hour the tests run at.
  */
-export async function startSandboxApp(): Promise<SandboxApp> {
+const SANDBOX_START = new Date('2026-12-01T15:00:00Z');
+
+/** Real time's pace from `start` on. */
+function runningFrom(start: Date): Clock {
+  const startedAt = Date.now();
+  return { now: () => new Date(start.getTime() + (Date.now() - startedAt)) };
+}
+
+/**
+ * Starts the app in sandbox mode on a fresh SQLite file (free ports, no scheduler: the page's clock
+ * buttons run the sweep), its time running from `start`, and launches chromium headless. Whatever
+ * started is stopped again by stop(), or at once if a later step fails.
+ */
+export async function startSandboxApp(options: { start?: Date } = {}): Promise<SandboxApp> {
   const cleanup = new Cleanup();
   try {
     const database = sqliteTestDatabase();
@@ -65,7 +78,9 @@ export async function startSandboxApp(): Promise<SandboxApp> {
         done();
       },
     });
-    const coach = await startCoach(config, createLogger(config.logLevel, sink));
+    const coach = await startCoach(config, createLogger(config.logLevel, sink), {
+      clock: runningFrom(options.start ?? SANDBOX_START),
+    });
     cleanup.add(() => coach.stop());
     // launch() runs chromium on a fresh temporary profile of its own, removed when it closes.
     const browser = await chromium.launch({
