@@ -245,6 +245,14 @@ describe('the sandbox page with the demo loaded', { timeout: 60_000 }, () => {
     await send(page, '/coach people');
     await shows(messages(page), 'Chris Patel');
     await session.screenshot('demo-people');
+
+    // Alex met Maya at 10:00: two hours on, the sweep sends the thank-you nudge, still in time.
+    await page.getByRole('button', { name: 'Advance 1 hour' }).click();
+    await shows(page.getByRole('status'), /It is now .*11:0\d/);
+    await page.getByRole('button', { name: 'Advance 1 hour' }).click();
+    await shows(page.getByRole('status'), /It is now .*12:0\d/);
+    await shows(messages(page), 'Thank Maya Chen today');
+    await session.screenshot('demo-thank-you-nudge');
     expect(session.dialogs).toEqual([]);
     expect(session.pageErrors).toEqual([]);
   });
