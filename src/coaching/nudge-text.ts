@@ -1,6 +1,7 @@
 // The words of each nudge: a title, a short body and at most one button that does the next step.
 // Warm, brief, concrete; never guilt. Plain text (the Block Kit builder escapes and lays it out).
 import { plural, squish } from './text';
+import { actionClause } from './thanks';
 import type { NudgeKind } from './types';
 import { readerName } from './voice';
 
@@ -71,8 +72,9 @@ function clip(text: string, max: number): string {
 }
 
 /** The action as it reads inside a sentence: tidy, clipped, without a closing full stop. */
+/** The action as it reads after a colon mid-sentence ("…what you'll act on: rewrite my case study"). */
 function actionPhrase(action: string): string {
-  return clip(clean(action).replace(/[.!]+$/, ''), MAX_ACTION_CHARS);
+  return clip(actionClause(clean(action)) || clean(action).replace(/[.!]+$/, ''), MAX_ACTION_CHARS);
 }
 
 function validMinutes(m: number | null | undefined): number | null {

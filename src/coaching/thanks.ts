@@ -253,7 +253,7 @@ function learnedToReader(notes: string | null | undefined, contactName: string):
 }
 
 /** The one action as it reads after "you suggested:" — no "I'll", lower-case start, no closing stop. */
-function actionClause(text: string | null | undefined): string {
+export function actionClause(text: string | null | undefined): string {
   const clean = stripTrailingPunctuation(squish(text ?? ''))
     .replace(/^(?:i\s*(?:'|’)?ll|i\s+will|i\s+am\s+going\s+to|i'm\s+going\s+to|to)\s+/i, '')
     .replace(/\s*[.;]\s*$/, '');

@@ -58,10 +58,10 @@ describe('nudgeText', () => {
 
   it('thank-you and close-the-loop carry the action the member chose', () => {
     expect(nudgeText('thank_you', { contactName: 'Jane', action: 'Start the SQL course.' }).body).toContain(
-      'naming what you’ll act on: Start the SQL course.',
+      'naming what you’ll act on: start the SQL course.',
     );
     const close = nudgeText('close_loop', { contactName: 'Jane', action: 'Start the SQL course' });
-    expect(close.body).toContain('Tell Jane how acting on “Start the SQL course” went');
+    expect(close.body).toContain('Tell Jane how acting on “start the SQL course” went');
     expect(nudgeText('close_loop', { contactName: 'Jane' }).body).toContain('how their advice played out');
   });
 
