@@ -6,6 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
+  appErrors,
   closeOpenModals,
   openSandboxPage,
   type PageSession,
@@ -39,10 +40,11 @@ describe('the sandbox page in a browser', { timeout: 120_000 }, () => {
     return session.page;
   }
 
-  /** Nothing went wrong in the page: no alert/confirm/prompt, no uncaught error. */
+  /** Nothing went wrong: no alert/confirm/prompt and no uncaught error in the page, no error in the app. */
   function pageWasQuiet() {
     expect(session?.dialogs).toEqual([]);
     expect(session?.pageErrors).toEqual([]);
+    expect(appErrors(app)).toEqual([]);
   }
 
   it('answers /coach help typed in the Messages tab', async () => {
@@ -255,6 +257,7 @@ describe('the sandbox page with the demo loaded', { timeout: 60_000 }, () => {
     await session.screenshot('demo-thank-you-nudge');
     expect(session.dialogs).toEqual([]);
     expect(session.pageErrors).toEqual([]);
+    expect(appErrors(app)).toEqual([]);
   });
 });
 

@@ -119,6 +119,11 @@ export async function closeOpenModals(app: SandboxApp): Promise<void> {
   }
 }
 
+/** The app's log lines at error level or above (pino's 50+). */
+export function appErrors(app: SandboxApp): string[] {
+  return app.logs.filter((line) => ((JSON.parse(line) as { level?: number }).level ?? 0) >= 50);
+}
+
 export interface PageSession {
   context: BrowserContext;
   page: Page;
