@@ -1,10 +1,9 @@
 // `npm start` with no Slack credentials: sandbox mode on the embedded database.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
 import { useCleanup } from '../support/cleanup';
-import { sqliteTestDatabase } from '../support/db';
+import { sandboxTestConfig, sqliteTestDatabase } from '../support/db';
 
 describe('sandbox mode', () => {
   let coach: RunningCoach;
@@ -12,13 +11,8 @@ describe('sandbox mode', () => {
   beforeAll(async () => {
     const database = sqliteTestDatabase();
     cleanup.add(() => database.drop());
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      PORT: '0',
-      SANDBOX_PORT: '0',
-      HOST: '127.0.0.1',
-      SCHEDULER_ENABLED: 'false',
-    });
+    // Drafts on a worker thread, the app's default.
+    const config = sandboxTestConfig(database.url, { DRAFT_THREADS: '1' });
     expect(config.slack.kind).toBe('sandbox');
     coach = await startCoach(config, createLogger('silent'));
     cleanup.add(() => coach.stop());

@@ -1,7 +1,6 @@
 // The sandbox page's routes, over HTTP against the app in sandbox mode: every command, click and
 // submission goes to the app as a signed request, and what the page is shown comes from the stand-in.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config';
 import type { Db } from '../../src/db/client';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
@@ -9,7 +8,7 @@ import type { PageMessage, PageState } from '../../src/sandbox/page/protocol';
 import { fillView, type ViewLike } from '../../src/sandbox/slack-driver';
 import { useCleanup } from '../support/cleanup';
 import { TestClock } from '../support/clock';
-import { sqliteTestDatabase } from '../support/db';
+import { sandboxTestConfig, sqliteTestDatabase } from '../support/db';
 
 const ALEX = 'U0SANDBOX1';
 const PRIYA = 'U0SANDBOX2';
@@ -26,14 +25,7 @@ describe('sandbox page routes', () => {
   beforeAll(async () => {
     const database = sqliteTestDatabase();
     cleanup.add(() => database.drop());
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      PORT: '0',
-      SANDBOX_PORT: '0',
-      HOST: '127.0.0.1',
-      SCHEDULER_ENABLED: 'false',
-      DRAFT_THREADS: '0',
-    });
+    const config = sandboxTestConfig(database.url);
     coach = await startCoach(config, createLogger('silent'), { clock: new TestClock(START) });
     cleanup.add(() => coach.stop());
     base = `http://127.0.0.1:${coach.port}`;
@@ -357,14 +349,7 @@ describe('sandbox page event streams on shutdown', () => {
   it('are ended when the app stops, so stopping does not wait on them', async () => {
     const database = sqliteTestDatabase();
     cleanup.add(() => database.drop());
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      PORT: '0',
-      SANDBOX_PORT: '0',
-      HOST: '127.0.0.1',
-      SCHEDULER_ENABLED: 'false',
-      DRAFT_THREADS: '0',
-    });
+    const config = sandboxTestConfig(database.url);
     const coach = await startCoach(config, createLogger('silent'));
     let stopped = false;
     cleanup.add(() => (stopped ? undefined : coach.stop()));

@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { loadConfig } from '../../src/config';
 import type { Clock } from '../../src/core/clock';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
 import { Cleanup } from './cleanup';
-import { sqliteTestDatabase } from './db';
+import { sandboxTestConfig, sqliteTestDatabase } from './db';
 
 /** Debian's chromium, or the one CHROMIUM_PATH names. */
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -61,16 +60,7 @@ export async function startSandboxApp(options: { start?: Date } = {}): Promise<S
   try {
     const database = sqliteTestDatabase();
     cleanup.add(() => database.drop());
-    const config = loadConfig({
-      DATABASE_URL: database.url,
-      PORT: '0',
-      SANDBOX_PORT: '0',
-      HOST: '127.0.0.1',
-      SCHEDULER_ENABLED: 'false',
-      DRAFT_THREADS: '0',
-      LOG_LEVEL: 'warn',
-    });
-    if (config.slack.kind !== 'sandbox') throw new Error(`expected sandbox mode, got ${config.slack.kind}`);
+    const config = sandboxTestConfig(database.url, { LOG_LEVEL: 'warn' });
     const logs: string[] = [];
     const sink = new Writable({
       write(chunk, _enc, done) {

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { type Config, loadConfig } from '../../src/config';
 
 export const POSTGRES_URL: string | undefined = process.env.TEST_DATABASE_URL || undefined;
 
@@ -55,3 +56,21 @@ export const DATABASE_KINDS: { kind: 'sqlite' | 'postgres'; create: () => Promis
   { kind: 'sqlite', create: async () => sqliteTestDatabase() },
   ...(POSTGRES_URL ? [{ kind: 'postgres' as const, create: () => postgresTestDatabase() }] : []),
 ];
+
+/**
+ * The app's config in sandbox mode (no Slack credentials) on `databaseUrl`: free ports, no scheduler (tests
+ * run sweeps themselves), drafts on the event loop; `env` adds or overrides settings.
+ */
+export function sandboxTestConfig(databaseUrl: string, env: Record<string, string> = {}): Config {
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    PORT: '0',
+    SANDBOX_PORT: '0',
+    HOST: '127.0.0.1',
+    SCHEDULER_ENABLED: 'false',
+    DRAFT_THREADS: '0',
+    ...env,
+  });
+  if (config.slack.kind !== 'sandbox') throw new Error(`expected sandbox mode, got ${config.slack.kind}`);
+  return config;
+}
