@@ -30,7 +30,18 @@ const SANDBOX_USERS: StandInUser[] = [
     realName: 'Morgan Lee (facilitator)',
     tz: 'America/Los_Angeles',
   },
+  // Not in the cohort channel yet: joining it shows the bot's welcome.
+  {
+    id: 'U0SANDBOX4',
+    teamId: SANDBOX_TEAM.id,
+    name: 'jordan',
+    realName: 'Jordan Kim',
+    tz: 'America/Chicago',
+  },
 ];
+
+/** Sandbox members who start outside the cohort channel (they can join it from the page). */
+const NOT_IN_CHANNEL = new Set(['U0SANDBOX4']);
 
 /** Morgan runs the cohort channel (the demo's facilitator). */
 export const SANDBOX_FACILITATOR_ID = 'U0SANDBOXF';
@@ -39,7 +50,10 @@ export const SANDBOX_CHANNEL = {
   id: 'C0SANDBOXCOHORT',
   teamId: SANDBOX_TEAM.id,
   name: 'cohort-fall',
-  members: [SANDBOX_TEAM.botUserId, ...SANDBOX_USERS.map((u) => u.id)],
+  members: [
+    SANDBOX_TEAM.botUserId,
+    ...SANDBOX_USERS.map((u) => u.id).filter((id) => !NOT_IN_CHANNEL.has(id)),
+  ],
 };
 
 export function sandboxWorkspace() {

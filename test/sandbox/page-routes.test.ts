@@ -1,6 +1,6 @@
 // The sandbox page's routes, over HTTP against the app in sandbox mode: every command, click and
 // submission goes to the app as a signed request, and what the page is shown comes from the stand-in.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Db } from '../../src/db/client';
 import { createLogger } from '../../src/log';
 import { type RunningCoach, startCoach } from '../../src/main';
@@ -14,6 +14,7 @@ const ALEX = 'U0SANDBOX1';
 const PRIYA = 'U0SANDBOX2';
 const SAM = 'U0SANDBOX3';
 const MORGAN = 'U0SANDBOXF';
+const JORDAN = 'U0SANDBOX4';
 // A Tuesday, 10:00 in New York (Alex's timezone): working hours, so nudges go out when due.
 const START = '2026-03-10T14:00:00Z';
 
@@ -66,7 +67,7 @@ describe('sandbox page routes', () => {
     const s = await state(ALEX);
     expect(s.me).toBe(ALEX);
     expect(s.now).toBe(new Date(START).toISOString());
-    expect(s.users.map((u) => u.id)).toEqual([ALEX, PRIYA, SAM, MORGAN]);
+    expect(s.users.map((u) => u.id)).toEqual([ALEX, PRIYA, SAM, MORGAN, JORDAN]);
     expect(s.users.filter((u) => u.facilitator).map((u) => u.id)).toEqual([MORGAN]);
     expect(s.channel).toMatchObject({ id: 'C0SANDBOXCOHORT', joined: true });
     expect(s.home).toBeNull();
@@ -340,6 +341,18 @@ describe('sandbox page routes', () => {
     expect((await state(SAM)).channel.joined).toBe(true);
     const typed = await post('/sandbox/command', { user: SAM, text: '/coach help', where: 'channel' });
     expect(typed.status).toBe(200);
+  });
+
+  it('lets Jordan, who starts outside the channel, join the demo cohort and get its welcome in the DM', async () => {
+    // The demo (seeded above) runs a cohort in the channel, so joining it is a joiner's first moment.
+    expect((await state(JORDAN)).channel.joined).toBe(false);
+    expect(await post('/sandbox/join', { user: JORDAN })).toMatchObject({ status: 200, body: { ok: true } });
+    await vi.waitFor(async () => {
+      expect((await state(JORDAN)).dm.messages.some((m) => !m.ephemeral)).toBe(true);
+    });
+    const after = await state(JORDAN);
+    expect(after.channel.joined).toBe(true);
+    expect(texts(after.dm.messages).join('\n')).toMatch(/cohort/i);
   });
 });
 
