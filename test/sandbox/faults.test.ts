@@ -6,18 +6,9 @@ import {
 } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { ALICE, COHORT } from '../support/fixtures';
-import { slackError, useStandIn } from '../support/stand-in';
+import { caught, slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
-
-async function caught(call: Promise<unknown>): Promise<Error & { code?: string }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('Expected the call to fail');
-}
 
 describe('faults', () => {
   it('ratelimit: 429 with Retry-After, which WebClient reports as a rate-limited error', async () => {

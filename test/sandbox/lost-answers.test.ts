@@ -4,18 +4,9 @@
 import { ErrorCode, type WebAPIRequestError } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { ALICE, COHORT, LOBBY, SECRET, TEAM } from '../support/fixtures';
-import { slackError, useStandIn } from '../support/stand-in';
+import { caught, slackError, useStandIn } from '../support/stand-in';
 
 const s = useStandIn();
-
-async function caught(call: Promise<unknown>): Promise<Error & { code?: string }> {
-  try {
-    await call;
-  } catch (error) {
-    return error as Error & { code?: string };
-  }
-  throw new Error('Expected the call to fail');
-}
 
 describe('reset', () => {
   it('destroys the connection without running the call: a request error, nothing posted', async () => {

@@ -104,6 +104,16 @@ export function useStandIn(setup?: (started: Started) => void): Started {
   };
 }
 
+/** The error a Web API call fails with (the test fails if the call succeeds). */
+export async function caught(call: Promise<unknown>): Promise<Error & { code?: string }> {
+  try {
+    await call;
+  } catch (error) {
+    return error as Error & { code?: string };
+  }
+  throw new Error('Expected the call to fail');
+}
+
 /** The `data` of a WebAPIPlatformError (the whole `{ok:false,…}` body), or a failure if the call succeeded. */
 export async function slackError(call: Promise<unknown>): Promise<Record<string, unknown>> {
   try {
