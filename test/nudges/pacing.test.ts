@@ -49,6 +49,18 @@ function fullWindow(state: PaceState, count: number): { state: PaceState; count:
   return { state: advancePace(state, { from: T0, count: used }, at, DEFAULT_PACE), count: used };
 }
 
+/** A pace settled 2 % under the rate known to pass (5), with the last 429 at T0. */
+const SETTLED: PaceState = {
+  rate: 4.9,
+  lo: 5,
+  hi: 5.1,
+  slackWindowMs: 10_000,
+  probing: false,
+  since: T0,
+  sinceCount: 0,
+  limitedAt: T0,
+};
+
 describe('the workspace pace', () => {
   it('starts generous and spreads sends evenly: one slot every 1/rate, never two at once', () => {
     const { slots } = takeSlots(EMPTY, 5, T0);
@@ -178,17 +190,7 @@ describe('the workspace pace', () => {
   });
 
   it('a 429 at the settled rate lowers it by 3 %', () => {
-    const settled: PaceState = {
-      rate: 4.9,
-      lo: 5,
-      hi: 5.1,
-      slackWindowMs: 10_000,
-      probing: false,
-      since: T0,
-      sinceCount: 0,
-      blockEnd: T0 - 60_000,
-      limitedAt: T0 - 60_000,
-    };
+    const settled: PaceState = { ...SETTLED, blockEnd: T0 - 60_000, limitedAt: T0 - 60_000 };
     const after = afterRateLimited(
       settled,
       { from: T0 - 100_000, count: 400 },
@@ -210,16 +212,7 @@ describe('the workspace pace', () => {
   });
 
   it('recovers slowly: settled and quiet for recoverMs, the ceiling grows by 5 % and probing resumes', () => {
-    const settled: PaceState = {
-      rate: 4.9,
-      lo: 5,
-      hi: 5.1,
-      slackWindowMs: 10_000,
-      probing: false,
-      since: T0,
-      sinceCount: 0,
-      limitedAt: T0,
-    };
+    const settled = SETTLED;
     const busy = { from: T0 - 1000, count: 1000 };
     const soon = advancePace(settled, busy, T0 + 10_000, DEFAULT_PACE);
     expect(soon.probing).toBe(false);
