@@ -11,7 +11,9 @@ import { pathToFileURL } from 'node:url';
 import { MintedIds, memberFor, RequestFactory, type SignedRequest } from './ack/bodies';
 import {
   appScript,
+  bareBoltChild,
   Child,
+  childEnv,
   freePort,
   machineBusySeconds,
   ownCpuSeconds,
@@ -242,15 +244,6 @@ const GUESS: Record<Kind, { app: number; bare: number }> = {
   help: { app: 3500, bare: 3500 },
   submit: { app: 1000, bare: 2000 },
 };
-
-/** The app's configuration (src/config.ts): none of the caller's may leak into a child. */
-const APP_ENV = /^(SLACK_|DATABASE_|SCHEDULER_|SANDBOX_|PORT$|HOST$|LOG_LEVEL$)/;
-
-function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (APP_ENV.test(key)) delete env[key];
-  return { ...env, ...vars };
-}
 
 class AckBench {
   private next = 0;
@@ -587,21 +580,7 @@ export async function ackBench(options: AckOptions): Promise<Check[]> {
   try {
     const standIn = await StandInChild.start(cleanup);
     const barePort = await freePort();
-    const bareChild = cleanup.child(
-      new Child({
-        name: 'bare Bolt app',
-        args: ['bench/ack/bare-bolt.ts'],
-        env: childEnv({
-          SLACK_BOT_TOKEN: BENCH_TEAM.botToken,
-          SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-          SLACK_API_URL: standIn.ready.apiUrl,
-          BOT_ID: BENCH_TEAM.botId,
-          BOT_USER_ID: BENCH_TEAM.botUserId,
-          PORT: String(barePort),
-          HOST: '127.0.0.1',
-        }),
-      }),
-    );
+    const bareChild = cleanup.child(bareBoltChild(standIn.ready.apiUrl, barePort));
     const bare: Target = { label: 'bare Bolt', child: bareChild, url: `http://127.0.0.1:${barePort}` };
     await waitHealthy(bareChild, `${bare.url}/healthz`);
     const bench = new AckBench(options, cleanup, standIn, bare);

@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../src/db/client';
 import { createSlackStandIn, type SlackStandIn } from '../src/sandbox';
 import { SlackDriver, signature } from '../src/sandbox/slack-driver';
-import { appScript, Child, freePort, sleep, waitIdle } from './ack/children';
+import { appScript, bareBoltChild, Child, childEnv, freePort, sleep, waitIdle } from './ack/children';
 import { createPostgresDatabase } from './ack/stored';
 import { BENCH_SIGNING_SECRET, BENCH_TEAM, BENCH_USERS } from './ack/workspace';
 import { bulkSeed, type Dialect, formatSeed, memberId, openRaw } from './bulk-seed';
@@ -57,15 +57,6 @@ export function startOptionsFromEnv(): StartOptions {
     databases: databases as Dialect[],
     postgresUrl: process.env.TEST_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres',
   };
-}
-
-/** The app's configuration (src/config.ts): none of the caller's may leak into a child. */
-const APP_ENV = /^(SLACK_|DATABASE_|SCHEDULER_|SANDBOX_|DRAFT_|PORT$|HOST$|LOG_LEVEL$)/;
-
-function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (APP_ENV.test(key)) delete env[key];
-  return { ...env, ...vars };
 }
 
 interface Side {
@@ -147,20 +138,7 @@ class StartBench {
   bare(): Side {
     return {
       label: 'bare Bolt',
-      spawn: (port) =>
-        new Child({
-          name: 'bare Bolt app',
-          args: ['bench/ack/bare-bolt.ts'],
-          env: childEnv({
-            SLACK_BOT_TOKEN: BENCH_TEAM.botToken,
-            SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
-            SLACK_API_URL: this.apiUrl,
-            BOT_ID: BENCH_TEAM.botId,
-            BOT_USER_ID: BENCH_TEAM.botUserId,
-            PORT: String(port),
-            HOST: '127.0.0.1',
-          }),
-        }),
+      spawn: (port) => bareBoltChild(this.apiUrl, port),
     };
   }
 

@@ -5,6 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BENCH_SIGNING_SECRET, BENCH_TEAM } from './workspace';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -215,4 +216,31 @@ export function machineBusySeconds(): number {
 export function ownCpuSeconds(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1e6;
+}
+
+/** The app's configuration (src/config.ts): none of the caller's may leak into a child. */
+const APP_ENV = /^(SLACK_|DATABASE_|SCHEDULER_|SANDBOX_|DRAFT_|PORT$|HOST$|LOG_LEVEL$)/;
+
+/** This process's environment without the app's settings, plus `vars`. */
+export function childEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (APP_ENV.test(key)) delete env[key];
+  return { ...env, ...vars };
+}
+
+/** The bare Bolt app (bench/ack/bare-bolt.ts), the benches' baseline, against the stand-in at `apiUrl`. */
+export function bareBoltChild(apiUrl: string, port: number): Child {
+  return new Child({
+    name: 'bare Bolt app',
+    args: ['bench/ack/bare-bolt.ts'],
+    env: childEnv({
+      SLACK_BOT_TOKEN: BENCH_TEAM.botToken,
+      SLACK_SIGNING_SECRET: BENCH_SIGNING_SECRET,
+      SLACK_API_URL: apiUrl,
+      BOT_ID: BENCH_TEAM.botId,
+      BOT_USER_ID: BENCH_TEAM.botUserId,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    }),
+  });
 }
