@@ -187,6 +187,10 @@ program
     }
     const body = (await res.json()) as { replies: string[] };
     console.log(body.replies.join('\n\n') || '(no reply)');
+    // A modal cannot be filled in from a terminal: the sandbox page shows it, ready to fill in.
+    if (body.replies.some((r) => /^\(opened the ".*" modal\)$/.test(r))) {
+      console.log(`\nFill it in on the sandbox page: http://localhost:${config.port}/`);
+    }
   });
 
 await program.parseAsync(process.argv);

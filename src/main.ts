@@ -57,7 +57,8 @@ export async function startCoach(
       const sandbox = await startSandboxSlack({
         port: config.sandboxPort,
         deps,
-        clock: sandboxClock ?? new OffsetClock(deps.clock),
+        // Set above for sandbox mode: the same clock as deps.clock.
+        clock: sandboxClock!,
         delivery: (apiUrl) => deliveryClientFor(config, database.db, log, apiUrl),
         routes,
       });
